@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paginate';
+import type { OperationExecute } from '../../../common/router';
+import { fieldError } from '../../../common/validate';
+import { callFirmino } from '../../transport';
+import { INTERVALS, type FindResponse } from '../../types';
+import { documentOptionFields, simplifyDocument, simplifyField } from '../fields';
+
+const PAGE_SIZE = 50;
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				...documentOptionFields.find((field) => field.name === 'intervalTimeType')!,
+				description: 'Only recurring invoices sent at this interval',
+			},
+			{
+				displayName: 'Other Filters',
+				name: 'otherFilters',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Filter',
+				description: 'Any other filter the Firmino API accepts, as name and value',
+				options: [
+					{
+						displayName: 'Filter',
+						name: 'filter',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Search Text',
+				name: 'text',
+				type: 'string',
+				default: '',
+				description: 'Free-text search, as in the Firmino list view',
+			},
+		],
+	},
+	{ ...simplifyField, description: 'Whether to return each recurring invoice with Active as a true/false value' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['recurringInvoice'], operation: ['getMany'] } },
+	properties,
+);
+
+/** `find`, page by page until the limit or `params.total` (API file "find (list) in detail"). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const limit = readLimit(this, itemIndex);
+	const query = readFindQuery.call(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+
+	const documents = await collectPages(
+		async (page, size) => {
+			const { response } = await (callFirmino<FindResponse>).call(this, itemIndex, 'find', {
+				body: { ...query, page, size },
+			});
+			if (!response || !Array.isArray(response.list)) {
+				throw fieldError(this, itemIndex, 'Get Many', 'Firmino answered without a "list" of documents');
+			}
+			const total = Number(response.params?.total);
+			return { items: response.list, total: Number.isFinite(total) ? total : undefined };
+		},
+		{ limit, pageSize: PAGE_SIZE },
+	);
+	return simplify ? documents.map(simplifyDocument) : (documents as IDataObject[]);
+};
+
+function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		text?: string;
+		intervalTimeType?: string;
+		otherFilters?: { filter?: Array<{ name?: string; value?: string }> };
+	};
+	const query: IDataObject = {};
+	if (filters.text) query.text = String(filters.text);
+	const list: Array<{ name: string; value: string }> = [];
+	if (filters.intervalTimeType) {
+		if (!(INTERVALS as readonly string[]).includes(filters.intervalTimeType)) {
+			throw fieldError(this, itemIndex, 'Interval', `must be one of: ${INTERVALS.join(', ')}`);
+		}
+		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType });
+	}
+	for (const filter of filters.otherFilters?.filter ?? []) {
+		const name = String(filter.name ?? '').trim();
+		if (!name) throw fieldError(this, itemIndex, 'Other Filters', 'each filter needs a name');
+		list.push({ name, value: String(filter.value ?? '') });
+	}
+	if (list.length) query.filters = list;
+	return query;
+}

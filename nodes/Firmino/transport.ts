@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { readRequestOptions } from '../common/options';
+import type { Envelope, FirminoMethod } from './types';
+
+const CREDENTIAL = 'firminoApi';
+
+/**
+ * Only `add` creates something the API does not deduplicate; `update` sends the whole document keyed by
+ * its id, so sending it twice leaves the same result (DESIGN.md "Retries").
+ */
+const SAFE_TO_REPEAT: Record<FirminoMethod, boolean> = {
+	add: false,
+	get: true,
+	find: true,
+	update: true,
+	delete: false,
+	init: true,
+};
+
+/** English explanations of the Polish messages the API is known to send. */
+const KNOWN_MESSAGES: Record<string, string> = {
+	'Brak wymaganych wartości': 'Required values are missing: a name and a sales document ID are needed.',
+};
+
+/**
+ * Calls one method of the recurring-documents API and returns its envelope, checked to be a success.
+ * `success: false` is an error whatever the HTTP status (API file "Response envelope").
+ */
+export async function callFirmino<T>(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	method: FirminoMethod,
+	params: { id?: number; body?: IDataObject } = {},
+): Promise<{ success: true; response: T }> {
+	const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(CREDENTIAL);
+	const url = `${String(baseUrl).replace(/\/+$/, '')}/${method}${params.id !== undefined ? `/${params.id}` : ''}`;
+	const options = { itemIndex, ...readRequestOptions(this, itemIndex) };
+	const takesBody = method === 'add' || method === 'find' || method === 'update' || method === 'init';
+
+	// The page's `curl -POST` examples send GET for get/delete (no -d). If the server wants POST (405),
+	// that one call is repeated once as POST (API file "HTTP verb").
+	let response = await sendRequest.call(
+		this,
+		CREDENTIAL,
+		{
+			method: takesBody ? 'POST' : 'GET',
+			url,
+			body: takesBody ? (params.body ?? {}) : undefined,
+			safeToRepeat: SAFE_TO_REPEAT[method],
+			acceptStatuses: takesBody ? undefined : [405],
+		},
+		{ ...options, apiMessageOf },
+	);
+	if (response.statusCode === 405) {
+		response = await sendRequest.call(
+			this,
+			CREDENTIAL,
+			{ method: 'POST', url, safeToRepeat: SAFE_TO_REPEAT[method] },
+			{ ...options, apiMessageOf },
+		);
+	}
+
+	const envelope = parseJsonBody(this.getNode(), response, itemIndex) as Envelope<T>;
+	if (!envelope || typeof envelope !== 'object' || !('success' in envelope)) {
+		throw new NodeApiError(this.getNode(), { httpCode: String(response.statusCode) } as JsonObject, {
+			message: 'Firmino answered without its usual {success, response} envelope',
+			description: `The body starts with: ${quoteStart(JSON.stringify(envelope))}`,
+			itemIndex,
+		});
+	}
+	if (envelope.success !== true && String(envelope.success) !== 'true') {
+		const apiText = typeof envelope.response === 'string' ? envelope.response : JSON.stringify(envelope.response);
+		const explanation = KNOWN_MESSAGES[apiText.trim()];
+		throw new NodeApiError(this.getNode(), envelope as unknown as JsonObject, {
+			message: `Firmino refused the request (${method}): ${explanation ?? apiText}`,
+			description: `Firmino's message: "${apiText}"`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
+	return envelope as { success: true; response: T };
+}
+
+function apiMessageOf(body: unknown): string | undefined {
+	const response = (body as { response?: unknown } | null)?.response;
+	return typeof response === 'string' ? response : undefined;
+}

@@ -1,0 +1,277 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { redactSecrets, secretValuesOf } from './redact';
+
+/** Every n8n context our transports are called from. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Absolute URL, or a path relative to `baseURL`. */
+	url: string;
+	baseURL?: string;
+	qs?: IDataObject;
+	/** Objects are sent as JSON text; a string is sent exactly as given (what a request signature covers). */
+	body?: IDataObject | IDataObject[] | string;
+	headers?: Record<string, string>;
+	/**
+	 * True only for requests that are safe to send twice: reads, read-only POSTs and upserts keyed by the
+	 * caller's id. Creates the API does not deduplicate must say false: they are never retried.
+	 */
+	safeToRepeat: boolean;
+	/** Return the body as a Buffer (PDFs) instead of text. */
+	binary?: boolean;
+	/** HTTP statuses the caller handles itself instead of getting an error (e.g. 405 to fall back). */
+	acceptStatuses?: number[];
+}
+
+export interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	/** Text, or a Buffer when the request asked for `binary`. */
+	body: string | Buffer;
+}
+
+export interface RetryPolicy {
+	/** Extra attempts after the first one. */
+	maxRetries: number;
+	baseDelayMs: number;
+	/** A Retry-After longer than this is not waited for: the error says when to try again. */
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface SendOptions {
+	itemIndex?: number;
+	retry?: Partial<RetryPolicy>;
+	timeoutMs?: number;
+	/** Pulls the API's own error text out of a parsed error body. */
+	apiMessageOf?: (body: unknown) => string | undefined;
+}
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ECONNREFUSED',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/**
+ * Sends one API request with the credential's authentication, retrying only what is safe to repeat
+ * (see DESIGN.md "Retries"). Returns the raw response for statuses < 400 (and `acceptStatuses`);
+ * anything else becomes a `NodeApiError` carrying the API's own message, with secrets removed.
+ */
+export async function sendRequest(
+	this: RequestContext,
+	credentialType: string,
+	request: ApiRequest,
+	options: SendOptions = {},
+): Promise<RawResponse> {
+	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(credentialType));
+	const httpOptions = toHttpRequestOptions(request, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+	const node = this.getNode();
+
+	for (let attempt = 0; ; attempt++) {
+		let response: RawResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				{ ...httpOptions, headers: { ...httpOptions.headers } },
+			)) as RawResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			if (code && request.safeToRepeat && attempt < policy.maxRetries) {
+				await sleep(backoffDelay(attempt, policy));
+				continue;
+			}
+			throw networkError(node, error, code, request, options.itemIndex, secrets);
+		}
+
+		const status = response.statusCode;
+		if (status < 400 || request.acceptStatuses?.includes(status)) return response;
+
+		if (RETRYABLE_STATUSES.has(status) && request.safeToRepeat && attempt < policy.maxRetries) {
+			const wait = retryAfterMs(response.headers['retry-after']);
+			if (wait === undefined || wait <= policy.maxDelayMs) {
+				await sleep(wait ?? backoffDelay(attempt, policy));
+				continue;
+			}
+		}
+		throw httpStatusError(node, response, request, attempt, options, secrets);
+	}
+}
+
+function toHttpRequestOptions(request: ApiRequest, timeout: number): IHttpRequestOptions {
+	const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+	let body: string | undefined;
+	if (typeof request.body === 'string') {
+		body = request.body;
+	} else if (request.body !== undefined) {
+		body = JSON.stringify(request.body);
+		headers['Content-Type'] ??= 'application/json';
+	}
+	return {
+		method: request.method,
+		url: request.url,
+		baseURL: request.baseURL,
+		qs: request.qs,
+		body,
+		headers,
+		timeout,
+		json: false,
+		// Raw text: we parse it ourselves so that a body that is not JSON becomes a clear error.
+		encoding: request.binary ? 'arraybuffer' : 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+}
+
+/** Exponential backoff with jitter: 0.5-1 × base × 2^attempt, capped. */
+export function backoffDelay(attempt: number, policy: RetryPolicy): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	return Math.round(ceiling * (0.5 + Math.random() * 0.5));
+}
+
+/** Retry-After in milliseconds: either seconds or an HTTP date. */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(parseFloat(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The errno-style code of a connection failure, looked up through wrapped errors. */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
+		if (typeof candidate.code === 'string' && TRANSIENT_NETWORK_CODES.has(candidate.code)) {
+			return candidate.code;
+		}
+		if (typeof candidate.message === 'string') {
+			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
+			if (/timeout of \d+ms exceeded/i.test(candidate.message)) return 'ETIMEDOUT';
+		}
+		current = candidate.cause;
+	}
+	return undefined;
+}
+
+function networkError(
+	node: INode,
+	error: unknown,
+	code: string | undefined,
+	request: ApiRequest,
+	itemIndex: number | undefined,
+	secrets: string[],
+): NodeApiError {
+	const original = error instanceof Error ? error.message : String(error);
+	const maybeCreated = !request.safeToRepeat && (code === 'ETIMEDOUT' || code === 'ECONNRESET' || code === 'ECONNABORTED');
+	const message = code
+		? `The connection to the API failed (${code})`
+		: `The request to the API failed: ${redactSecrets(original, secrets)}`;
+	const description = maybeCreated
+		? 'The request was sent but no answer arrived, so the document may have been created. ' +
+			'It was not sent again, to avoid a duplicate: look it up (Get / Get Many) before running this item again.'
+		: `${redactSecrets(original, secrets)}. Check the base URL in the credential and that the service is reachable.`;
+	return new NodeApiError(node, { message: redactSecrets(original, secrets), code: code ?? null } as JsonObject, {
+		message,
+		description,
+		itemIndex,
+	});
+}
+
+function httpStatusError(
+	node: INode,
+	response: RawResponse,
+	request: ApiRequest,
+	retries: number,
+	options: SendOptions,
+	secrets: string[],
+): NodeApiError {
+	const status = response.statusCode;
+	const text = bodyText(response.body);
+	let apiMessage: string | undefined;
+	try {
+		apiMessage = options.apiMessageOf?.(JSON.parse(text));
+	} catch {
+		apiMessage = undefined;
+	}
+	apiMessage ??= text.trim() ? quoteStart(text) : undefined;
+
+	let message = `The API answered HTTP ${status}`;
+	if (status === 401 || status === 403) message += ': the credential was refused. Check the login and secret in the credential';
+	if (status === 404) message += ': not found. Check the id or the base URL in the credential';
+	if (status === 429) {
+		const wait = retryAfterMs(response.headers['retry-after']);
+		message += ': too many requests';
+		if (wait !== undefined) message += `. The API asks to wait ${Math.ceil(wait / 1000)} s`;
+	}
+	if (retries > 0) message += ` (after ${retries} retries)`;
+	if (!request.safeToRepeat && RETRYABLE_STATUSES.has(status)) {
+		message += '. This request creates a document, so it was not retried: check whether it exists before running it again';
+	}
+	return new NodeApiError(node, { httpCode: String(status), apiMessage: apiMessage ?? null } as JsonObject, {
+		message: redactSecrets(message, secrets),
+		description: apiMessage ? redactSecrets(apiMessage, secrets) : undefined,
+		httpCode: String(status),
+		itemIndex: options.itemIndex,
+	});
+}
+
+export function bodyText(body: string | Buffer | undefined | null): string {
+	if (body === undefined || body === null) return '';
+	return Buffer.isBuffer(body) ? body.toString('utf8') : String(body);
+}
+
+/** The first 200 characters of a body, for error messages. */
+export function quoteStart(text: string): string {
+	const compact = text.replace(/\s+/g, ' ').trim();
+	return compact.length > 200 ? `${compact.slice(0, 200)}…` : compact;
+}
+
+/**
+ * Parses a JSON body; a body that is empty or not JSON (an HTML error page, a truncated answer)
+ * becomes a clear error quoting its start, never a TypeError later on.
+ */
+export function parseJsonBody(node: INode, response: RawResponse, itemIndex?: number): unknown {
+	const text = bodyText(response.body);
+	if (!text.trim()) {
+		throw new NodeApiError(node, { httpCode: String(response.statusCode) } as JsonObject, {
+			message: 'The API answered with an empty body where JSON was expected',
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new NodeApiError(node, { httpCode: String(response.statusCode) } as JsonObject, {
+			message: 'The API answered with something that is not JSON',
+			description: `The body starts with: ${quoteStart(text)}`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
+}
