@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { apiError, parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { secretValuesOf } from '../common/redact';
 import { readRequestOptions } from '../common/options';
 import type { Envelope, FirminoMethod } from './types';
 
@@ -35,8 +35,9 @@ export async function callFirmino<T>(
 	method: FirminoMethod,
 	params: { id?: number; body?: IDataObject } = {},
 ): Promise<{ success: true; response: T }> {
-	const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(CREDENTIAL);
-	const url = `${String(baseUrl).replace(/\/+$/, '')}/${method}${params.id !== undefined ? `/${params.id}` : ''}`;
+	const credentials = await this.getCredentials(CREDENTIAL);
+	const secrets = secretValuesOf(credentials);
+	const url = `${String(credentials.baseUrl).replace(/\/+$/, '')}/${method}${params.id !== undefined ? `/${params.id}` : ''}`;
 	const options = { itemIndex, ...readRequestOptions(this, itemIndex) };
 	const takesBody = method === 'add' || method === 'find' || method === 'update' || method === 'init';
 
@@ -63,23 +64,18 @@ export async function callFirmino<T>(
 		);
 	}
 
-	const envelope = parseJsonBody(this.getNode(), response, itemIndex) as Envelope<T>;
+	const httpCode = String(response.statusCode);
+	const envelope = parseJsonBody(this.getNode(), response, itemIndex, secrets) as Envelope<T>;
 	if (!envelope || typeof envelope !== 'object' || !('success' in envelope)) {
-		throw new NodeApiError(this.getNode(), { httpCode: String(response.statusCode) } as JsonObject, {
-			message: 'Firmino answered without its usual {success, response} envelope',
-			description: `The body starts with: ${quoteStart(JSON.stringify(envelope))}`,
-			itemIndex,
-		});
+		const description = `The body starts with: ${quoteStart(JSON.stringify(envelope))}`;
+		const message = 'Firmino answered without its usual {success, response} envelope';
+		throw apiError(this.getNode(), { message, description, httpCode, itemIndex }, secrets);
 	}
 	if (envelope.success !== true && String(envelope.success) !== 'true') {
 		const apiText = typeof envelope.response === 'string' ? envelope.response : JSON.stringify(envelope.response);
-		const explanation = KNOWN_MESSAGES[apiText.trim()];
-		throw new NodeApiError(this.getNode(), envelope as unknown as JsonObject, {
-			message: `Firmino refused the request (${method}): ${explanation ?? apiText}`,
-			description: `Firmino's message: "${apiText}"`,
-			httpCode: String(response.statusCode),
-			itemIndex,
-		});
+		const message = `Firmino refused the request (${method}): ${KNOWN_MESSAGES[apiText.trim()] ?? apiText}`;
+		const description = `Firmino's message: "${apiText}"`;
+		throw apiError(this.getNode(), { message, description, httpCode, itemIndex }, secrets);
 	}
 	return envelope as { success: true; response: T };
 }

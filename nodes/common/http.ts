@@ -195,11 +195,7 @@ function networkError(
 		? 'The request was sent but no answer arrived, so the document may have been created. ' +
 			'It was not sent again, to avoid a duplicate: look it up (Get / Get Many) before running this item again.'
 		: `${redactSecrets(original, secrets)}. Check the base URL in the credential and that the service is reachable.`;
-	return new NodeApiError(node, { message: redactSecrets(original, secrets), code: code ?? null } as JsonObject, {
-		message,
-		description,
-		itemIndex,
-	});
+	return apiError(node, { message, description, itemIndex }, secrets);
 }
 
 function httpStatusError(
@@ -232,11 +228,26 @@ function httpStatusError(
 	if (!request.safeToRepeat && RETRYABLE_STATUSES.has(status)) {
 		message += '. This request creates a document, so it was not retried: check whether it exists before running it again';
 	}
-	return new NodeApiError(node, { httpCode: String(status), apiMessage: apiMessage ?? null } as JsonObject, {
-		message: redactSecrets(message, secrets),
-		description: apiMessage ? redactSecrets(apiMessage, secrets) : undefined,
-		httpCode: String(status),
-		itemIndex: options.itemIndex,
+	return apiError(node, { message, description: apiMessage, httpCode: String(status), itemIndex: options.itemIndex }, secrets);
+}
+
+/**
+ * The one way our code builds a NodeApiError: message and description with every secret removed, and
+ * nothing else of the request or response attached (an axios error would carry the auth header).
+ */
+export function apiError(
+	node: INode,
+	details: { message: string; description?: string; httpCode?: string; itemIndex?: number },
+	secrets: string[],
+): NodeApiError {
+	const message = redactSecrets(details.message, secrets);
+	const description = details.description === undefined ? undefined : redactSecrets(details.description, secrets);
+	const errorResponse: JsonObject = { message, description: description ?? null, httpCode: details.httpCode ?? null };
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: details.httpCode,
+		itemIndex: details.itemIndex,
 	});
 }
 
@@ -255,23 +266,16 @@ export function quoteStart(text: string): string {
  * Parses a JSON body; a body that is empty or not JSON (an HTML error page, a truncated answer)
  * becomes a clear error quoting its start, never a TypeError later on.
  */
-export function parseJsonBody(node: INode, response: RawResponse, itemIndex?: number): unknown {
+export function parseJsonBody(node: INode, response: RawResponse, itemIndex?: number, secrets: string[] = []): unknown {
 	const text = bodyText(response.body);
+	const httpCode = String(response.statusCode);
 	if (!text.trim()) {
-		throw new NodeApiError(node, { httpCode: String(response.statusCode) } as JsonObject, {
-			message: 'The API answered with an empty body where JSON was expected',
-			httpCode: String(response.statusCode),
-			itemIndex,
-		});
+		throw apiError(node, { message: 'The API answered with an empty body where JSON was expected', httpCode, itemIndex }, secrets);
 	}
 	try {
 		return JSON.parse(text);
 	} catch {
-		throw new NodeApiError(node, { httpCode: String(response.statusCode) } as JsonObject, {
-			message: 'The API answered with something that is not JSON',
-			description: `The body starts with: ${quoteStart(text)}`,
-			httpCode: String(response.statusCode),
-			itemIndex,
-		});
+		const description = `The body starts with: ${quoteStart(text)}`;
+		throw apiError(node, { message: 'The API answered with something that is not JSON', description, httpCode, itemIndex }, secrets);
 	}
 }
