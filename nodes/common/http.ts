@@ -161,6 +161,30 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * n8n-core wraps connection failures in a NodeApiError that keeps neither the axios error nor its code,
+ * only n8n's fixed description of the code (n8n-workflow `NodeError` message mapping). These are the
+ * texts to recognise them by; "stream has been aborted" is axios when a body is cut mid-way.
+ */
+const NETWORK_MESSAGES: Array<[RegExp, string]> = [
+	[/closed unexpectedly/i, 'ECONNRESET'],
+	[/stream has been aborted|socket hang up/i, 'ECONNRESET'],
+	[/connection was aborted|timeout of \d+ms exceeded/i, 'ECONNABORTED'],
+	[/connection timed out/i, 'ETIMEDOUT'],
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+];
+
+const NETWORK_FAILURE_TEXT: Record<string, string> = {
+	ECONNRESET: 'The connection to the API was closed before its answer arrived',
+	ECONNABORTED: 'The API did not answer within the timeout',
+	ETIMEDOUT: 'The API did not answer within the timeout',
+	ESOCKETTIMEDOUT: 'The API did not answer within the timeout',
+	ECONNREFUSED: 'The API refused the connection (is the server running, is the port right?)',
+	EAI_AGAIN: 'The API host name could not be resolved',
+	EPIPE: 'The connection to the API was closed while sending the request',
+};
+
 /** The errno-style code of a connection failure, looked up through wrapped errors. */
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
@@ -170,8 +194,8 @@ export function networkErrorCode(error: unknown): string | undefined {
 			return candidate.code;
 		}
 		if (typeof candidate.message === 'string') {
-			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
-			if (/timeout of \d+ms exceeded/i.test(candidate.message)) return 'ETIMEDOUT';
+			const known = NETWORK_MESSAGES.find(([pattern]) => pattern.test(candidate.message as string));
+			if (known) return known[1];
 		}
 		current = candidate.cause;
 	}
@@ -187,10 +211,10 @@ function networkError(
 	secrets: string[],
 ): NodeApiError {
 	const original = error instanceof Error ? error.message : String(error);
-	const maybeCreated = !request.safeToRepeat && (code === 'ETIMEDOUT' || code === 'ECONNRESET' || code === 'ECONNABORTED');
-	const message = code
-		? `The connection to the API failed (${code})`
-		: `The request to the API failed: ${redactSecrets(original, secrets)}`;
+	// Refused or unresolved connections never reached the API; the others may have been processed.
+	const maybeCreated = !request.safeToRepeat && code !== undefined && code !== 'ECONNREFUSED' && code !== 'EAI_AGAIN';
+	// No errno code in the message: NodeApiError would replace the whole message with its own text for it.
+	const message = code ? NETWORK_FAILURE_TEXT[code] ?? 'The connection to the API failed' : `The request to the API failed: ${original}`;
 	const description = maybeCreated
 		? 'The request was sent but no answer arrived, so the document may have been created. ' +
 			'It was not sent again, to avoid a duplicate: look it up (Get / Get Many) before running this item again.'

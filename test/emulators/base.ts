@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
+   Test-only code: the emulators are real HTTP servers and never ship (package.json "files" is dist/ only). */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

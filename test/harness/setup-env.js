@@ -6,3 +6,4 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-unit-'));
 }
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'true';
