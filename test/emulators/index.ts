@@ -1,0 +1,62 @@
+/**
+ * All emulators, started together for e2e and `npm start`, and the sandbox credentials that point at
+ * them (n8n's `import:credentials` format). Each system adds one entry to SYSTEMS.
+ */
+import type { Emulator } from './base';
+import { FirminoEmulator } from './firmino';
+
+export interface SandboxCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+interface SystemSandbox {
+	/** Creates the emulator with its sandbox account (demo data the templates can use). */
+	create: () => Emulator;
+	/** The n8n credential(s) that point at the running emulator. */
+	credentials: (emulator: Emulator) => SandboxCredential[];
+}
+
+export const SYSTEMS: Record<string, SystemSandbox> = {
+	firmino: {
+		create: () => new FirminoEmulator(),
+		credentials: (emulator) => {
+			const firmino = emulator as FirminoEmulator;
+			return [
+				{
+					id: 'firminoApiSandbox1',
+					name: 'Firmino sandbox',
+					type: 'firminoApi',
+					data: { login: firmino.login, password: firmino.password, baseUrl: firmino.apiUrl },
+				},
+			];
+		},
+	},
+};
+
+export interface RunningSandboxes {
+	emulators: Record<string, Emulator>;
+	credentials: SandboxCredential[];
+	stop: () => Promise<void>;
+}
+
+/** Starts every emulator; `ports` fixes a port per system (npm start), else free ports are used. */
+export async function startSandboxes(ports: Record<string, number> = {}): Promise<RunningSandboxes> {
+	const emulators: Record<string, Emulator> = {};
+	const credentials: SandboxCredential[] = [];
+	for (const [system, sandbox] of Object.entries(SYSTEMS)) {
+		const emulator = sandbox.create();
+		await emulator.start(ports[system] ?? 0);
+		emulators[system] = emulator;
+		credentials.push(...sandbox.credentials(emulator));
+	}
+	return {
+		emulators,
+		credentials,
+		stop: async () => {
+			await Promise.all(Object.values(emulators).map(async (emulator) => await emulator.stop()));
+		},
+	};
+}
