@@ -34,3 +34,17 @@ export function outputOf(run: E2eRun, nodeName: string) {
 	if (!task) throw new Error(`Node "${nodeName}" did not run. Nodes that ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
 	return task.data?.main?.[0] ?? [];
 }
+
+/**
+ * A workflow started by a trigger (polling or webhook): the runner starts `n8n start`, activates it, calls
+ * `feed` (e.g. create revisions in the emulator, or return a webhook call to make), waits until
+ * `executionsWanted` executions have finished (or 120 s), then hands their run data to `check`.
+ */
+export interface E2eServerCase {
+	file: string;
+	/** For webhook-started workflows: the path after /webhook/ and the JSON body to POST, once active. */
+	webhook?: { path: string; body: unknown };
+	feed?: (sandboxes: RunningSandboxes) => void | Promise<void>;
+	executionsWanted: number;
+	check: (runs: E2eRun[], sandboxes: RunningSandboxes) => void | Promise<void>;
+}
