@@ -1,0 +1,131 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports --
+   Test code that drives a real n8n through its CLI and files. Never shipped. */
+/**
+ * End to end in a real n8n (pinned 2.x, or N8N_VERSION): the packed package installed as a community
+ * package, sandbox credentials and every system's e2e workflows (test/e2e/*.cases.ts) and the templates
+ * imported, each manual workflow run with `n8n execute`, then trigger/webhook workflows run by `n8n start`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startSandboxes, type RunningSandboxes } from '../emulators';
+import type { E2eCase, E2eRun, E2eServerCase } from './cases';
+import {
+	freePort,
+	ownerApiKey,
+	parseRawOutput,
+	prepareN8n,
+	ROOT,
+	runCli,
+	runCliOrThrow,
+	startServer,
+	stopServer,
+	type N8nInstance,
+} from './n8n';
+import { attachSandboxCredentials, workflowIdFor } from './workflows';
+
+interface Loaded {
+	cases: E2eCase[];
+	serverCases: E2eServerCase[];
+}
+
+function loadCases(): Loaded {
+	const loaded: Loaded = { cases: [], serverCases: [] };
+	for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.cases.ts')).sort()) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require(path.join(__dirname, file)) as Partial<Loaded>;
+		loaded.cases.push(...(module.cases ?? []));
+		loaded.serverCases.push(...(module.serverCases ?? []));
+	}
+	return loaded;
+}
+
+const { cases, serverCases } = loadCases();
+let sandboxes: RunningSandboxes;
+let n8n: N8nInstance;
+
+beforeAll(async () => {
+	sandboxes = await startSandboxes();
+	n8n = prepareN8n({ port: await freePort() });
+
+	const credentialsFile = path.join(n8n.userFolder, 'sandbox-credentials.json');
+	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxes.credentials));
+	await runCliOrThrow(n8n, ['import:credentials', `--input=${credentialsFile}`]);
+
+	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-workflows-'));
+	for (const file of [...cases, ...serverCases].map((c) => c.file)) {
+		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+		workflow.id = workflowIdFor(file);
+		attachSandboxCredentials(workflow, sandboxes.credentials);
+		fs.writeFileSync(path.join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
+	}
+	await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
+}, 30 * 60_000);
+
+afterAll(async () => {
+	await sandboxes?.stop();
+});
+
+describe('manual workflows, run with `n8n execute`', () => {
+	it.each(cases.map((c) => [c.file, c] as const))('%s', async (_file, e2eCase) => {
+		await e2eCase.prepare?.(sandboxes);
+		const result = await runCli(n8n, ['execute', `--id=${workflowIdFor(e2eCase.file)}`, '--rawOutput']);
+		const run = parseRawOutput(result.stdout, result.stderr) as E2eRun;
+		if (!e2eCase.expectFailure) {
+			const error = run.data.resultData.error;
+			expect({ exitCode: result.code, error: error?.message, description: error?.description }).toEqual({
+				exitCode: 0,
+				error: undefined,
+				description: undefined,
+			});
+		}
+		await e2eCase.check(run, sandboxes);
+	});
+});
+
+describe('trigger and webhook workflows, run by `n8n start`', () => {
+	const active = serverCases.length > 0 ? it : it.skip;
+	active('every server case produces its executions', async () => {
+		for (const serverCase of serverCases) {
+			await runCliOrThrow(n8n, ['publish:workflow', `--id=${workflowIdFor(serverCase.file)}`]);
+		}
+		const server = await startServer(n8n);
+		try {
+			const apiKey = await ownerApiKey(n8n);
+			for (const serverCase of serverCases) {
+				await serverCase.feed?.(sandboxes);
+				if (serverCase.webhook) {
+					const response = await fetch(`http://127.0.0.1:${n8n.env.N8N_PORT}/webhook/${serverCase.webhook.path}`, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify(serverCase.webhook.body),
+					});
+					expect(response.status).toBeLessThan(500);
+				}
+				const runs = await waitForExecutions(n8n, apiKey, workflowIdFor(serverCase.file), serverCase.executionsWanted);
+				await serverCase.check(runs, sandboxes);
+			}
+		} finally {
+			await stopServer(server);
+		}
+	});
+});
+
+async function waitForExecutions(instance: N8nInstance, apiKey: string, workflowId: string, wanted: number): Promise<E2eRun[]> {
+	const deadline = Date.now() + 120_000;
+	let runs: E2eRun[] = [];
+	while (Date.now() < deadline) {
+		const response = await fetch(
+			`http://127.0.0.1:${instance.env.N8N_PORT}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=100`,
+			{ headers: { 'X-N8N-API-KEY': apiKey } },
+		);
+		const body = (await response.json()) as { data?: Array<{ finished: boolean; stoppedAt?: string | null; data?: E2eRun['data'] }> };
+		const done = (body.data ?? []).filter((execution) => execution.stoppedAt);
+		runs = done.reverse().map((execution) => ({ data: execution.data as E2eRun['data'], finished: execution.finished }));
+		if (runs.length >= wanted) return runs;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	throw new Error(`Workflow ${workflowId}: ${runs.length} of ${wanted} executions after 120 s`);
+}
+

@@ -1,0 +1,197 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
+   Test and script code that runs a real n8n: it needs child processes, the file system and timers. Never shipped. */
+/**
+ * A real n8n, the way a user runs it: Node 24 and the pinned n8n from scripts/ensure-runtime.sh (cached
+ * outside the clone), this package packed with `npm pack` and unpacked into the user folder's community
+ * nodes directory, credentials and workflows imported with n8n's CLI. Listens only on 127.0.0.1, no
+ * telemetry, no version checks.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const PACKAGE_NAME = 'n8n-nodes-accounting-erp';
+
+export interface N8nInstance {
+	version: string;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	n8nBin: string;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Installs (first time only) Node 24 + n8n, and prepares a fresh user folder with the packed package. */
+export function prepareN8n(options: { version?: string; userFolder?: string; port?: number } = {}): N8nInstance {
+	const version = options.version ?? process.env.N8N_VERSION ?? '2.41.1';
+	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'ensure-runtime.sh'), version], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const paths = Object.fromEntries(
+		output
+			.trim()
+			.split('\n')
+			.filter((line) => line.includes('='))
+			.map((line) => line.split('=', 2) as [string, string]),
+	);
+	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-e2e-'));
+	installPackedPackage(userFolder);
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: `${paths.NODE24_BIN}:${process.env.PATH}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'local-e2e-only-not-a-secret',
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(options.port ?? 5678),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_PORT: String((options.port ?? 5678) + 1000),
+		NODE_OPTIONS: '',
+		// Jest sets NODE_ENV=test, under which n8n keeps its database in memory: every CLI call would start empty.
+		NODE_ENV: 'production',
+	};
+	delete env.NODE_PATH;
+	for (const key of Object.keys(env)) if (key.startsWith('JEST_')) delete env[key];
+	return { version, userFolder, env, n8nBin: paths.N8N_BIN };
+}
+
+/** `npm pack` of the built package, unpacked where n8n looks for installed community packages. */
+function installPackedPackage(userFolder: string): void {
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-pack-'));
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+	) as Array<{ filename: string }>;
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	fs.mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['xzf', path.join(packDir, packed[0].filename), '--strip-components=1', '-C', target]);
+	fs.writeFileSync(
+		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }),
+	);
+	fs.rmSync(packDir, { recursive: true, force: true });
+}
+
+/** Runs one n8n CLI command; the event loop stays free (the emulators run in this process). */
+export function runCli(instance: N8nInstance, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+	return new Promise((resolve) => {
+		const child = spawn(instance.n8nBin, args, { env: instance.env, cwd: instance.userFolder });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+export async function runCliOrThrow(instance: N8nInstance, args: string[]): Promise<CliResult> {
+	const result = await runCli(instance, args);
+	if (result.code !== 0) {
+		throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	}
+	return result;
+}
+
+/** The IRun JSON that `n8n execute --rawOutput` prints after its log lines. */
+export function parseRawOutput(stdout: string, stderr = ""): unknown {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+	return JSON.parse(stdout.slice(start));
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** `n8n start` in the background; resolves once /healthz/readiness answers 200. */
+export async function startServer(instance: N8nInstance, timeoutMs = 120_000): Promise<ChildProcess> {
+	const child = spawn(instance.n8nBin, ['start'], { env: instance.env, cwd: instance.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+	let log = '';
+	child.stdout?.on('data', (chunk) => (log += chunk));
+	child.stderr?.on('data', (chunk) => (log += chunk));
+	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${log.slice(-3000)}`);
+		try {
+			const response = await fetch(`${base}/healthz/readiness`);
+			if (response.ok) return child;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`n8n did not become ready in ${timeoutMs / 1000} s:\n${log.slice(-3000)}`);
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return;
+	await new Promise<void>((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		child.on('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		child.kill('SIGTERM');
+	});
+}
+
+/** Sets up the owner account and returns an API key for n8n's public API (executions, workflows). */
+export async function ownerApiKey(instance: N8nInstance): Promise<string> {
+	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
+	const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwnerPass123' };
+	const setup = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	let cookie = setup.headers.get('set-cookie') ?? '';
+	if (!setup.ok) {
+		const login = await fetch(`${base}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+		});
+		cookie = login.headers.get('set-cookie') ?? '';
+	}
+	const created = await fetch(`${base}/rest/api-keys`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0] },
+		body: JSON.stringify({
+			label: `e2e-${Date.now()}`,
+			expiresAt: null,
+			scopes: ['workflow:create', 'workflow:read', 'workflow:activate', 'workflow:list', 'execution:read', 'execution:list'],
+		}),
+	});
+	const body = (await created.json()) as { data?: { rawApiKey?: string } };
+	if (!body.data?.rawApiKey) throw new Error(`Could not create an n8n API key: ${JSON.stringify(body).slice(0, 500)}`);
+	return body.data.rawApiKey;
+}
