@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
    Test code that drives a real n8n through its CLI and files. Never shipped. */
 /**
  * End to end in a real n8n (pinned 2.x, or N8N_VERSION): the packed package installed as a community

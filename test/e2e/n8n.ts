@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets --
    Test and script code that runs a real n8n: it needs child processes, the file system and timers. Never shipped. */
 /**
  * A real n8n, the way a user runs it: Node 24 and the pinned n8n from scripts/ensure-runtime.sh (cached
@@ -48,6 +48,7 @@ export function prepareN8n(options: { version?: string; userFolder?: string; por
 		...process.env,
 		PATH: `${paths.NODE24_BIN}:${process.env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
+		// A throwaway instance key for a temporary user folder, not a secret.
 		N8N_ENCRYPTION_KEY: 'local-e2e-only-not-a-secret',
 		DB_TYPE: 'sqlite',
 		N8N_DIAGNOSTICS_ENABLED: 'false',

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: n8n's community lint (strict), build, unit + emulator tests, then e2e in a real n8n.
+ * Stops at the first failing step. Ends with one summary line: "tests: N passed, N failed".
+ * The first e2e run on a machine installs Node 24 and the pinned n8n into the cache (scripts/ensure-runtime.sh).
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const totals = { passed: 0, failed: 0 };
+
+function step(title, command, args) {
+	const started = Date.now();
+	console.log(`\n=== ${title} ===`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	if (result.status !== 0) {
+		console.error(`\n=== ${title} FAILED after ${seconds} s ===`);
+		return false;
+	}
+	console.log(`=== ${title} passed in ${seconds} s ===`);
+	return true;
+}
+
+function jestStep(title, configArgs) {
+	const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-jest-')), 'report.json');
+	const ok = step(title, bin('jest'), [...configArgs, '--forceExit', '--json', `--outputFile=${report}`]);
+	try {
+		const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
+		totals.passed += numPassedTests;
+		totals.failed += numFailedTests;
+		console.log(`${title}: ${numPassedTests} passed, ${numFailedTests} failed`);
+	} catch {
+		totals.failed += 1;
+	}
+	return ok;
+}
+
+const ok =
+	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
+	step('build', 'npm', ['run', 'build']) &&
+	jestStep('unit and emulator tests', []) &&
+	jestStep('e2e in real n8n', ['-c', 'jest.e2e.config.js', '--runInBand']);
+
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
