@@ -1,0 +1,218 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationExecute } from '../../common/router';
+import { fieldError, readString } from '../../common/validate';
+import { ORDER_STATUSES, type DocumentType } from '../types';
+import { exportDocuments, getManyProperties, shapeRows } from './exporter';
+import {
+	EXTERNAL_ID_MAX,
+	batchSizeOption,
+	checkExternalId,
+	organizationCodeField,
+	readJson,
+	readOptions,
+	readTimeZone,
+	shortId,
+	timeZoneOption,
+	toApiObject,
+} from './fields';
+import type { ImportSpec } from './importer';
+
+/**
+ * The pattern every document type shares (API file §4, §8): Get Many over `$export` with date windows,
+ * Create or Update over `$import`, batched across items and keyed by external_id. Each resource's
+ * operation files call these with their own DocumentType.
+ */
+
+export function getManyOperation(type: DocumentType): { description: INodeProperties[]; execute: OperationExecute } {
+	return {
+		description: updateDisplayOptions({ show: { resource: [type.resource], operation: ['getMany'] } }, getManyProperties(type)),
+		execute: async function (this, itemIndex) {
+			const rows = await exportDocuments(this, type, itemIndex);
+			return shapeRows(this, rows, itemIndex, type.linesKey);
+		},
+	};
+}
+
+function createOrUpdateProperties(type: DocumentType): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'n8n-1001',
+			description: `Your system's ID for this document (external_id), at most ${EXTERNAL_ID_MAX} ASCII characters. Smartup's duplicate check (Проверка на дубликат) uses it: keep it the same when the same document is sent again, e.g. "n8n-" followed by your order number.`,
+		},
+		{
+			...organizationCodeField,
+		},
+		{
+			displayName: `Smartup ID (${type.idField})`,
+			name: 'documentId',
+			type: 'string',
+			default: '',
+			description: 'Fill in to update that document; leave empty to create one (or let the duplicate check decide by External ID)',
+		},
+		{
+			displayName: 'Document Fields',
+			name: 'documentFields',
+			type: 'json',
+			default: JSON.stringify(type.example, null, 2),
+			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Dates may be ISO (2026-03-05) or n8n dates: they are written dd.mm.yyyy; numbers and true/false are sent as text and Y/N. Required: ${type.required.join(', ')}.`,
+		},
+	];
+	if (type.linesKey) {
+		properties.push(
+			{
+				displayName: 'Lines',
+				name: 'lines',
+				type: 'json',
+				default: JSON.stringify([type.exampleLine ?? {}], null, 2),
+				description: `The lines (${type.linesKey}): a list of objects, or one object per item when items are grouped. Required on each line: ${(type.requiredLine ?? []).join(', ') || 'nothing'}. A line without external_id gets the External ID followed by -1, -2 and so on.`,
+			},
+			{
+				displayName: 'Items to Documents',
+				name: 'grouping',
+				type: 'options',
+				options: [
+					{ name: 'One Document per Item', value: 'perItem' },
+					{ name: 'Group Items Into One Document', value: 'group', description: 'Items with the same Group Key make one document; each item adds its lines' },
+				],
+				default: 'perItem',
+			},
+			{
+				displayName: 'Group Key',
+				name: 'groupKey',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '={{ $json.order_number }}',
+				description: 'Items with the same value become one document; its header fields and External ID come from the first of them',
+				displayOptions: { show: { grouping: ['group'] } },
+			},
+		);
+	}
+	properties.push({
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			batchSizeOption,
+			{
+				displayName: 'Shorten Long External IDs',
+				name: 'shortenIds',
+				type: 'boolean',
+				default: false,
+				description: `Whether to replace an External ID longer than ${EXTERNAL_ID_MAX} characters (or not ASCII) by a deterministic hash of it, so the same input always gives the same ID`,
+			},
+			timeZoneOption,
+		],
+	});
+	return properties;
+}
+
+function checkRequired(ctx: IExecuteFunctions, object: IDataObject, required: string[], itemIndex: number, field: string, what: string) {
+	for (const name of required) {
+		const value = object[name];
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw fieldError(ctx, itemIndex, field, `"${name}" is required for ${what} (Smartup marks it required)`);
+		}
+	}
+}
+
+export function createOrUpdateOperation(type: DocumentType): { description: INodeProperties[]; importSpec: ImportSpec } {
+	const label = type.label.toLowerCase();
+	const build = function (this: IExecuteFunctions, itemIndex: number) {
+		const options = readOptions(this, itemIndex);
+		const zone = readTimeZone(this, itemIndex);
+		const externalId = checkExternalId(this, readString(this, 'externalId', itemIndex, 'External ID'), itemIndex, 'External ID', options.shortenIds === true);
+		const fields = (readJson(this, 'documentFields', itemIndex, 'Document Fields', 'object') ?? {}) as IDataObject;
+		const object = toApiObject(this, fields, itemIndex, 'Document Fields', zone);
+		object.external_id = externalId;
+		const filialCode = readString(this, 'filialCode', itemIndex, 'Organization Code');
+		if (filialCode) object.filial_code = filialCode;
+		const documentId = readString(this, 'documentId', itemIndex, `Smartup ID (${type.idField})`);
+		if (documentId) {
+			if (!/^\d+$/.test(documentId)) throw fieldError(this, itemIndex, `Smartup ID (${type.idField})`, `must be a whole number, got "${documentId.slice(0, 40)}"`);
+			object[type.idField] = documentId;
+		}
+		checkRequired(this, object, type.required, itemIndex, 'Document Fields', `a ${label}`);
+		const status = object.status ?? object.status_code;
+		if (type.resource === 'order' && status !== undefined && !ORDER_STATUSES.some((known) => known.value === status)) {
+			throw fieldError(this, itemIndex, 'Document Fields', `status "${String(status)}" is not an order status (${ORDER_STATUSES.map((known) => `${known.value} ${known.russian}`).join(', ')})`);
+		}
+		if (type.resource === 'writeOff' && status === 'C') {
+			throw fieldError(this, itemIndex, 'Document Fields', 'status "C" cannot be set through the API for a write-off (use D, A or P)');
+		}
+		let lines: IDataObject[] | undefined;
+		let groupKey: string | undefined;
+		if (type.linesKey) {
+			const raw = (readJson(this, 'lines', itemIndex, 'Lines', 'objectOrList') ?? []) as IDataObject | IDataObject[];
+			lines = (Array.isArray(raw) ? raw : [raw]).map((line) => toApiObject(this, line, itemIndex, 'Lines', zone));
+			lines.forEach((line, index) => checkRequired(this, line, type.requiredLine ?? [], itemIndex, 'Lines', `line ${index + 1} of a ${label}`));
+			if (this.getNodeParameter('grouping', itemIndex, 'perItem') === 'group') {
+				groupKey = readString(this, 'groupKey', itemIndex, 'Group Key', { required: true });
+			}
+		}
+		return { key: externalId, object, lines, groupKey };
+	};
+	const finish = function (this: IExecuteFunctions, object: IDataObject) {
+		if (!type.linesKey) return object;
+		const lines = (object[type.linesKey] as IDataObject[] | undefined) ?? [];
+		if (lines.length === 0) return object;
+		const documentId = String(object.external_id);
+		const withIds = lines.map((line, index) => {
+			if (line.external_id) return line;
+			const id = `${documentId}-${index + 1}`;
+			return { ...line, external_id: id.length > EXTERNAL_ID_MAX ? shortId(id) : id };
+		});
+		return { ...object, [type.linesKey]: withIds };
+	};
+	return {
+		description: updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, createOrUpdateProperties(type)),
+		importSpec: {
+			path: type.importPath,
+			root: type.root,
+			keyField: 'external_id',
+			label,
+			linesKey: type.linesKey,
+			safeToRepeat: false,
+			build,
+			finish,
+			verify: { exportPath: type.exportPath, root: type.root, keyField: 'external_id', idField: type.idField },
+		},
+	};
+}
+
+/** The two actions every document type has, for its operation dropdown. */
+export function documentOperations(type: DocumentType, extra: Array<{ name: string; value: string; description: string; action: string }> = []): INodeProperties {
+	const label = type.label.toLowerCase();
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [type.resource] } },
+		options: [
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				description: `Send ${label}s (${type.russian}) to Smartup, batched across all items; matched by External ID`,
+				action: `Create or update ${label}s`,
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: `Export ${label}s by date, organization or external ID`,
+				action: `Get many ${label}s`,
+			},
+			...extra,
+		].sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'getMany',
+	};
+}

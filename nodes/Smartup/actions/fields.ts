@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { fieldError } from '../../common/validate';
+import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, isValidTimeZone, readDateTime } from '../dates';
+
+export const organizationCodeField: INodeProperties = {
+	displayName: 'Organization Code',
+	name: 'filialCode',
+	type: 'string',
+	default: '',
+	placeholder: '01',
+	description:
+		'The organization\'s integration code (filial_code). Needed when the credential\'s Organization ID is the head organization ("Администрирование"); leave empty for a single organization or for all.',
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to parse quantities, prices and amounts into numbers (Smartup sends every value as text) and use the code type chosen in Options',
+};
+
+export const timeZoneOption: INodeProperties = {
+	displayName: 'Time Zone',
+	name: 'timeZone',
+	type: 'string',
+	default: DEFAULT_TIME_ZONE,
+	description: 'Time zone in which dates are written for Smartup (dd.mm.yyyy)',
+};
+
+export const codeTypeOption: INodeProperties = {
+	displayName: 'Codes Used by the Account',
+	name: 'codeType',
+	type: 'options',
+	options: [
+		{ name: 'Global', value: 'global', description: 'Company-level codes (глобальный код)' },
+		{ name: 'Local', value: 'local', description: 'Organization-level codes (локальный код)' },
+	],
+	default: 'global',
+	description:
+		'Must match "Использует код" in Smartup\'s integration settings. With Local and Simplify on, person_code and product_code in the output are the local codes (the global ones stay in *_global_code).',
+};
+
+export const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 5000 },
+	default: 5000,
+	description: 'How many objects go into one request. Smartup accepts at most 5000; each request counts against the daily quota.',
+};
+
+/** The Smartup time zone chosen in Options (validated). */
+export function readTimeZone(ctx: IExecuteFunctions, itemIndex: number): string {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const zone = String(options.timeZone ?? '').trim() || DEFAULT_TIME_ZONE;
+	if (!isValidTimeZone(zone)) throw fieldError(ctx, itemIndex, 'Time Zone', `"${zone}" is not a time zone name like Asia/Tashkent`);
+	return zone;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+}
+
+/** A JSON parameter: an object (or a list when `list`), from the editor's text or an expression. */
+export function readJson(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	shape: 'object' | 'list' | 'objectOrList',
+): IDataObject | IDataObject[] | undefined {
+	let value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (value === '' || value === undefined || value === null) return undefined;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch (error) {
+			throw fieldError(ctx, itemIndex, field, `is not valid JSON (${(error as Error).message})`);
+		}
+	}
+	const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+	if (Array.isArray(value)) {
+		if (shape === 'object') throw fieldError(ctx, itemIndex, field, 'must be one JSON object {...}, not a list');
+		value.forEach((entry, index) => {
+			if (!isObject(entry)) throw fieldError(ctx, itemIndex, field, `entry ${index + 1} of the list must be an object {...}`);
+		});
+		return value as IDataObject[];
+	}
+	if (!isObject(value)) throw fieldError(ctx, itemIndex, field, 'must be a JSON object {...}');
+	if (shape === 'list') return [value as IDataObject];
+	return value as IDataObject;
+}
+
+/** Smartup keeps external IDs short ASCII (ORA-06502 on some installations above ~20 characters, API file §11). */
+export const EXTERNAL_ID_MAX = 20;
+
+export function shortId(value: string): string {
+	return `h${createHash('sha1').update(value, 'utf8').digest('hex').slice(0, EXTERNAL_ID_MAX - 1)}`;
+}
+
+export function checkExternalId(ctx: IExecuteFunctions, value: string, itemIndex: number, field: string, shorten: boolean): string {
+	if (/^[\x21-\x7e]{1,20}$/.test(value)) return value;
+	if (shorten && value) return shortId(value);
+	if (!value) throw fieldError(ctx, itemIndex, field, 'is required: it is how Smartup recognises a document sent twice');
+	throw fieldError(
+		ctx,
+		itemIndex,
+		field,
+		`"${value.slice(0, 40)}" must be at most ${EXTERNAL_ID_MAX} ASCII characters without spaces (longer ones fail with ORA-06502 on some installations). Turn on "Shorten Long External IDs" to use a deterministic hash instead`,
+	);
+}
+
+const DATE_KEY = /(_date|^birthday|^date)$/;
+const DATE_TIME_KEY = /(_time)$/;
+
+/**
+ * Turns a user's object into what Smartup expects: dates as dd.mm.yyyy / dd.mm.yyyy HH:mm:ss (from ISO or
+ * n8n dates), numbers as text, true/false as Y/N. Nested lists (lines) are converted the same way.
+ */
+export function toApiObject(ctx: IExecuteFunctions, input: IDataObject, itemIndex: number, field: string, timeZone: string): IDataObject {
+	const convert = (key: string, value: unknown, path: string): unknown => {
+		if (value === null || value === undefined) return '';
+		if (typeof value === 'boolean') return value ? 'Y' : 'N';
+		if (typeof value === 'number') {
+			if (!Number.isFinite(value)) throw fieldError(ctx, itemIndex, field, `${path} is not a finite number`);
+			return String(value);
+		}
+		if (Array.isArray(value)) return value.map((entry, index) => convert(key, entry, `${path}[${index}]`));
+		if (value instanceof Date || (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function')) {
+			return convertDate(key, value, path);
+		}
+		if (typeof value === 'object') {
+			const result: IDataObject = {};
+			for (const [innerKey, inner] of Object.entries(value as IDataObject)) result[innerKey] = convert(innerKey, inner, `${path}.${innerKey}`) as IDataObject[string];
+			return result;
+		}
+		const text = String(value);
+		if ((DATE_KEY.test(key) || DATE_TIME_KEY.test(key)) && text.trim() !== '') return convertDate(key, text, path);
+		return text;
+	};
+	const convertDate = (key: string, value: unknown, path: string): string => {
+		const parts = readDateTime(value, timeZone);
+		if (!parts) {
+			throw fieldError(ctx, itemIndex, field, `${path} must be a date like 2026-03-05 (or 05.03.2026), got ${JSON.stringify(String(value)).slice(0, 40)}`);
+		}
+		return DATE_TIME_KEY.test(key) ? formatDateTime(parts) : formatDate(parts);
+	};
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(input)) result[key] = convert(key, value, key) as IDataObject[string];
+	return result;
+}
+
+const NUMERIC_KEY = /(quant|quantity|amount|price|percent|_value$|^value$|weight|litre|^litr$|count$|_sum$|^amount$)/;
+
+/** Simplify: numbers parsed in quantity/price/amount fields (IDs and codes stay text), local codes if chosen. */
+export function simplifyRecord(record: IDataObject, codeType: string): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		if (Array.isArray(value)) {
+			result[key] = value.map((entry) => (entry && typeof entry === 'object' ? simplifyRecord(entry as IDataObject, codeType) : entry));
+		} else if (value && typeof value === 'object') {
+			result[key] = simplifyRecord(value as IDataObject, codeType);
+		} else if (typeof value === 'string' && NUMERIC_KEY.test(key) && /^-?\d+(\.\d+)?$/.test(value.trim())) {
+			result[key] = Number(value);
+		} else {
+			result[key] = value;
+		}
+	}
+	if (codeType === 'local') {
+		for (const base of ['person', 'product']) {
+			const local = record[`${base}_local_code`];
+			if (local !== undefined && local !== null && local !== '') {
+				result[`${base}_global_code`] = record[`${base}_code`];
+				result[`${base}_code`] = local;
+			}
+		}
+	}
+	return result;
+}
+
+/** One output item per line: the document's fields, and the line's fields prefixed with `line_`. */
+export function splitLines(record: IDataObject, linesKey: string): IDataObject[] {
+	const lines = Array.isArray(record[linesKey]) ? (record[linesKey] as IDataObject[]) : [];
+	const header: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) if (!Array.isArray(value)) header[key] = value;
+	if (lines.length === 0) return [header];
+	return lines.map((line) => {
+		const row: IDataObject = { ...header };
+		for (const [key, value] of Object.entries(line)) row[`line_${key}`] = value;
+		return row;
+	});
+}

@@ -1,0 +1,318 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apiError } from '../../common/http';
+import { secretValuesOf } from '../../common/redact';
+import { errorJson } from '../../common/router';
+import { addDays, formatDate, today } from '../dates';
+import { CREDENTIAL, callSmartup } from '../transport';
+import type { ImportAnswer } from '../types';
+import { readOptions } from './fields';
+
+/** One object (document, reference, status change) built from one input item. */
+export interface BuiltObject {
+	/** What Smartup's answer names the object by: external_id for documents, code for references, the ID for actions. */
+	key: string;
+	object: IDataObject;
+	/** Group mode: items with the same group key become one document; their lines are joined. */
+	groupKey?: string;
+	lines?: IDataObject[];
+}
+
+export interface ImportSpec {
+	path: string;
+	root: string;
+	/** The field the key travels in (external_id, code, deal_id, inventory_code). */
+	keyField: string;
+	/** "order", "product" … for messages. */
+	label: string;
+	linesKey?: string;
+	/** Updates keyed by a Smartup ID (status change, attach data, prices) may be repeated; $import never is. */
+	safeToRepeat: boolean;
+	build: (this: IExecuteFunctions, itemIndex: number) => BuiltObject;
+	/** How to learn, after a lost answer, which objects landed: export of the last two days, matched by key. */
+	verify?: { exportPath: string; root: string; keyField: string; idField?: string };
+	/** Fills in line external IDs once the lines of a document are complete. */
+	finish?: (this: IExecuteFunctions, object: IDataObject, itemIndex: number) => IDataObject;
+}
+
+interface Pending {
+	key: string;
+	object: IDataObject;
+	items: number[];
+}
+
+type Outcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiError | NodeOperationError };
+
+/**
+ * Imports batched across all input items (API file §4.4: up to 5000 objects per request): validates every
+ * item first (nothing is sent while one is invalid, unless Continue On Fail), groups, sends batches, and
+ * maps Smartup's successes/errors back to the input items by key. A lost answer (timeout, 5xx) is never
+ * resent: the objects are looked up by key to learn whether they landed.
+ */
+export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const continueOnFail = this.continueOnFail();
+	const outcomes = new Map<number, Outcome>();
+	const pending: Pending[] = [];
+	const byGroup = new Map<string, Pending>();
+	const byKey = new Map<string, Pending>();
+
+	for (let i = 0; i < items.length; i++) {
+		let built: BuiltObject;
+		try {
+			built = spec.build.call(this, i);
+		} catch (error) {
+			const nodeError = error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			if (!continueOnFail) throw nodeError;
+			outcomes.set(i, { ok: false, error: nodeError });
+			continue;
+		}
+		if (built.groupKey !== undefined) {
+			const group = byGroup.get(built.groupKey);
+			if (group) {
+				if (spec.linesKey) (group.object[spec.linesKey] as IDataObject[]).push(...(built.lines ?? []));
+				group.items.push(i);
+				continue;
+			}
+		}
+		const clash = byKey.get(built.key);
+		if (clash) {
+			const error = new NodeOperationError(
+				this.getNode(),
+				`${spec.keyField}: "${built.key}" is also used by item ${clash.items[0]} of this run; Smartup would take them for one ${spec.label} [item ${i}]`,
+				{ itemIndex: i, description: 'Give each document its own external ID, or group the items into one document (Group Items By).' },
+			);
+			if (!continueOnFail) throw error;
+			outcomes.set(i, { ok: false, error });
+			continue;
+		}
+		const object = { ...built.object };
+		if (spec.linesKey && built.lines) object[spec.linesKey] = [...built.lines];
+		const entry: Pending = { key: built.key, object, items: [i] };
+		pending.push(entry);
+		byKey.set(built.key, entry);
+		if (built.groupKey !== undefined) byGroup.set(built.groupKey, entry);
+	}
+
+	if (spec.finish) {
+		for (const entry of pending) entry.object = spec.finish.call(this, entry.object, entry.items[0]);
+	}
+
+	const batchSize = readBatchSize(this);
+	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL));
+	for (let start = 0; start < pending.length; start += batchSize) {
+		const batch = pending.slice(start, start + batchSize);
+		const results = await sendBatch.call(this, spec, batch, secrets);
+		for (const [entry, outcome] of results) for (const item of entry.items) outcomes.set(item, outcome);
+		const failed = [...results.values()].find((outcome) => !outcome.ok);
+		if (failed && !continueOnFail && !failed.ok) {
+			const accepted = [...outcomes.values()].filter((outcome) => outcome.ok).length;
+			if (accepted > 0) failed.error.message += ` (${accepted} other item(s) were accepted; with "On Error: Continue" each item gets its own result)`;
+			throw failed.error;
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const outcome = outcomes.get(i);
+		if (!outcome) continue;
+		output.push({ json: outcome.ok ? outcome.json : errorJson(outcome.error), pairedItem: { item: i } });
+	}
+	return [output];
+}
+
+function readBatchSize(ctx: IExecuteFunctions): number {
+	const options = readOptions(ctx, 0);
+	const size = Math.floor(Number(options.batchSize ?? 5000));
+	return Number.isFinite(size) && size >= 1 ? Math.min(size, 5000) : 5000;
+}
+
+function keyOf(entry: IDataObject | undefined, keyField: string): string | undefined {
+	if (!entry) return undefined;
+	for (const name of [keyField, 'external_id', 'code']) {
+		const value = entry[name];
+		if (value !== undefined && value !== null && value !== '') return String(value);
+	}
+	return undefined;
+}
+
+/** A failure after which the objects may or may not have been applied: timeouts, dropped answers, 5xx. */
+function answerWasLost(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	if (Number.isFinite(status) && status > 0) return status >= 500;
+	return !/refused the connection|could not be resolved/i.test(error.message);
+}
+
+async function sendBatch(
+	this: IExecuteFunctions,
+	spec: ImportSpec,
+	batch: Pending[],
+	secrets: string[],
+): Promise<Map<Pending, Outcome>> {
+	const results = new Map<Pending, Outcome>();
+	const firstItem = batch[0].items[0];
+	const failAll = (error: NodeApiError | NodeOperationError) => {
+		for (const entry of batch) results.set(entry, { ok: false, error: withItem(this, error, entry, spec, secrets) });
+		return results;
+	};
+
+	let answer: ImportAnswer;
+	try {
+		answer = (await callSmartup.call(this, {
+			path: spec.path,
+			body: { [spec.root]: batch.map((entry) => entry.object) },
+			safeToRepeat: spec.safeToRepeat,
+			itemIndex: firstItem,
+			itemErrorsExpected: true,
+		})) as ImportAnswer;
+	} catch (error) {
+		if (spec.verify && !spec.safeToRepeat && answerWasLost(error)) return await verifyBatch.call(this, spec, batch, error as NodeApiError, secrets);
+		return failAll(error as NodeApiError);
+	}
+
+	const successes = Array.isArray(answer.successes) ? answer.successes : [];
+	const errors = Array.isArray(answer.errors) ? answer.errors : [];
+	if (successes.length === 0 && errors.length === 0) {
+		return failAll(
+			apiError(this.getNode(), { message: `Smartup accepted none of the ${batch.length} ${spec.label} object(s): its answer had neither successes nor errors`, itemIndex: firstItem }, secrets),
+		);
+	}
+	const byKey = new Map(batch.map((entry) => [entry.key, entry]));
+	const unmatchedSuccesses: IDataObject[] = [];
+	const unmatchedErrors: IDataObject[] = [];
+	for (const success of successes) {
+		const entry = byKey.get(keyOf(success, spec.keyField) ?? '\u0000');
+		if (entry && !results.has(entry)) results.set(entry, { ok: true, json: successJson(spec, entry, success) });
+		else unmatchedSuccesses.push(success);
+	}
+	for (const failure of errors) {
+		const entry = byKey.get(keyOf(failure, spec.keyField) ?? '\u0000');
+		if (entry && !results.has(entry)) results.set(entry, { ok: false, error: rejection(this, spec, entry, failure, secrets) });
+		else unmatchedErrors.push(failure);
+	}
+	// Success entries of documents may carry the new Smartup ID instead of the external ID (API file §4.5):
+	// when every other object is accounted for, they belong to the remaining objects in the order sent.
+	const rest = batch.filter((entry) => !results.has(entry));
+	if (unmatchedErrors.length === 0 && unmatchedSuccesses.length === rest.length) {
+		rest.forEach((entry, index) => results.set(entry, { ok: true, json: successJson(spec, entry, unmatchedSuccesses[index]) }));
+	}
+	for (const entry of batch.filter((candidate) => !results.has(candidate))) {
+		const detail = unmatchedErrors.map((failure) => `${String(failure.code ?? '')}: ${String(failure.message ?? '')}`).join('\n');
+		results.set(entry, {
+			ok: false,
+			error: apiError(
+				this.getNode(),
+				{
+					message: `Smartup's answer does not say what happened to ${spec.label} "${entry.key}": look it up by ${spec.keyField} before sending it again`,
+					description: detail || undefined,
+					itemIndex: entry.items[0],
+				},
+				secrets,
+			),
+		});
+	}
+	return results;
+}
+
+function successJson(spec: ImportSpec, entry: Pending, success: IDataObject): IDataObject {
+	const json: IDataObject = { success: true, [spec.keyField]: entry.key, ...success };
+	json[spec.keyField] = entry.key;
+	if (success.code !== undefined && String(success.code) !== entry.key) json.smartup_id = String(success.code);
+	return json;
+}
+
+function rejection(ctx: IExecuteFunctions, spec: ImportSpec, entry: Pending, failure: IDataObject, secrets: string[]) {
+	const apiText = String(failure.message ?? failure.error ?? 'rejected');
+	return apiError(
+		ctx.getNode(),
+		{
+			message: `Smartup rejected ${spec.label} "${entry.key}": ${apiText.slice(0, 200)}`,
+			description: apiText,
+			itemIndex: entry.items[0],
+		},
+		secrets,
+	);
+}
+
+function withItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, entry: Pending, spec: ImportSpec, secrets: string[]) {
+	if (error instanceof NodeOperationError) return error;
+	return apiError(
+		ctx.getNode(),
+		{
+			message: `${error.message} (${spec.label} "${entry.key}")`,
+			description: typeof error.description === 'string' ? error.description : undefined,
+			httpCode: error.httpCode ?? undefined,
+			itemIndex: entry.items[0],
+		},
+		secrets,
+	);
+}
+
+/**
+ * The answer to an import was lost: export what was created or modified yesterday and today and match
+ * it by key. Found → success (marked verified); not found → an error that says it is safe to run again.
+ */
+async function verifyBatch(
+	this: IExecuteFunctions,
+	spec: ImportSpec,
+	batch: Pending[],
+	original: NodeApiError,
+	secrets: string[],
+): Promise<Map<Pending, Outcome>> {
+	const verify = spec.verify!;
+	const results = new Map<Pending, Outcome>();
+	const zone = String(readOptions(this, 0).timeZone ?? '') || 'Asia/Tashkent';
+	const now = today(zone);
+	const body: IDataObject = { begin_modified_on: formatDate(addDays(now, -1)), end_modified_on: formatDate(now) };
+	const filial = batch.find((entry) => entry.object.filial_code)?.object.filial_code;
+	if (filial) body.filial_code = filial;
+	const originalText = `${original.message}${typeof original.description === 'string' && original.description ? ` — ${original.description}` : ''}`;
+	let rows: IDataObject[];
+	try {
+		const answer = await callSmartup.call(this, { path: verify.exportPath, body, safeToRepeat: true, itemIndex: batch[0].items[0] });
+		rows = Array.isArray(answer[verify.root]) ? (answer[verify.root] as IDataObject[]) : [];
+	} catch (lookupError) {
+		for (const entry of batch) {
+			results.set(entry, {
+				ok: false,
+				error: apiError(
+					this.getNode(),
+					{
+						message: `The answer to the ${spec.label} import was lost and checking whether "${entry.key}" was created failed too. It may exist: look it up by ${spec.keyField} in Smartup before running this item again`,
+						description: `${originalText}\nCheck: ${(lookupError as Error).message}`,
+						httpCode: original.httpCode ?? undefined,
+						itemIndex: entry.items[0],
+					},
+					secrets,
+				),
+			});
+		}
+		return results;
+	}
+	const found = new Map(rows.map((row) => [String(row[verify.keyField] ?? ''), row]));
+	for (const entry of batch) {
+		const row = found.get(entry.key);
+		if (row) {
+			const json: IDataObject = { success: true, [spec.keyField]: entry.key, verified: true, note: 'The answer was lost; the object was found in Smartup afterwards, so it was not sent again.' };
+			if (verify.idField && row[verify.idField] !== undefined) json.smartup_id = String(row[verify.idField]);
+			results.set(entry, { ok: true, json });
+		} else {
+			results.set(entry, {
+				ok: false,
+				error: apiError(
+					this.getNode(),
+					{
+						message: `The ${spec.label} "${entry.key}" was not created: the answer was lost (${original.message}) and it is not in Smartup. It is safe to run this item again`,
+						description: originalText,
+						httpCode: original.httpCode ?? undefined,
+						itemIndex: entry.items[0],
+					},
+					secrets,
+				),
+			});
+		}
+	}
+	return results;
+}

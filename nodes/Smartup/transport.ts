@@ -1,0 +1,233 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { apiError, bodyText, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import { readRequestOptions } from '../common/options';
+import { secretValuesOf } from '../common/redact';
+import type { SmartupLimits } from './types';
+
+export const CREDENTIAL = 'smartupApi';
+
+export interface SmartupCall {
+	/** `/b/...` path, `$` included, appended to the credential's base URL (which may carry a prefix). */
+	path: string;
+	body: IDataObject;
+	/** Exports and updates keyed by a Smartup ID are safe to send twice; `$import` of documents never is. */
+	safeToRepeat: boolean;
+	itemIndex: number;
+	/** Import-style answers carry per-object `errors[]`: the caller maps them to items instead of failing here. */
+	itemErrorsExpected?: boolean;
+	/** Reference exports: an identical call within one execution is answered from memory (quota, API file §11). */
+	cacheable?: boolean;
+	headers?: Record<string, string>;
+}
+
+/** English help for the error codes Smartup is known to send (API file §6). */
+const KNOWN_CODES: Record<string, string> = {
+	'A02-24-048':
+		'The organization code (filial_code) does not match the organization of the credential\'s Organization ID. Leave Organization Code empty, or use the head organization\'s ID in the credential.',
+	'A02-24-042': 'Smartup does not know this organization code (filial_code). Check the code in Smartup\'s organization settings.',
+	'A02-24-070':
+		'An organization code is required but the current organization has none. Give the organization an integration code in Smartup, or set Organization Code.',
+	'A02-24-012': 'A warehouse code was not found in the current organization.',
+	'A02-02-024': 'Not enough stock in the batch for this quantity.',
+	'A02-05-003': 'An object with this name already exists (legal person names are unique per company).',
+	'A02-13-170': 'A price problem: check the price type and the price.',
+};
+
+const QUOTA_TEXT =
+	'The daily Smartup request quota for this kind of call is spent (100 reference calls, 300 rarely used document calls and 500 frequent document calls a day, shared by every integration of the company). It starts again tomorrow; until then avoid running this workflow, and poll less often.';
+
+interface ExecutionState {
+	limits?: SmartupLimits;
+	warned?: boolean;
+	cache: Map<string, IDataObject>;
+}
+
+const states = new WeakMap<object, ExecutionState>();
+
+function stateOf(ctx: IExecuteFunctions): ExecutionState {
+	let state = states.get(ctx);
+	if (!state) {
+		state = { cache: new Map() };
+		states.set(ctx, state);
+	}
+	return state;
+}
+
+/** The last `limits` object Smartup sent in this execution (exports of documents carry one). */
+export function lastLimits(ctx: IExecuteFunctions): SmartupLimits | undefined {
+	return stateOf(ctx).limits;
+}
+
+function messageOf(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const { message, error_code: code, error } = body as { message?: unknown; error_code?: unknown; error?: unknown };
+	const text = typeof message === 'string' ? message : typeof error === 'string' ? error : undefined;
+	if (typeof code === 'string' && code) return text ? `${code}: ${text}` : code;
+	return text;
+}
+
+function isQuotaError(status: number, body: unknown, text: string): boolean {
+	const code = body && typeof body === 'object' ? String((body as IDataObject).error_code ?? '') : '';
+	return code.toUpperCase() === 'LIMIT' || (status === 429 && /лимит|limit|quota|квот/i.test(text)) || status === 429;
+}
+
+/**
+ * Sends one Smartup call (every method is POST with a JSON body) and returns the parsed answer, checked:
+ * HTTP errors, `error_code` (also on HTTP 200), plain-text bodies, the quota, and — unless the caller maps
+ * them itself — a non-empty `errors[]`.
+ */
+export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): Promise<IDataObject> {
+	const state = stateOf(this);
+	const cacheKey = `${call.path} ${JSON.stringify(call.body)}`;
+	if (call.cacheable && state.cache.has(cacheKey)) return state.cache.get(cacheKey)!;
+
+	const credentials = await this.getCredentials(CREDENTIAL);
+	const secrets = secretValuesOf(credentials);
+	const base = String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
+	const url = `${base}${call.path}`;
+	const options = readRequestOptions(this, call.itemIndex);
+	const node = this.getNode();
+	const itemIndex = call.itemIndex;
+
+	let response = await sendRequest.call(
+		this,
+		CREDENTIAL,
+		{
+			method: 'POST',
+			url,
+			body: call.body,
+			headers: { 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
+			safeToRepeat: call.safeToRepeat,
+			acceptStatuses: [400, 401, 429],
+		},
+		{ itemIndex, ...options, apiMessageOf: messageOf },
+	);
+
+	// An OAuth2 token that expired: n8n fetches a new one (the credential's preAuthentication) when a
+	// request made through it fails with 401, so the same call is made once more that way. A 401 means
+	// the call was not processed, so repeating it creates nothing twice.
+	if (response.statusCode === 401 && credentials.authType === 'oauth2') {
+		response = await repeatWithNewToken.call(this, url, call, options.timeoutMs, secrets);
+	}
+
+	const status = response.statusCode;
+	const text = bodyText(response.body);
+	let parsed: unknown;
+	try {
+		parsed = text.trim() ? JSON.parse(text) : undefined;
+	} catch {
+		parsed = undefined;
+	}
+
+	if (status === 401) {
+		const project = String(credentials.projectCode ?? '') || '(empty)';
+		const filial = String(credentials.filialId ?? '') || '(empty)';
+		throw apiError(
+			node,
+			{
+				message: `Smartup refused the credential (HTTP 401). Check the login (user@company) and password, the Project Code "${project}" (usually "trade") and the Organization ID "${filial}" (a value this user may not use gives 401 too)`,
+				description: text.trim() ? quoteStart(text) : 'Требуется авторизация',
+				httpCode: '401',
+				itemIndex,
+			},
+			secrets,
+		);
+	}
+	if (status === 429 || isQuotaError(status, parsed, text)) {
+		if (isQuotaError(status, parsed, text)) {
+			throw apiError(node, { message: QUOTA_TEXT, description: messageOf(parsed) ?? quoteStart(text), httpCode: String(status), itemIndex }, secrets);
+		}
+	}
+	if (status >= 400) {
+		throw bodyError(this, parsed, text, String(status), itemIndex, secrets, `Smartup answered HTTP ${status}`);
+	}
+
+	const body = parseJsonBody(node, response, itemIndex, secrets);
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		throw apiError(node, { message: 'Smartup answered with JSON that is not an object', description: quoteStart(text), httpCode: String(status), itemIndex }, secrets);
+	}
+	const answer = body as IDataObject;
+	if (typeof answer.error_code === 'string' && answer.error_code) {
+		throw bodyError(this, answer, text, String(status), itemIndex, secrets, 'Smartup refused the request');
+	}
+	if (!call.itemErrorsExpected && Array.isArray(answer.errors) && answer.errors.length > 0) {
+		const first = answer.errors[0] as IDataObject;
+		throw apiError(
+			node,
+			{
+				message: `Smartup refused the request: ${String(first?.message ?? 'error').slice(0, 200)}`,
+				description: (answer.errors as IDataObject[]).map((error) => `${String(error.code ?? '')}: ${String(error.message ?? '')}`).join('\n'),
+				httpCode: String(status),
+				itemIndex,
+			},
+			secrets,
+		);
+	}
+	if (answer.limits && typeof answer.limits === 'object') noteLimits(this, answer.limits as SmartupLimits);
+	if (call.cacheable) state.cache.set(cacheKey, answer);
+	return answer;
+}
+
+function bodyError(
+	ctx: IExecuteFunctions,
+	parsed: unknown,
+	text: string,
+	httpCode: string,
+	itemIndex: number,
+	secrets: string[],
+	prefix: string,
+) {
+	const code = parsed && typeof parsed === 'object' ? String((parsed as IDataObject).error_code ?? '') : '';
+	const apiText = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
+	const hint = KNOWN_CODES[code] ?? Object.entries(KNOWN_CODES).find(([known]) => apiText?.includes(known))?.[1];
+	const message = hint ? `${prefix}: ${hint}` : `${prefix}${apiText ? `: ${apiText.slice(0, 150)}` : ''}`;
+	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex }, secrets);
+}
+
+async function repeatWithNewToken(
+	this: IExecuteFunctions,
+	url: string,
+	call: SmartupCall,
+	timeout: number,
+	secrets: string[],
+): Promise<RawResponse> {
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url,
+		body: JSON.stringify(call.body),
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
+		timeout,
+		json: false,
+		encoding: 'text',
+		returnFullResponse: true,
+	};
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, request)) as RawResponse;
+	} catch (error) {
+		const status = (error as { httpCode?: unknown }).httpCode;
+		// What n8n wraps here may carry the request (and its token): only the status goes out.
+		if (String(status) === '401') return { statusCode: 401, headers: {}, body: 'Требуется авторизация' };
+		throw apiError(
+			this.getNode(),
+			{
+				message: `Getting a new Smartup OAuth2 token failed${status ? ` (HTTP ${String(status)})` : ''}: check the client ID, secret and token URL in the credential`,
+				itemIndex: call.itemIndex,
+			},
+			secrets,
+		);
+	}
+}
+
+function noteLimits(ctx: IExecuteFunctions, limits: SmartupLimits) {
+	const state = stateOf(ctx);
+	state.limits = limits;
+	const left = Number(limits.left_limit_quant);
+	const cap = Number(limits.limit_quant);
+	if (!state.warned && Number.isFinite(left) && Number.isFinite(cap) && cap > 0 && left <= cap * 0.1) {
+		state.warned = true;
+		const text = `Only ${left} of ${cap} Smartup calls of this kind are left today; they are shared by every integration of the company.`;
+		ctx.logger?.warn(text);
+		if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints({ message: text, location: 'outputPane' });
+	}
+}
