@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error --
-   A developer script (npm start), never shipped: it starts servers, reads files and talks to the terminal. *
+   A developer script (npm start), never shipped: it starts servers, reads files and talks to the terminal. */
 /**
  * `npm start`: the five sandboxes (emulators) on fixed ports and a local n8n at http://localhost:5678 with
  * this package installed as a community package, a sandbox credential per system and every template
