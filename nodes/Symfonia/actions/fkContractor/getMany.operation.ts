@@ -1,0 +1,4 @@
+import * as ops from '../contractorOps';
+
+export const description = ops.getManyDescription('fk');
+export const execute = ops.getManyExecute('fk');

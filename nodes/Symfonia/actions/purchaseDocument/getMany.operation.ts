@@ -1,0 +1,4 @@
+import * as ops from '../documentOps';
+
+export const description = ops.getManyDescription('purchase');
+export const execute = ops.getManyExecute('purchase');

@@ -1,0 +1,4 @@
+import * as ops from '../documentOps';
+
+export const description = ops.createDescription('sales');
+export const execute = ops.createExecute('sales');

@@ -1,0 +1,4 @@
+import * as ops from '../documentOps';
+
+export const description = ops.issueDescription('sales');
+export const execute = ops.issueExecute('sales');

@@ -1,0 +1,310 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiRequest, RawResponse, RequestContext, SendOptions } from '../common/http';
+import { apiError, bodyText, quoteStart, sendRequest } from '../common/http';
+import { redactSecrets, secretValuesOf } from '../common/redact';
+
+/**
+ * The ONE place that handles Symfonia WebAPI sessions (API file §2).
+ *
+ * Choice: one session per node execution, opened lazily by the first request, reused for every item,
+ * requests sent one at a time, reopened once (and the failed request sent once more) when the server
+ * says the session expired — by HTTP 401 or by the body text "Nieprawidłowy klucz lub sesja wygasła." —
+ * and closed in `finally` at the end of the execution, also after an error (see actions/router.ts).
+ *
+ * Why not n8n's `preAuthentication` + an expirable credential field: (1) nodes/common/http.ts reads every
+ * status itself (`ignoreHttpStatusErrors`), so n8n's automatic re-run of preAuthentication on 401 never
+ * happens, and it would never happen for the body-text signal anyway; (2) a session stored in the
+ * credential is shared by every execution that runs at the same time, which breaks the "one request at a
+ * time per session" rule, and it is never closed, so it holds one of the few session slots ("Liczba
+ * instancji", often 1) until it times out. A per-execution session costs two extra requests per execution
+ * (open and close) and frees its slot at once.
+ */
+
+export const CREDENTIAL = 'symfoniaApi';
+export const EXPIRED_TEXT = 'Nieprawidłowy klucz lub sesja wygasła.';
+
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+/** Statuses read here instead of by sendRequest: to see the expiry text and Symfonia's own Message. */
+const READ_STATUSES = [400, 401, 403, 404, 405, 409, 500];
+
+export interface SymfoniaCall {
+	method: ApiRequest['method'];
+	/** Path after /api, e.g. `/Contractors/Create`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	safeToRepeat: boolean;
+}
+
+export interface SessionStats {
+	opened: number;
+	closed: number;
+}
+
+export function normaliseBaseUrl(value: unknown): string {
+	return String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api$/i, '');
+}
+
+/** Whether a response says the session is no longer valid (HTTP 401 or Symfonia's Polish text). */
+export function isSessionExpired(response: RawResponse): boolean {
+	if (response.statusCode === 401) return true;
+	const text = bodyText(response.body);
+	if (!/sesja wygas/i.test(text) && !text.includes(EXPIRED_TEXT)) return false;
+	if (response.statusCode >= 400) return true;
+	// A 200 whose whole body is the message (plain text, a JSON string or {Message}) — not data that merely contains it.
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		if (typeof parsed === 'string') return true;
+		return !!parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).every((key) => /^(message|exceptionmessage)$/i.test(key));
+	} catch {
+		return text.trim().length < 300;
+	}
+}
+
+export class SymfoniaSession {
+	private token?: string;
+
+	private queue: Promise<unknown> = Promise.resolve();
+
+	readonly stats: SessionStats = { opened: 0, closed: 0 };
+
+	constructor(private readonly ctx: RequestContext) {}
+
+	/** Sends one request on the session, after the previous one has finished. */
+	async send(call: SymfoniaCall, options: SendOptions = {}): Promise<RawResponse> {
+		const run = this.queue.then(
+			async () => await this.sendWithReopen(call, options),
+			async () => await this.sendWithReopen(call, options),
+		);
+		this.queue = run.catch(() => undefined);
+		return await run;
+	}
+
+	private async sendWithReopen(call: SymfoniaCall, options: SendOptions): Promise<RawResponse> {
+		if (!this.token) await this.open(options);
+		const first = await this.sendOnce(call, options);
+		if (!isSessionExpired(first)) return first;
+		// Expired (or dropped by a WebAPI restart): one new session, the same request once more. The server
+		// refused the first attempt before doing anything, so repeating it creates nothing twice.
+		this.token = undefined;
+		await this.open(options);
+		const second = await this.sendOnce(call, options);
+		if (!isSessionExpired(second)) return second;
+		this.token = undefined;
+		const credentials = await this.credentials();
+		throw apiError(
+			this.ctx.getNode(),
+			{
+				message: `Symfonia WebAPI refused a session it had just opened (HTTP ${second.statusCode} on ${call.method} /api${call.path})`,
+				description: `Symfonia's message: "${quoteStart(bodyText(second.body))}". Check that the WebAPI service is not restarting and that "Długość sesji w min." in the WebAPI configurator is not 0.`,
+				httpCode: String(second.statusCode),
+				itemIndex: options.itemIndex,
+			},
+			secretValuesOf(credentials),
+		);
+	}
+
+	private async sendOnce(call: SymfoniaCall, options: SendOptions): Promise<RawResponse> {
+		const credentials = await this.credentials();
+		return await sendRequest.call(
+			this.ctx,
+			CREDENTIAL,
+			{
+				method: call.method,
+				url: `${normaliseBaseUrl(credentials.baseUrl)}/api${call.path}`,
+				qs: call.qs,
+				body: call.body,
+				headers: { Authorization: `Session ${this.token}`, 'Content-Type': 'application/json; charset=utf-8' },
+				safeToRepeat: call.safeToRepeat,
+				acceptStatuses: READ_STATUSES,
+			},
+			options,
+		);
+	}
+
+	private async credentials(): Promise<ICredentialDataDecryptedObject> {
+		return await this.ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL);
+	}
+
+	/** `GET /api/Sessions/OpenNewSession`: the body is the session GUID as a JSON string. */
+	async open(options: SendOptions = {}): Promise<void> {
+		const credentials = await this.credentials();
+		const secrets = secretValuesOf(credentials);
+		const node = this.ctx.getNode();
+		const appToken = String(credentials.applicationToken ?? '').trim();
+		if (!GUID.test(appToken)) {
+			throw new NodeOperationError(
+				node,
+				'The Application Token in the Symfonia WebAPI credential is not a GUID',
+				{
+					description:
+						'Copy "Token autoryzacji WebAPI" from the Handel / FK tab of the WebAPI configurator; it looks like D9ADD26A-23AF-4BF4-8F1A-8B5731C0E1F2.',
+					itemIndex: options.itemIndex,
+				},
+			);
+		}
+		const baseUrl = normaliseBaseUrl(credentials.baseUrl);
+		if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
+			throw new NodeOperationError(node, 'The Base URL in the Symfonia WebAPI credential must start with http:// or https://', {
+				description: 'Use the Prefix, Address and Port of the WebAPI tab in the WebAPI configurator, e.g. http://127.0.0.1:9200.',
+				itemIndex: options.itemIndex,
+			});
+		}
+		const deviceName = String(credentials.deviceName ?? '').trim() || 'n8n';
+		// Not repeated on a lost answer: a session opened twice holds two of the few session slots.
+		const response = await sendRequest.call(
+			this.ctx,
+			CREDENTIAL,
+			{
+				method: 'GET',
+				url: `${baseUrl}/api/Sessions/OpenNewSession`,
+				qs: { deviceName },
+				safeToRepeat: false,
+				acceptStatuses: READ_STATUSES,
+			},
+			{ ...options, apiMessageOf: symfoniaMessageOf },
+		);
+		const text = bodyText(response.body).trim();
+		const httpCode = String(response.statusCode);
+		if (response.statusCode === 401 || response.statusCode === 403) {
+			throw apiError(
+				node,
+				{
+					message: `Symfonia WebAPI refused the application token (HTTP ${httpCode})`,
+					description: `${messageSuffix(text)}Check the Application Token in the credential: it must be the "Token autoryzacji WebAPI" of a user in the WebAPI configurator of this company's instance.`,
+					httpCode,
+					itemIndex: options.itemIndex,
+				},
+				secrets,
+			);
+		}
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			parsed = text;
+		}
+		const token = typeof parsed === 'string' ? GUID.exec(parsed.trim())?.[1] : undefined;
+		if (response.statusCode < 300 && token) {
+			this.token = token;
+			this.stats.opened++;
+			return;
+		}
+		if (parsed && typeof parsed === 'object') {
+			// What WebAPI sends instead of the GUID when no session slot is free (API file §2).
+			throw apiError(
+				node,
+				{
+					message: 'Symfonia WebAPI did not open a session: the limit of concurrent sessions for this user is reached',
+					description:
+						`${messageSuffix(text)}Other programs (or other n8n executions) hold every session slot of this WebAPI user. ` +
+						'Wait until they finish, or raise "Liczba instancji" (ITG instances) for the user in the Handel / FK tab of the WebAPI configurator and restart the service. ' +
+						'A session that was not closed frees its slot after "Długość sesji w min." minutes.',
+					httpCode,
+					itemIndex: options.itemIndex,
+				},
+				secrets,
+			);
+		}
+		throw apiError(
+			node,
+			{
+				message: `Symfonia WebAPI answered the session opening with something that is not a session token (HTTP ${httpCode})`,
+				description: `The body starts with: ${quoteStart(text) || '(empty)'}. Check that the Base URL points at the WebAPI service.`,
+				httpCode,
+				itemIndex: options.itemIndex,
+			},
+			secrets,
+		);
+	}
+
+	/** `GET /api/Sessions/CloseSession`; a failure is logged, never thrown (it must not hide the real result). */
+	async close(): Promise<void> {
+		const token = this.token;
+		if (!token) return;
+		this.token = undefined;
+		await this.queue;
+		try {
+			const credentials = await this.credentials();
+			await sendRequest.call(
+				this.ctx,
+				CREDENTIAL,
+				{
+					method: 'GET',
+					url: `${normaliseBaseUrl(credentials.baseUrl)}/api/Sessions/CloseSession`,
+					headers: { Authorization: `Session ${token}` },
+					safeToRepeat: true,
+					acceptStatuses: READ_STATUSES,
+				},
+				{ retry: { maxRetries: 1 }, timeoutMs: 15_000 },
+			);
+			this.stats.closed++;
+		} catch (error) {
+			const message = redactSecrets(error instanceof Error ? error.message : String(error), [token]);
+			this.ctx.logger.warn(`Symfonia WebAPI: the session could not be closed; it expires by itself. ${message}`);
+		}
+	}
+}
+
+const sessions = new WeakMap<object, SymfoniaSession>();
+
+/** The session of this execution (one per node run), created on first use; it opens on its first request. */
+export function sessionFor(ctx: RequestContext): SymfoniaSession {
+	let session = sessions.get(ctx);
+	if (!session) {
+		session = new SymfoniaSession(ctx);
+		sessions.set(ctx, session);
+	}
+	return session;
+}
+
+/** Runs `work` with this execution's session and closes the session afterwards, even after an error. */
+export async function withSession<T>(ctx: RequestContext | IExecuteFunctions, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} finally {
+		const session = sessions.get(ctx);
+		sessions.delete(ctx);
+		await session?.close();
+	}
+}
+
+function messageSuffix(text: string): string {
+	let message: string | undefined;
+	try {
+		message = symfoniaMessageOf(JSON.parse(text));
+	} catch {
+		message = text ? quoteStart(text) : undefined;
+	}
+	return message ? `Symfonia's message: "${message}". ` : '';
+}
+
+/** Symfonia's own error text: `Message`, `ExceptionMessage`, the first `ModelState` entry, or a plain string. */
+export function symfoniaMessageOf(body: unknown): string | undefined {
+	if (typeof body === 'string') return body;
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const record = lowerKeys(body as IDataObject);
+	const parts: string[] = [];
+	if (typeof record.message === 'string' && record.message) parts.push(record.message);
+	if (typeof record.exceptionmessage === 'string' && record.exceptionmessage && record.exceptionmessage !== record.message) {
+		parts.push(record.exceptionmessage);
+	}
+	const modelState = record.modelstate;
+	if (modelState && typeof modelState === 'object') {
+		for (const [field, errors] of Object.entries(modelState as IDataObject)) {
+			const list = Array.isArray(errors) ? errors : [errors];
+			parts.push(`${field}: ${list.map(String).join(' ')}`);
+			break;
+		}
+	}
+	return parts.length ? parts.join(' — ') : undefined;
+}
+
+export function lowerKeys(record: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]));
+}

@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+
+import type { RawResponse, RequestContext, SendOptions } from '../common/http';
+import { apiError, bodyText, parseJsonBody, quoteStart } from '../common/http';
+import { readRequestOptions } from '../common/options';
+import { secretValuesOf } from '../common/redact';
+import { CREDENTIAL, lowerKeys, sessionFor, symfoniaMessageOf, type SymfoniaCall } from './session';
+import type { FKMessage } from './types';
+
+export interface CallOptions {
+	/** Return undefined instead of failing on 404 (lookups by code / id that may find nothing). */
+	notFoundAsUndefined?: boolean;
+}
+
+const FK_TYPE = ['comment', 'warning', 'error'];
+
+/**
+ * The ONE place that talks to Symfonia WebAPI: sends on this execution's session (session.ts), turns
+ * HTTP and body errors into NodeApiErrors carrying the status and Symfonia's own Message (Polish,
+ * verbatim) plus FK's `FKMessages`, and parses JSON. An empty body (updates answer 200/204 without one)
+ * comes back as undefined.
+ */
+export async function symfoniaRequest<T = unknown>(
+	this: RequestContext,
+	itemIndex: number | undefined,
+	call: SymfoniaCall,
+	callOptions: CallOptions = {},
+): Promise<T | undefined> {
+	const options: SendOptions = {
+		itemIndex,
+		apiMessageOf: symfoniaMessageOf,
+		...(itemIndex !== undefined && 'getInputData' in this ? readRequestOptions(this as IExecuteFunctions, itemIndex) : {}),
+	};
+	const response = await sessionFor(this).send(call, options);
+	if (response.statusCode === 404 && callOptions.notFoundAsUndefined) return undefined;
+	const credentials = await this.getCredentials(CREDENTIAL);
+	const secrets = secretValuesOf(credentials);
+	if (response.statusCode >= 400) throw symfoniaError.call(this, response, call, itemIndex, secrets);
+
+	if (!bodyText(response.body).trim()) return undefined;
+	const parsed = parseJsonBody(this.getNode(), response, itemIndex, secrets);
+	// A 200 whose whole body is {Message} is an error answered with the wrong status.
+	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+		const keys = Object.keys(parsed).map((key) => key.toLowerCase());
+		if (keys.length > 0 && keys.every((key) => ['message', 'exceptionmessage', 'exceptiontype', 'stacktrace', 'modelstate'].includes(key))) {
+			throw symfoniaError.call(this, response, call, itemIndex, secrets);
+		}
+	}
+	return parsed as T;
+}
+
+function symfoniaError(
+	this: RequestContext,
+	response: RawResponse,
+	call: SymfoniaCall,
+	itemIndex: number | undefined,
+	secrets: string[],
+) {
+	const text = bodyText(response.body);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		parsed = undefined;
+	}
+	const apiMessage = parsed === undefined ? (text.trim() ? quoteStart(text) : undefined) : symfoniaMessageOf(parsed) ?? quoteStart(text);
+	const fkMessages = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? fkMessagesOf(parsed as IDataObject) : [];
+	const status = response.statusCode;
+	let message = `Symfonia WebAPI answered HTTP ${status} to ${call.method} /api${call.path}`;
+	const firstFkError = fkMessages.find((entry) => entry.Type === 2) ?? fkMessages[0];
+	if (apiMessage) message += `: ${apiMessage}`;
+	else if (firstFkError) message += `: ${firstFkError.Message}`;
+	const hints: string[] = [];
+	if (status === 404) hints.push('Nothing was found: check the id, code or number.');
+	if (status === 405) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
+	if (status === 500) hints.push('Symfonia failed internally; the WebAPI service log has the details.');
+	const lines = [
+		apiMessage ? `Symfonia's message: "${apiMessage}"` : undefined,
+		...fkMessages.map((entry) => `FK ${FK_TYPE[entry.Type] ?? `type ${entry.Type}`}: ${entry.Message}`),
+		...hints,
+	].filter((line): line is string => !!line);
+	return apiError(this.getNode(), { message, description: lines.join('\n') || undefined, httpCode: String(status), itemIndex }, secrets);
+}
+
+/** `FKMessages: [{Message, Type}]` read case-insensitively (Type 0 comment, 1 warning, 2 error). */
+export function fkMessagesOf(body: IDataObject | undefined): FKMessage[] {
+	if (!body) return [];
+	const list = lowerKeys(body).fkmessages;
+	if (!Array.isArray(list)) return [];
+	return list
+		.filter((entry): entry is IDataObject => !!entry && typeof entry === 'object')
+		.map((entry) => {
+			const lower = lowerKeys(entry);
+			return { Message: String(lower.message ?? ''), Type: Number(lower.type ?? 0) };
+		});
+}
+
+/** Reads a property whatever its case (the API's JSON is PascalCase, a few clients saw camelCase). */
+export function prop(record: IDataObject | undefined, name: string): unknown {
+	if (!record) return undefined;
+	if (name in record) return record[name];
+	const lower = name.toLowerCase();
+	const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
+	return key === undefined ? undefined : record[key];
+}
+
+/** Lists where a list is documented; a single object (or nothing) is wrapped, so both readings work. */
+export function asList(value: unknown): IDataObject[] {
+	if (Array.isArray(value)) return value.filter((entry): entry is IDataObject => !!entry && typeof entry === 'object');
+	if (value && typeof value === 'object') {
+		const data = prop(value as IDataObject, 'Data');
+		if (Array.isArray(data)) return asList(data);
+		return [value as IDataObject];
+	}
+	return [];
+}
+
+export type { JsonObject };

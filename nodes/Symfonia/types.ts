@@ -1,0 +1,28 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** FK's validation messages: Type 0 = comment, 1 = warning, 2 = error (API file §4, §8). */
+export interface FKMessage {
+	Message: string;
+	Type: number;
+}
+
+/** `Page<T>` of the /Page endpoints (API file §5). */
+export interface SymfoniaPage extends IDataObject {
+	Data: IDataObject[];
+	PageNumber?: number;
+	LimitPerPage?: number;
+	TotalItems?: number;
+	NextPage?: string | null;
+}
+
+/** Handel contractor (API file §6.1); FK contractors use `Address` instead of `DefaultAddress` and add `Position`. */
+export interface Contractor extends IDataObject {
+	Id?: number;
+	Code?: string;
+	Name?: string;
+	NIP?: string;
+	Position?: number;
+}
+
+export type ContractorSystem = 'handel' | 'fk';
+export type DocumentSide = 'sales' | 'purchase';
