@@ -4,6 +4,7 @@
  */
 import type { Emulator } from './base';
 import { FirminoEmulator } from './firmino';
+import { SymfoniaEmulator } from './symfonia';
 
 export interface SandboxCredential {
 	id: string;
@@ -20,6 +21,23 @@ interface SystemSandbox {
 }
 
 export const SYSTEMS: Record<string, SystemSandbox> = {
+	symfonia: {
+		create: () => new SymfoniaEmulator({ maxSessions: 1 }),
+		credentials: (emulator) => [
+			{
+				id: 'symfoniaApiSandbox1',
+				name: 'Symfonia sandbox',
+				type: 'symfoniaApi',
+				data: {
+					baseUrl: emulator.baseUrl,
+					applicationToken: (emulator as SymfoniaEmulator).applicationToken,
+					deviceName: 'n8n-sandbox',
+					companyLabel: 'testsymfonia',
+					ignoreSslIssues: false,
+				},
+			},
+		],
+	},
 	firmino: {
 		create: () => new FirminoEmulator(),
 		credentials: (emulator) => {
