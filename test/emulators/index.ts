@@ -4,6 +4,7 @@
  */
 import type { Emulator } from './base';
 import { FirminoEmulator } from './firmino';
+import { IFirmaEmulator } from './ifirma';
 import { SymfoniaEmulator } from './symfonia';
 
 export interface SandboxCredential {
@@ -21,7 +22,27 @@ interface SystemSandbox {
 }
 
 export const SYSTEMS: Record<string, SystemSandbox> = {
-	symfonia: {
+	ifirma: {
+		create: () => new IFirmaEmulator(),
+		credentials: (emulator) => {
+			const ifirma = emulator as IFirmaEmulator;
+			return [
+				{
+					id: 'iFirmaApiSandbox1',
+					name: 'iFirma sandbox',
+					type: 'iFirmaApi',
+					data: {
+						login: ifirma.login,
+						fakturaKey: ifirma.keys.faktura,
+						rachunekKey: ifirma.keys.rachunek,
+						abonentKey: ifirma.keys.abonent,
+						wydatekKey: ifirma.keys.wydatek,
+						baseUrl: ifirma.apiUrl,
+					},
+				},
+			];
+		},
+	},	symfonia: {
 		create: () => new SymfoniaEmulator({ maxSessions: 1 }),
 		credentials: (emulator) => [
 			{

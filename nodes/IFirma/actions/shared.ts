@@ -1,0 +1,314 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { PreparedItems } from '../../common/router';
+import { fieldError, isValidNip, toAmount, toIsoDate } from '../../common/validate';
+import { callIfirma, documentRef, downloadIfirmaPdf } from '../transport';
+import type { IfirmaResponse } from '../types';
+
+/** Today in Poland (iFirma's calendar), as yyyy-mm-dd. */
+export function todayInPoland(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addDays(isoDate: string, days: number): string {
+	const date = new Date(`${isoDate}T00:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 10);
+}
+
+/** A date parameter (editor date picker, yyyy-mm-dd or an expression), or `fallback` when empty. */
+export function readDate(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string, fallback?: string): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (value === '' || value === undefined || value === null) {
+		if (fallback !== undefined) return fallback;
+		throw fieldError(ctx, itemIndex, label, 'is required');
+	}
+	return toIsoDate(ctx, value, itemIndex, label);
+}
+
+export function optionalDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
+	if (value === '' || value === undefined || value === null) return undefined;
+	return toIsoDate(ctx, value, itemIndex, label);
+}
+
+/** A JSON parameter: an object or list given as JSON text or mapped by an expression. */
+export function readJson(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): unknown {
+	if (typeof value !== 'string') return value;
+	if (!value.trim()) return undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		throw fieldError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
+	}
+}
+
+export function readJsonObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): IDataObject {
+	const parsed = readJson(ctx, value, itemIndex, label);
+	if (parsed === undefined || parsed === null) return {};
+	if (typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(ctx, itemIndex, label, 'must be a JSON object like {"Field": "value"}');
+	return parsed as IDataObject;
+}
+
+/** A text value with a length limit; empty → undefined. */
+export function optionalText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string, maxLength?: number): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, label, 'must be text');
+	const text = String(value).trim();
+	if (!text) return undefined;
+	if (maxLength && text.length > maxLength) throw fieldError(ctx, itemIndex, label, `must be at most ${maxLength} characters, got ${text.length}`);
+	return text;
+}
+
+/** A NIP: Polish ones (no prefix or PL) must pass the checksum; foreign tax ids are passed as given. */
+export function checkNip(ctx: IExecuteFunctions, value: string, euPrefix: string | undefined, itemIndex: number, label: string): string {
+	const text = value.trim();
+	if (!euPrefix || euPrefix.toUpperCase() === 'PL') {
+		if (!isValidNip(text)) throw fieldError(ctx, itemIndex, label, `"${text}" is not a valid NIP (10 digits with a correct checksum)`);
+		return text.replace(/^PL/i, '').replace(/[\s-]/g, '');
+	}
+	if (text.length > 13) throw fieldError(ctx, itemIndex, label, 'must be at most 13 characters');
+	return text;
+}
+
+// ── contractor ───────────────────────────────────────────────────────────────────────────────────
+
+const CONTRACTOR_LIMITS: Record<string, number> = {
+	Nazwa: 150, Nazwa2: 150, Identyfikator: 15, PrefiksUE: 2, Ulica: 65, KodPocztowy: 16, Kraj: 70, KodKraju: 2, Miejscowosc: 65, Email: 65, EmailDlaFaktury: 65, Www: 32,
+};
+
+/** A contractor object in iFirma's names from the required trio and a collection of optional fields. */
+export function contractorObject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	required: { Nazwa: unknown; KodPocztowy: unknown; Miejscowosc: unknown },
+	optional: IDataObject,
+	labels = { Nazwa: 'Name', KodPocztowy: 'Postal Code', Miejscowosc: 'City' },
+): IDataObject {
+	const contractor: IDataObject = {};
+	for (const [key, value] of Object.entries(required)) {
+		const label = labels[key as keyof typeof labels];
+		const text = optionalText(ctx, value, itemIndex, label, CONTRACTOR_LIMITS[key]);
+		if (!text) throw fieldError(ctx, itemIndex, label, 'is required');
+		contractor[key] = text;
+	}
+	for (const [key, value] of Object.entries(optional)) {
+		if (typeof value === 'boolean') contractor[key] = value;
+		else {
+			const text = optionalText(ctx, value, itemIndex, key, CONTRACTOR_LIMITS[key]);
+			if (text !== undefined) contractor[key] = text;
+		}
+	}
+	if (typeof contractor.PrefiksUE === 'string') contractor.PrefiksUE = contractor.PrefiksUE.toUpperCase();
+	if (typeof contractor.KodKraju === 'string') contractor.KodKraju = contractor.KodKraju.toUpperCase();
+	if (typeof contractor.NIP === 'string') contractor.NIP = checkNip(ctx, contractor.NIP, contractor.PrefiksUE as string | undefined, itemIndex, 'NIP');
+	for (const field of ['Email', 'EmailDlaFaktury']) {
+		if (typeof contractor[field] === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(contractor[field] as string)) {
+			throw fieldError(ctx, itemIndex, field === 'Email' ? 'E-Mail' : 'E-Mail for Invoices', `"${String(contractor[field])}" is not an e-mail address`);
+		}
+	}
+	return contractor;
+}
+
+/** The contractor part of a document body (API file §5.2): by identifier, by NIP, or a new one inline. */
+export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mode = ctx.getNodeParameter('contractorMode', itemIndex, 'id') as string;
+	if (mode === 'id') {
+		const id = optionalText(ctx, ctx.getNodeParameter('contractorId', itemIndex, ''), itemIndex, 'Contractor Identifier', 15);
+		if (!id) throw fieldError(ctx, itemIndex, 'Contractor Identifier', 'is required');
+		return { IdentyfikatorKontrahenta: id };
+	}
+	if (mode === 'nip') {
+		const prefix = optionalText(ctx, ctx.getNodeParameter('contractorEuPrefix', itemIndex, ''), itemIndex, 'EU Prefix', 2)?.toUpperCase();
+		const raw = optionalText(ctx, ctx.getNodeParameter('contractorNip', itemIndex, ''), itemIndex, 'Contractor NIP');
+		if (!raw) throw fieldError(ctx, itemIndex, 'Contractor NIP', 'is required');
+		const nip = checkNip(ctx, raw, prefix, itemIndex, 'Contractor NIP');
+		return { NIPKontrahenta: nip, ...(prefix ? { PrefiksUEKontrahenta: prefix } : {}) };
+	}
+	const contractor = contractorObject(
+		ctx,
+		itemIndex,
+		{
+			Nazwa: ctx.getNodeParameter('contractorName', itemIndex, ''),
+			KodPocztowy: ctx.getNodeParameter('contractorPostCode', itemIndex, ''),
+			Miejscowosc: ctx.getNodeParameter('contractorCity', itemIndex, ''),
+		},
+		ctx.getNodeParameter('contractorDetails', itemIndex, {}) as IDataObject,
+		{ Nazwa: 'Contractor Name', KodPocztowy: 'Contractor Postal Code', Miejscowosc: 'Contractor City' },
+	);
+	return { Kontrahent: { Identyfikator: null, ...contractor } };
+}
+
+// ── line items ───────────────────────────────────────────────────────────────────────────────────
+
+export type LineStyle = 'vat' | 'nonVat' | 'oss' | 'bill';
+
+interface LineInput {
+	name?: unknown;
+	quantity?: unknown;
+	unit?: unknown;
+	unitPrice?: unknown;
+	vatRate?: unknown;
+	customVatRate?: unknown;
+	discount?: unknown;
+	pkwiu?: unknown;
+	gtu?: unknown;
+	legalBasis?: unknown;
+	flatRate?: unknown;
+	foreignName?: unknown;
+	rateKind?: unknown;
+}
+
+const API_NAMES: Record<string, keyof LineInput> = {
+	NazwaPelna: 'name', Ilosc: 'quantity', Jednostka: 'unit', CenaJednostkowa: 'unitPrice', StawkaVat: 'vatRate', Rabat: 'discount',
+	PKWiU: 'pkwiu', GTU: 'gtu', PodstawaPrawna: 'legalBasis', StawkaRyczaltu: 'flatRate', NazwaPelnaObca: 'foreignName', TypStawkiVat: 'rateKind',
+};
+
+function fromApiNames(raw: IDataObject): LineInput {
+	const line: LineInput = {};
+	for (const [key, value] of Object.entries(raw)) {
+		const ours = (API_NAMES[key] ?? key) as keyof LineInput;
+		line[ours] = value;
+	}
+	// iFirma's own form: StawkaVat is a fraction (0.23) and TypStawkiVat ZW means exempt.
+	if ('StawkaVat' in raw || 'TypStawkiVat' in raw) {
+		if (raw.TypStawkiVat === 'ZW' || raw.StawkaVat === null) line.vatRate = 'zw';
+		else if (typeof raw.StawkaVat === 'number') line.vatRate = raw.StawkaVat * 100;
+		if (raw.TypStawkiVat === 'PRC' || raw.TypStawkiVat === 'ZW') line.rateKind = '';
+	}
+	return line;
+}
+
+/** A percent as the API's fraction (23 → 0.23), from an options value, a number or text like "23%". */
+function vatFraction(ctx: IExecuteFunctions, line: LineInput, itemIndex: number, label: string): number | null {
+	let rate = line.vatRate;
+	if (rate === 'other') rate = line.customVatRate;
+	if (typeof rate === 'string') {
+		const text = rate.trim().toLowerCase().replace('%', '').replace(',', '.');
+		if (text === 'zw' || text === 'exempt') return null;
+		rate = text === '' ? NaN : Number(text);
+	}
+	if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate >= 100) {
+		throw fieldError(ctx, itemIndex, label, `must be a VAT rate in percent (23, 8, 5, 0) or "zw", got ${JSON.stringify(line.vatRate)}`);
+	}
+	return Math.round(rate * 100) / 10000;
+}
+
+/** Reads the line items (fixed collection or JSON) and turns them into iFirma's `Pozycje`. */
+export function readLines(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	style: LineStyle,
+	defaultLegalBasis?: string,
+	options: { allowZeroQuantity?: boolean } = {},
+): IDataObject[] {
+	const mode = ctx.getNodeParameter('linesMode', itemIndex, 'fields') as string;
+	let inputs: LineInput[];
+	if (mode === 'json') {
+		const parsed = readJson(ctx, ctx.getNodeParameter('linesJson', itemIndex, '[]'), itemIndex, 'Line Items (JSON)');
+		const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : undefined;
+		if (!list) throw fieldError(ctx, itemIndex, 'Line Items (JSON)', 'must be a list of lines like [{"name": "...", "quantity": 1, "unitPrice": 100, "vatRate": 23}]');
+		inputs = list.map((entry, index) => {
+			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw fieldError(ctx, itemIndex, `Line Items (JSON) line ${index + 1}`, 'must be an object');
+			return fromApiNames(entry as IDataObject);
+		});
+	} else {
+		inputs = ((ctx.getNodeParameter('lines', itemIndex, {}) as { line?: LineInput[] }).line ?? []).map((line) => ({ ...line }));
+	}
+	if (!inputs.length) throw fieldError(ctx, itemIndex, 'Line Items', 'add at least one line');
+
+	return inputs.map((line, index) => {
+		const label = (field: string) => `Line ${index + 1} ${field}`;
+		const name = optionalText(ctx, line.name, itemIndex, label('Name'), 300);
+		if (!name) throw fieldError(ctx, itemIndex, label('Name'), 'is required');
+		const quantity = typeof line.quantity === 'string' ? Number(line.quantity.replace(',', '.')) : line.quantity ?? 1;
+		if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity < 0 || (quantity === 0 && !options.allowZeroQuantity)) {
+			const expected = options.allowZeroQuantity ? 'a number from 0 (0 removes the line)' : 'a number above 0';
+			throw fieldError(ctx, itemIndex, label('Quantity'), `must be ${expected}, got ${JSON.stringify(line.quantity)}`);
+		}
+		const price = toAmount(ctx, line.unitPrice ?? '', itemIndex, label('Unit Price'));
+		if (price < 0) throw fieldError(ctx, itemIndex, label('Unit Price'), 'must not be negative');
+		const out: IDataObject = {
+			NazwaPelna: name,
+			Ilosc: quantity,
+			CenaJednostkowa: price,
+			Jednostka: optionalText(ctx, line.unit, itemIndex, label('Unit'), 10) ?? 'szt.',
+		};
+		const discount = line.discount === undefined || line.discount === '' ? 0 : Number(line.discount);
+		if (!Number.isFinite(discount) || discount < 0 || discount >= 100) throw fieldError(ctx, itemIndex, label('Discount (%)'), 'must be from 0 to below 100');
+		if (discount) out.Rabat = discount;
+		const flatRate = line.flatRate === undefined || line.flatRate === '' ? 0 : Number(line.flatRate);
+		if (!Number.isFinite(flatRate) || flatRate < 0 || flatRate >= 100) throw fieldError(ctx, itemIndex, label('Flat-Rate Tax (%)'), 'must be a percent from 0 to below 100');
+		if (flatRate) out.StawkaRyczaltu = Math.round(flatRate * 100) / 10000;
+		if (style === 'bill') return out;
+
+		const foreignName = optionalText(ctx, line.foreignName, itemIndex, label('Foreign Name'), 300);
+		if (foreignName) out.NazwaPelnaObca = foreignName;
+		const pkwiu = optionalText(ctx, line.pkwiu, itemIndex, label('PKWiU'), 30);
+		out.PKWiU = pkwiu ?? '';
+		const gtu = optionalText(ctx, line.gtu, itemIndex, label('GTU'));
+		if (gtu && gtu !== 'BRAK') {
+			const code = gtu.replace(/^GTU_?/i, '').padStart(2, '0');
+			if (!/^(0[1-9]|1[0-3])$/.test(code)) throw fieldError(ctx, itemIndex, label('GTU'), 'must be 01 to 13 or empty');
+			out.GTU = code;
+		}
+		const legalBasis = optionalText(ctx, line.legalBasis, itemIndex, label('Legal Basis for Exemption')) ?? defaultLegalBasis;
+		const rate = style === 'nonVat' ? null : vatFraction(ctx, line, itemIndex, label('VAT Rate'));
+		if (rate === null) {
+			out.StawkaVat = null;
+			out.TypStawkiVat = 'ZW';
+			if (!legalBasis && style !== 'oss') {
+				throw fieldError(ctx, itemIndex, label('Legal Basis for Exemption'), 'is required with an exempt (ZW) rate, e.g. "Art. 113 ust. 1"');
+			}
+			if (legalBasis) out.PodstawaPrawna = legalBasis;
+		} else {
+			out.StawkaVat = rate;
+			const kind = typeof line.rateKind === 'string' ? line.rateKind.trim().toUpperCase() : '';
+			if (style === 'oss') {
+				if (kind && !['POD', 'PR1', 'PR2', 'PR3'].includes(kind)) throw fieldError(ctx, itemIndex, label('OSS Rate Kind'), 'must be POD, PR1, PR2 or PR3');
+				out.TypStawkiVat = kind || 'POD';
+			} else {
+				out.TypStawkiVat = 'PRC';
+			}
+		}
+		return out;
+	});
+}
+
+// ── outputs ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The id of a created document (numeric, sometimes sent as text: API file §3.1). */
+export function createdId(response: IfirmaResponse): number | string | undefined {
+	const id = response.Identyfikator ?? (typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? response.Wynik : undefined);
+	if (id === undefined || id === null || id === '') return undefined;
+	return /^\d+$/.test(String(id)) ? Number(id) : String(id);
+}
+
+/** After a create: the id and message, and with Return Full Document the document as iFirma now shows it. */
+export async function createdOutput(ctx: IExecuteFunctions, itemIndex: number, response: IfirmaResponse, slug: string): Promise<IDataObject> {
+	const id = createdId(response);
+	const out: IDataObject = { Identyfikator: id ?? null, Informacja: response.Informacja ?? '' };
+	if (id === undefined || !(ctx.getNodeParameter('returnDocument', itemIndex, true) as boolean)) return out;
+	const document = await callIfirma.call(ctx, itemIndex, { method: 'GET', path: `${slug}/${documentRef(String(id))}.json`, safeToRepeat: true });
+	return { ...document, ...out };
+}
+
+/** Downloads a print and returns it as a binary item (PDF), with the document reference in its JSON. */
+export async function pdfOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string): Promise<PreparedItems> {
+	const variant = ctx.getNodeParameter('variant', itemIndex, '') as string;
+	const property = (ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim() || 'data';
+	const buffer = await downloadIfirmaPdf.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.pdf${variant ? `.${variant}` : ''}`);
+	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.pdf`;
+	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, 'application/pdf');
+	const item: INodeExecutionData = { json: { document: ref, kind: slug, variant: variant || 'default', fileName, fileSize: buffer.length }, binary: { [property]: binary } };
+	return { preparedItems: [item] };
+}
+
+/** Reads "Document ID or Number". */
+export function readDocumentRef(ctx: IExecuteFunctions, itemIndex: number, name = 'documentRef', label = 'Document ID or Number'): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const text = optionalText(ctx, value, itemIndex, label, 60);
+	if (!text) throw fieldError(ctx, itemIndex, label, 'is required');
+	return text;
+}
+
+export { callIfirma, documentRef };

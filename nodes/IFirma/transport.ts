@@ -1,0 +1,227 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { apiError, bodyText, parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { readRequestOptions } from '../common/options';
+import { secretValuesOf } from '../common/redact';
+import { KEY_FIELDS, KEY_PURPOSES, isHexKey, keyNameForPath, type KeyName } from './signing';
+import type { IfirmaEnvelope, IfirmaResponse } from './types';
+
+const CREDENTIAL = 'iFirmaApi';
+
+export interface IfirmaCall {
+	method: IHttpRequestMethods;
+	/** Path below the API root, already percent-encoded where it carries user text (`kontrahenci/id/X.json`). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** False for everything that creates, sends or moves something: those are never retried. */
+	safeToRepeat: boolean;
+	/** Non-zero `Kod` values that are an answer, not an error, for this call (e.g. 208 "nothing found"). */
+	acceptKod?: number[];
+}
+
+/** The documented rate limit: 100 requests a minute per user (API file §3.4). */
+export const RATE_LIMIT = { requests: 100, windowMs: 60_000 };
+
+const recentRequests = new Map<string, number[]>();
+
+/**
+ * How long to wait before the next request so that at most `limit` fall in any `windowMs`: 0 while fewer
+ * than `limit` were sent in the window, else until the oldest of them leaves it.
+ */
+export function throttleDelay(sentAt: number[], now: number, limit = RATE_LIMIT.requests, windowMs = RATE_LIMIT.windowMs): number {
+	const inWindow = sentAt.filter((time) => time > now - windowMs);
+	if (inWindow.length < limit) return 0;
+	return inWindow[inWindow.length - limit] + windowMs - now;
+}
+
+/** For tests: forget the requests counted so far. */
+export function resetThrottle(): void {
+	recentRequests.clear();
+}
+
+/** Waits (n8n's sleep) until one more request to this account stays within 100 a minute, then counts it. */
+async function throttle(account: string): Promise<void> {
+	for (;;) {
+		const now = Date.now();
+		const sentAt = (recentRequests.get(account) ?? []).filter((time) => time > now - RATE_LIMIT.windowMs);
+		const wait = throttleDelay(sentAt, now);
+		if (wait <= 0) {
+			sentAt.push(now);
+			recentRequests.set(account, sentAt);
+			return;
+		}
+		recentRequests.set(account, sentAt);
+		await sleep(wait);
+	}
+}
+
+const WHERE_TO_GENERATE = 'in iFirma: Login → Konfiguracja → Rozszerzenia i integracje → API';
+
+/** English explanations of the documented `Kod` values (API file §3.2). */
+const KOD_EXPLANATIONS: Record<number, string> = {
+	100: 'iFirma had a technical problem. Try again later.',
+	101: 'iFirma could not read the characters of the request (encoding).',
+	102: 'iFirma did not accept the content type of the request.',
+	200: 'iFirma did not recognise the structure of the data sent. Check the Additional JSON, if you used it.',
+	201: 'iFirma found the data invalid; its message says which field.',
+	202: 'The iFirma account settings do not allow this (often the accounting month: see Account → Set Accounting Month).',
+	208: 'No contractor matches the search.',
+	400: 'iFirma did not accept the Authentication header.',
+	401: 'iFirma does not know this login. Use the login you sign in to iFirma with.',
+	402: `The key this action needs has not been generated. Generate it ${WHERE_TO_GENERATE}.`,
+	403: `iFirma rejected the signature: the key in the credential is wrong or was regenerated. Copy it again, or regenerate it ("przegeneruj") ${WHERE_TO_GENERATE}.`,
+	499: 'The iFirma terms must be accepted first: sign in to ifirma.pl and accept them.',
+	500: 'No access to this resource, or the document does not exist. Check the ID or number.',
+};
+
+interface Context {
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	secrets: string[];
+}
+
+async function context(this: IExecuteFunctions): Promise<Context> {
+	const credentials = await this.getCredentials(CREDENTIAL);
+	return {
+		credentials,
+		baseUrl: String(credentials.baseUrl ?? '').trim().replace(/\/+$/, ''),
+		secrets: secretValuesOf(credentials),
+	};
+}
+
+/** The key an endpoint needs must be in the credential and be hex: checked before anything is sent. */
+function assertKey(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject, keyName: KeyName, itemIndex: number): void {
+	const key = String(credentials[KEY_FIELDS[keyName]] ?? '').trim();
+	const field = `the "${keyName}" key of the iFirma credential`;
+	if (!key) {
+		throw new NodeOperationError(ctx.getNode(), `This action needs ${field}, which is empty [item ${itemIndex}]`, {
+			itemIndex,
+			description: `The "${keyName}" key is used for ${KEY_PURPOSES[keyName]}. Generate it ${WHERE_TO_GENERATE} and paste it into the credential.`,
+		});
+	}
+	if (!isHexKey(key)) {
+		throw new NodeOperationError(ctx.getNode(), `The "${keyName}" key of the iFirma credential is not a hex key [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'iFirma shows each key as hex digits (0-9, A-F), e.g. EAB0D8ACF3308F3B. Copy it again from iFirma.',
+		});
+	}
+}
+
+function apiMessageOf(body: unknown): string | undefined {
+	const response = (body as { response?: { Kod?: unknown; Informacja?: unknown } } | null)?.response;
+	if (!response || typeof response !== 'object') return undefined;
+	return `Kod ${String(response.Kod)}: ${String(response.Informacja ?? '')}`;
+}
+
+async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, call: IfirmaCall, binary: boolean) {
+	const keyName = keyNameForPath(call.path);
+	assertKey(this, ctx.credentials, keyName, itemIndex);
+	await throttle(`${String(ctx.credentials.login)}|${ctx.baseUrl}`);
+	// Serialised once here: the credential signs this very string and it is sent unchanged.
+	const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+	return await sendRequest.call(
+		this,
+		CREDENTIAL,
+		{
+			method: call.method,
+			url: `${ctx.baseUrl}/${call.path}`,
+			qs: call.qs,
+			body,
+			headers: {
+				Accept: binary ? 'application/pdf' : 'application/json',
+				...(body !== undefined ? { 'Content-Type': 'application/json; charset=UTF-8' } : {}),
+			},
+			safeToRepeat: call.safeToRepeat,
+			binary,
+		},
+		{ itemIndex, ...readRequestOptions(this, itemIndex), apiMessageOf },
+	);
+}
+
+/**
+ * Calls one endpoint and returns the inside of its `response` envelope. `Kod` other than 0 is an error
+ * whatever the HTTP status; a body without the envelope is a clear error quoting its start.
+ */
+export async function callIfirma(this: IExecuteFunctions, itemIndex: number, call: IfirmaCall): Promise<IfirmaResponse> {
+	const ctx = await context.call(this);
+	const response = await send.call(this, ctx, itemIndex, call, false);
+	return await unwrap.call(this, ctx, itemIndex, call, parseJsonBody(this.getNode(), response, itemIndex, ctx.secrets), String(response.statusCode));
+}
+
+/** Downloads a PDF print; iFirma answers JSON instead when it refuses, which becomes the usual error. */
+export async function downloadIfirmaPdf(this: IExecuteFunctions, itemIndex: number, path: string): Promise<Buffer> {
+	const ctx = await context.call(this);
+	const call: IfirmaCall = { method: 'GET', path, safeToRepeat: true };
+	const response = await send.call(this, ctx, itemIndex, call, true);
+	const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(bodyText(response.body), 'utf8');
+	if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return buffer;
+	const httpCode = String(response.statusCode);
+	const text = buffer.toString('utf8');
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		parsed = undefined;
+	}
+	if (parsed && typeof parsed === 'object' && 'response' in parsed) {
+		await unwrap.call(this, ctx, itemIndex, call, parsed, httpCode);
+	}
+	throw apiError(
+		this.getNode(),
+		{ message: 'iFirma did not send a PDF', description: `The answer starts with: ${quoteStart(text)}`, httpCode, itemIndex },
+		ctx.secrets,
+	);
+}
+
+async function unwrap(
+	this: IExecuteFunctions,
+	ctx: Context,
+	itemIndex: number,
+	call: IfirmaCall,
+	parsed: unknown,
+	httpCode: string,
+): Promise<IfirmaResponse> {
+	const response = (parsed as Partial<IfirmaEnvelope> | null)?.response;
+	if (!response || typeof response !== 'object' || Array.isArray(response)) {
+		const description = `The body starts with: ${quoteStart(JSON.stringify(parsed))}`;
+		throw apiError(this.getNode(), { message: 'iFirma answered without its usual {"response": ...} envelope', description, httpCode, itemIndex }, ctx.secrets);
+	}
+	if (response.Kod === undefined || response.Kod === null || Number(response.Kod) === 0) return response;
+	if (call.acceptKod?.includes(Number(response.Kod))) return response;
+
+	const kod = Number(response.Kod);
+	const informacja = String(response.Informacja ?? '');
+	let message = `iFirma refused the request (Kod ${String(response.Kod)}): ${KOD_EXPLANATIONS[kod] ?? 'see its message below.'}`;
+	if (kod === 402 || kod === 403) message = message.replace('the key', `the "${keyNameForPath(call.path)}" key`).replace('The key this action needs', `The "${keyNameForPath(call.path)}" key`);
+	if (/limit/i.test(informacja)) {
+		message +=
+			' The API limit of the account seems to be used up: check it with Account → Get API Limit, and request extended access or a higher limit in iFirma (Konfiguracja → Rozszerzenia i integracje → API → Limity API).';
+	}
+	if (/miesi[aą]c|księgow|ksiegow/i.test(informacja)) message += await accountingMonthHint.call(this, ctx);
+	if (!call.safeToRepeat && kod === 100) message += ' The request was not sent again: check whether it was processed before running it again.';
+	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex }, ctx.secrets);
+}
+
+/** Says which accounting month is set, when the abonent key lets us read it (best effort, never throws). */
+async function accountingMonthHint(this: IExecuteFunctions, ctx: Context): Promise<string> {
+	const key = String(ctx.credentials[KEY_FIELDS.abonent] ?? '').trim();
+	const advice = ' Dates must fall in the accounting month set in iFirma; move it with Account → Set Accounting Month.';
+	if (!key || !isHexKey(key)) return advice;
+	try {
+		const month = await send.call(this, ctx, 0, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true }, false);
+		const data = (JSON.parse(bodyText(month.body)) as IfirmaEnvelope).response;
+		if (data && Number(data.MiesiacKsiegowy) >= 1) {
+			return ` The accounting month set in iFirma is ${String(data.MiesiacKsiegowy).padStart(2, '0')}/${String(data.RokKsiegowy)}.${advice}`;
+		}
+	} catch {
+		// Only a hint: the original error is what matters.
+	}
+	return advice;
+}
+
+/** A document number or id as a path segment: `/` becomes `_` (API file §1), the rest percent-encoded. */
+export function documentRef(value: string): string {
+	return encodeURIComponent(value.trim().replace(/\//g, '_'));
+}
