@@ -6,7 +6,7 @@ import type { OperationExecute } from '../../common/router';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { DocumentSide } from '../types';
-import { amountOf, deepMerge, isBlank, parseJsonField, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
+import { amountOf, deepMerge, isBlank, parseJsonField, rowsOf, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
 
 /**
  * Handel sales and purchase documents (API file §6.3, §6.4), written once for both sides.
@@ -43,8 +43,7 @@ const positionValues: INodeProperties[] = [
 	{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1 },
 	{ displayName: 'Unit', name: 'unit', type: 'string', default: '', placeholder: 'szt.' },
 	{ displayName: 'Price', name: 'value', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'Unit price, net or gross per Price Kind (Value). Rounded to 2 decimals.' },
-	{ displayName: 'VAT Rate Name or ID', name: 'vatRate', type: 'options',
-																																																								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>', typeOptions: { loadOptionsMethod: 'getVatRates' }, default: '', description: DYNAMIC },
+	{ displayName: 'VAT Rate Name or ID', name: 'vatRate', type: 'options', typeOptions: { loadOptionsMethod: 'getVatRates' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 ];
 
 export function createDescription(side: DocumentSide): INodeProperties[] {
@@ -107,8 +106,7 @@ export function createDescription(side: DocumentSide): INodeProperties[] {
 				{ displayName: 'Note', name: 'note', type: 'string', default: '' },
 				{ displayName: side === 'sales' ? 'Sale Date' : 'Purchase Date', name: 'operationDate', type: 'dateTime', default: '' },
 				{ displayName: 'Other Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other field of the document with its API name, e.g. {"JPK_V7Attributes": 4}. Applied last.' },
-				{ displayName: 'Payment Form Name or ID', name: 'paymentFormId', type: 'options',
-																																																																					description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>', typeOptions: { loadOptionsMethod: 'getPaymentForms' }, default: '', description: DYNAMIC },
+				{ displayName: 'Payment Form Name or ID', name: 'paymentFormId', type: 'options', typeOptions: { loadOptionsMethod: 'getPaymentForms' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 				{ displayName: 'Payment Registry Name or ID', name: 'paymentRegistry', type: 'options', typeOptions: { loadOptionsMethod: 'getPaymentRegistries' }, default: '', description: ',. Cash or bank register (PaymentRegistry.Code). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 				{
 					displayName: 'Price Kind',
@@ -142,7 +140,7 @@ function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[]
 			return copy;
 		});
 	}
-	const rows = ((ctx.getNodeParameter('positions', itemIndex, {}) as IDataObject).position as IDataObject[] | undefined) ?? [];
+	const rows = rowsOf(ctx.getNodeParameter('positions', itemIndex, {}), 'position');
 	if (rows.length === 0) throw fieldError(ctx, itemIndex, 'Positions', 'add at least one position');
 	return rows.map((row, index) => {
 		const label = `Positions, position ${index + 1}`;

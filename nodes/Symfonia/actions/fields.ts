@@ -246,3 +246,11 @@ export const syncFkField: INodeProperties = {
 export function amountOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): number {
 	return toAmount(ctx, value, itemIndex, field);
 }
+
+/** The rows of a fixedCollection (`{ key: [...] }`); anything else counts as no rows. */
+export function rowsOf(collection: unknown, key: string): IDataObject[] {
+	if (!collection || typeof collection !== 'object') return [];
+	const rows = Object.prototype.hasOwnProperty.call(collection, key) ? (collection as IDataObject)[key] : undefined;
+	if (Array.isArray(rows)) return rows.filter((row): row is IDataObject => !!row && typeof row === 'object');
+	return rows && typeof rows === 'object' ? [rows as IDataObject] : [];
+}

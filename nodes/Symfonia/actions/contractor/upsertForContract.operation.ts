@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString } from '../../../common/validate';
 import { upsertContractor } from '../contractorOps';
-import { contractorOptionFields, isBlank, normaliseNip, parseJsonField, syncFkField, toContractorData, toText } from '../fields';
+import { contractorOptionFields, isBlank, normaliseNip, parseJsonField, rowsOf, syncFkField, toContractorData, toText } from '../fields';
 
 /**
  * The seed's "contract with several clients": one Symfonia contractor that carries the data of every client.
@@ -89,7 +89,7 @@ function readClients(ctx: IExecuteFunctions, itemIndex: number): Client[] {
 	const raw =
 		input === 'json'
 			? (parseJsonField(ctx, ctx.getNodeParameter('clientsJson', itemIndex, '[]'), itemIndex, 'Clients (JSON)', 'array') as IDataObject[] | undefined) ?? []
-			: (((ctx.getNodeParameter('clients', itemIndex, {}) as IDataObject).client as IDataObject[] | undefined) ?? []);
+			: rowsOf(ctx.getNodeParameter('clients', itemIndex, {}), 'client');
 	if (raw.length === 0) throw fieldError(ctx, itemIndex, 'Clients', 'add at least one client');
 	return raw.map((entry, index) => {
 		const label = `Clients, client ${index + 1}`;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { isBlank, parseJsonField } from '../fields';
+import { isBlank, parseJsonField, rowsOf } from '../fields';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{
 				displayName: 'Parameter',
-				name: 'parameter',
+				name: 'pair',
 				values: [
 					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
@@ -44,7 +44,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	const path = `/${rawPath.replace(/^\/+/, '').replace(/^api\//i, '')}`;
 	const qs: IDataObject = {};
-	for (const parameter of ((this.getNodeParameter('query', itemIndex, {}) as IDataObject).parameter as IDataObject[] | undefined) ?? []) {
+	for (const parameter of rowsOf(this.getNodeParameter('query', itemIndex, {}), 'pair')) {
 		const name = String(parameter.name ?? '').trim();
 		if (!name) throw fieldError(this, itemIndex, 'Query Parameters', 'each parameter needs a name');
 		qs[name] = String(parameter.value ?? '');

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString, toPositiveInteger } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { amountOf, deepMerge, isBlank, parseJsonField, toSymfoniaDate, toText } from '../fields';
+import { amountOf, deepMerge, isBlank, parseJsonField, rowsOf, toSymfoniaDate, toText } from '../fields';
 import { shapeCreated } from './shared';
 
 /**
@@ -106,7 +106,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['createBusiness'] } }, properties);
 
 function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const rows = ((ctx.getNodeParameter('positions', itemIndex, {}) as IDataObject).position as IDataObject[] | undefined) ?? [];
+	const rows = rowsOf(ctx.getNodeParameter('positions', itemIndex, {}), 'position');
 	return rows.map((row, index) => {
 		const label = `Positions, position ${index + 1}`;
 		const net = amountOf(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);

@@ -4,7 +4,7 @@ import { apiError } from '../../../common/http';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../../common/validate';
 import { fkMessagesOf, prop } from '../../transport';
 import type { FKMessage } from '../../types';
-import { amountOf, deepMerge, isBlank, parseJsonField, toSymfoniaDate, toText } from '../fields';
+import { amountOf, deepMerge, isBlank, parseJsonField, rowsOf, toSymfoniaDate, toText } from '../fields';
 
 /** FK documents created by WebAPI always land in the FK buffer (API file §7.4). */
 export const KIND_PATHS: Record<string, string> = {
@@ -44,8 +44,7 @@ const postingValues: INodeProperties[] = [
 ];
 
 const vatValues: INodeProperties[] = [
-	{ displayName: 'VAT Register Name or ID', name: 'definitionId', type: 'options',
-																																																																	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>', typeOptions: { loadOptionsMethod: 'getFkVatRegisters' }, default: '', description: DYNAMIC },
+	{ displayName: 'VAT Register Name or ID', name: 'definitionId', type: 'options', typeOptions: { loadOptionsMethod: 'getFkVatRegisters' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 	{
 		displayName: 'Register Type',
 		name: 'type',
@@ -59,8 +58,7 @@ const vatValues: INodeProperties[] = [
 		default: 1,
 		description: 'The A-D classification of the entry in the FK VAT register; which letter means what is set in the FK configuration of the company',
 	},
-	{ displayName: 'VAT Rate Name or ID', name: 'vatRate', type: 'options',
-																																																								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>', typeOptions: { loadOptionsMethod: 'getFkVatRates' }, default: '', description: DYNAMIC },
+	{ displayName: 'VAT Rate Name or ID', name: 'vatRate', type: 'options', typeOptions: { loadOptionsMethod: 'getFkVatRates' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 	{ displayName: 'Net Amount', name: 'net', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
 	{ displayName: 'VAT Amount', name: 'vat', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
 	{ displayName: 'VAT Period', name: 'period', type: 'dateTime', default: '', description: 'Month of the VAT return; empty: the period date or issue date of the document' },
@@ -248,7 +246,7 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 			return copy;
 		});
 	}
-	const rows = ((ctx.getNodeParameter('postings', itemIndex, {}) as IDataObject).posting as IDataObject[] | undefined) ?? [];
+	const rows = rowsOf(ctx.getNodeParameter('postings', itemIndex, {}), 'posting');
 	if (rows.length === 0) throw fieldError(ctx, itemIndex, 'Postings', 'add at least one posting');
 	return rows.map((row, index) => {
 		const label = `Postings, posting ${index + 1}`;
@@ -280,7 +278,7 @@ function readVatRegisters(ctx: IExecuteFunctions, itemIndex: number, defaultPeri
 			return copy;
 		});
 	}
-	const rows = ((ctx.getNodeParameter('vatRegisters', itemIndex, {}) as IDataObject).entry as IDataObject[] | undefined) ?? [];
+	const rows = rowsOf(ctx.getNodeParameter('vatRegisters', itemIndex, {}), 'entry');
 	return rows.map((row, index) => {
 		const label = `VAT Registers, entry ${index + 1}`;
 		const net = amountOf(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
