@@ -13,7 +13,7 @@ import { startSandboxes, type RunningSandboxes } from '../emulators';
 import type { E2eCase, E2eRun, E2eServerCase } from './cases';
 import {
 	freePort,
-	ownerApiKey,
+	ownerSession,
 	parseRawOutput,
 	prepareN8n,
 	ROOT,
@@ -21,6 +21,7 @@ import {
 	runCliOrThrow,
 	startServer,
 	stopServer,
+	testCredential,
 	type N8nInstance,
 } from './n8n';
 import { attachSandboxCredentials, workflowIdFor } from './workflows';
@@ -84,15 +85,23 @@ describe('manual workflows, run with `n8n execute`', () => {
 	});
 });
 
-describe('trigger and webhook workflows, run by `n8n start`', () => {
-	const active = serverCases.length > 0 ? it : it.skip;
-	active('every server case produces its executions', async () => {
+describe('n8n server: credential tests, trigger and webhook workflows', () => {
+	it('every sandbox credential passes its Test button, a wrong secret fails it; every server case produces its executions', async () => {
 		for (const serverCase of serverCases) {
 			await runCliOrThrow(n8n, ['publish:workflow', `--id=${workflowIdFor(serverCase.file)}`]);
 		}
 		const server = await startServer(n8n);
 		try {
-			const apiKey = await ownerApiKey(n8n);
+			const { cookie, apiKey } = await ownerSession(n8n);
+			for (const credential of sandboxes.credentials) {
+				expect({ name: credential.name, ...(await testCredential(n8n, cookie, credential)) }).toMatchObject({ name: credential.name, status: 'OK' });
+				const wrong = withWrongSecret(credential);
+				if (wrong) {
+					const answer = await testCredential(n8n, cookie, wrong.credential);
+					expect({ name: credential.name, status: answer.status }).toEqual({ name: credential.name, status: 'Error' });
+					expect(answer.message).not.toContain(wrong.secret);
+				}
+			}
 			for (const serverCase of serverCases) {
 				await serverCase.feed?.(sandboxes);
 				if (serverCase.webhook) {
@@ -111,6 +120,16 @@ describe('trigger and webhook workflows, run by `n8n start`', () => {
 		}
 	});
 });
+
+/** The credential with its first secret-looking field replaced (a password, key, token or secret). */
+function withWrongSecret<T extends { data: Record<string, unknown> }>(credential: T): { credential: T; secret: string } | undefined {
+	const field = Object.keys(credential.data).find((key) => /pass|secret|token|key/i.test(key) && typeof credential.data[key] === 'string');
+	if (!field) return undefined;
+	const original = String(credential.data[field]);
+	// Keep the value's form (hex keys stay hex, GUIDs stay GUIDs) so the test reaches the server.
+	const secret = /^[0-9a-f-]+$/i.test(original) ? original.replace(/[0-9a-f]/gi, (c) => (c === 'a' ? 'b' : 'a')) : `wrong-${original}`;
+	return { credential: { ...credential, data: { ...credential.data, [field]: secret } }, secret };
+}
 
 async function waitForExecutions(instance: N8nInstance, apiKey: string, workflowId: string, wanted: number): Promise<E2eRun[]> {
 	const deadline = Date.now() + 120_000;

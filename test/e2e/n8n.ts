@@ -165,8 +165,8 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 	});
 }
 
-/** Sets up the owner account and returns an API key for n8n's public API (executions, workflows). */
-export async function ownerApiKey(instance: N8nInstance): Promise<string> {
+/** Sets up the owner account; returns its session cookie and an API key for n8n's public API. */
+export async function ownerSession(instance: N8nInstance): Promise<{ cookie: string; apiKey: string }> {
 	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwnerPass123' };
 	const setup = await fetch(`${base}/rest/owner/setup`, {
@@ -183,9 +183,10 @@ export async function ownerApiKey(instance: N8nInstance): Promise<string> {
 		});
 		cookie = login.headers.get('set-cookie') ?? '';
 	}
+	cookie = cookie.split(';')[0];
 	const created = await fetch(`${base}/rest/api-keys`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0] },
+		headers: { 'Content-Type': 'application/json', Cookie: cookie },
 		body: JSON.stringify({
 			label: `e2e-${Date.now()}`,
 			expiresAt: null,
@@ -194,5 +195,20 @@ export async function ownerApiKey(instance: N8nInstance): Promise<string> {
 	});
 	const body = (await created.json()) as { data?: { rawApiKey?: string } };
 	if (!body.data?.rawApiKey) throw new Error(`Could not create an n8n API key: ${JSON.stringify(body).slice(0, 500)}`);
-	return body.data.rawApiKey;
+	return { cookie, apiKey: body.data.rawApiKey };
+}
+
+/** What the credential's Test button answers in the editor (n8n runs the credential's `test`). */
+export async function testCredential(
+	instance: N8nInstance,
+	cookie: string,
+	credential: { id: string; name: string; type: string; data: Record<string, unknown> },
+): Promise<{ status: string; message: string }> {
+	const response = await fetch(`http://127.0.0.1:${instance.env.N8N_PORT}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', Cookie: cookie },
+		body: JSON.stringify({ credentials: credential }),
+	});
+	const body = (await response.json()) as { data?: { status: string; message: string } };
+	return body.data ?? { status: 'Error', message: JSON.stringify(body).slice(0, 300) };
 }
