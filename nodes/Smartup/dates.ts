@@ -20,26 +20,37 @@ export interface DateTimeParts extends CalendarDate {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function isValidTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat | null {
+	if (!formats.has(timeZone)) {
+		try {
+			formats.set(
+				timeZone,
+				new Intl.DateTimeFormat('en-US', {
+					timeZone,
+					hourCycle: 'h23',
+					year: 'numeric',
+					month: '2-digit',
+					day: '2-digit',
+					hour: '2-digit',
+					minute: '2-digit',
+					second: '2-digit',
+				}),
+			);
+		} catch {
+			formats.set(timeZone, null);
+		}
 	}
+	return formats.get(timeZone)!;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+	return formatFor(zone) !== null;
 }
 
 function partsInZone(instant: Date, timeZone: string): DateTimeParts {
-	const format = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	});
+	const format = formatFor(timeZone) ?? formatFor('UTC')!;
 	const parts: Record<string, number> = {};
 	for (const part of format.formatToParts(instant)) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -6,6 +6,7 @@ import type { Emulator } from './base';
 import { FirminoEmulator } from './firmino';
 import { IFirmaEmulator } from './ifirma';
 import { SymfoniaEmulator } from './symfonia';
+import { SmartupEmulator } from './smartup';
 
 export interface SandboxCredential {
 	id: string;
@@ -42,7 +43,8 @@ export const SYSTEMS: Record<string, SystemSandbox> = {
 				},
 			];
 		},
-	},	symfonia: {
+	},
+	symfonia: {
 		create: () => new SymfoniaEmulator({ maxSessions: 1 }),
 		credentials: (emulator) => [
 			{
@@ -69,6 +71,20 @@ export const SYSTEMS: Record<string, SystemSandbox> = {
 					name: 'Firmino sandbox',
 					type: 'firminoApi',
 					data: { login: firmino.login, password: firmino.password, baseUrl: firmino.apiUrl },
+				},
+			];
+		},
+	},
+	smartup: {
+		create: () => new SmartupEmulator(),
+		credentials: (emulator) => {
+			const smartup = emulator as SmartupEmulator;
+			return [
+				{
+					id: 'smartupApiSandbox1',
+					name: 'Smartup sandbox',
+					type: 'smartupApi',
+					data: { baseUrl: smartup.baseUrl, authType: 'basic', login: smartup.login, password: smartup.password, projectCode: 'trade', filialId: '', accessToken: '' },
 				},
 			];
 		},

@@ -58,10 +58,11 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	const byGroup = new Map<string, Pending>();
 	const byKey = new Map<string, Pending>();
 
+	const reader = withStaticParameters(this);
 	for (let i = 0; i < items.length; i++) {
 		let built: BuiltObject;
 		try {
-			built = spec.build.call(this, i);
+			built = spec.build.call(reader, i);
 		} catch (error) {
 			const nodeError = error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			if (!continueOnFail) throw nodeError;
@@ -96,7 +97,7 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	}
 
 	if (spec.finish) {
-		for (const entry of pending) entry.object = spec.finish.call(this, entry.object, entry.items[0]);
+		for (const entry of pending) entry.object = spec.finish.call(reader, entry.object, entry.items[0]);
 	}
 
 	const batchSize = readBatchSize(this);
@@ -120,6 +121,34 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 		output.push({ json: outcome.ok ? outcome.json : errorJson(outcome.error), pairedItem: { item: i } });
 	}
 	return [output];
+}
+
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * The same context, except that a parameter without any expression is read once instead of once per item
+ * (it has the same value for every item). With thousands of items per import this is most of the time.
+ */
+function withStaticParameters(ctx: IExecuteFunctions): IExecuteFunctions {
+	const cache = new Map<string, unknown>();
+	const isStatic = new Map<string, boolean>();
+	const reader = Object.create(ctx) as IExecuteFunctions;
+	const original = ctx.getNodeParameter.bind(ctx) as (name: string, itemIndex: number, fallback?: unknown, options?: unknown) => unknown;
+	reader.getNodeParameter = ((name: string, itemIndex: number, fallback?: unknown, options?: unknown) => {
+		if (options !== undefined || name.includes('.')) return original(name, itemIndex, fallback, options);
+		if (!isStatic.has(name)) isStatic.set(name, !hasExpression(original(name, 0, fallback, { rawExpressions: true })));
+		if (!isStatic.get(name)) return original(name, itemIndex, fallback);
+		const key = `${name}\u0000${JSON.stringify(fallback) ?? ''}`;
+		if (!cache.has(key)) cache.set(key, original(name, itemIndex, fallback));
+		const value = cache.get(key);
+		return value && typeof value === 'object' ? structuredClone(value) : value;
+	}) as IExecuteFunctions['getNodeParameter'];
+	return reader;
 }
 
 function readBatchSize(ctx: IExecuteFunctions): number {

@@ -1,0 +1,230 @@
+/**
+ * The Smartup node against the Smartup emulator (real HTTP on 127.0.0.1, test/emulators/smartup.ts):
+ * duplicate modes, lost answers, date windows, batching, quotas, organizations, OAuth2.
+ */
+import { SmartupEmulator } from '../emulators/smartup';
+import { runNode } from '../harness';
+
+const ORDER = '/b/trade/txs/tdeal/order';
+
+let emulator: SmartupEmulator;
+
+beforeEach(async () => {
+	emulator = new SmartupEmulator();
+	await emulator.start();
+});
+afterEach(async () => emulator.stop());
+
+function credentials(extra: Record<string, unknown> = {}) {
+	return {
+		smartupApi: {
+			baseUrl: emulator.baseUrl,
+			authType: 'basic',
+			login: emulator.login,
+			password: emulator.password,
+			projectCode: 'trade',
+			filialId: '',
+			accessToken: '',
+			...extra,
+		},
+	};
+}
+
+function run(parameters: Record<string, unknown>, items: object[] = [{}], options: { onError?: 'continueRegularOutput'; credentials?: Record<string, unknown> } = {}) {
+	return runNode({ type: 'smartup', parameters, onError: options.onError }, items as never, credentials(options.credentials));
+}
+
+const orderFields = JSON.stringify({
+	deal_time: '={{ "2026-03-20 10:00:00" }}',
+	delivery_date: '2026-03-21',
+	status: 'B#N',
+	room_code: 'R1',
+	robot_code: 'AG1',
+	sales_manager_code: 'SM1',
+	person_code: 'C-77',
+	currency_code: '860',
+});
+
+function createOrders(items: object[], extra: Record<string, unknown> = {}, onError?: 'continueRegularOutput') {
+	return run(
+		{
+			resource: 'order',
+			operation: 'createOrUpdate',
+			externalId: '={{ $json.id }}',
+			filialCode: '01',
+			documentFields: orderFields.replace('"={{ \\"2026-03-20 10:00:00\\" }}"', '"2026-03-20 10:00:00"'),
+			lines: '={{ JSON.stringify([{ product_code: "P-10", warehouse_code: "001", order_quant: $json.quant ?? 1, product_price: 12000, price_type_code: "777" }]) }}',
+			...extra,
+		},
+		items,
+		{ onError },
+	);
+}
+
+describe('Order: Create or Update and the duplicate modes (Проверка на дубликат)', () => {
+	it('creates orders with dates and numbers written as Smartup wants them, and returns the new deal_id per item', async () => {
+		const { items, error } = await createOrders([{ id: 'n8n-1' }, { id: 'n8n-2', quant: 3 }]);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.external_id)).toEqual(['n8n-1', 'n8n-2']);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		const stored = [...emulator.docs(ORDER).values()].find((row) => row.external_id === 'n8n-2')!;
+		expect(items[1].json.smartup_id).toBe(stored.deal_id);
+		expect(stored).toMatchObject({ deal_time: '20.03.2026 10:00:00', delivery_date: '21.03.2026', filial_code: '01' });
+		expect((stored.order_products as Array<Record<string, unknown>>)[0]).toMatchObject({ order_quant: '3', product_price: '12000', external_id: 'n8n-2-1' });
+	});
+
+	it.each([
+		['error', 1, false],
+		['update', 1, true],
+		['skip', 1, true],
+	] as const)('mode "%s": the second send leaves %i document and the item succeeds: %s', async (mode, count, secondOk) => {
+		emulator.setDuplicateMode('order', mode);
+		const first = await createOrders([{ id: 'dup-1', quant: 1 }]);
+		expect(first.error).toBeUndefined();
+		const second = await createOrders([{ id: 'dup-1', quant: 5 }], {}, 'continueRegularOutput');
+		const docs = [...emulator.docs(ORDER).values()].filter((row) => row.external_id === 'dup-1');
+		expect(docs).toHaveLength(count);
+		const quant = (docs[0].order_products as Array<Record<string, unknown>>)[0].order_quant;
+		expect(quant).toBe(mode === 'update' ? '5' : '1');
+		if (secondOk) {
+			expect(second.items[0].json).toMatchObject({ success: true, external_id: 'dup-1', smartup_id: docs[0].deal_id });
+		} else {
+			expect(second.items[0].json.error).toContain('Smartup rejected order "dup-1"');
+			expect(second.items[0].json.description).toContain('уже существует');
+		}
+	});
+
+	it('a 500 after the order was created is not resent: the node finds it by external ID and reports one document', async () => {
+		emulator.injectFault({ kind: 'status', status: 500, body: 'ORA-00001: unique constraint (MDEAL_ORIGIN_HEADERS) violated deal_id=5010' }, { pathPattern: /order\$import$/, processFirst: true });
+		const { items, error } = await createOrders([{ id: 'lost-1' }, { id: 'lost-2' }]);
+		expect(error).toBeUndefined();
+		expect(emulator.requestsTo(/order\$import$/)).toHaveLength(1);
+		expect([...emulator.docs(ORDER).values()].filter((row) => String(row.external_id).startsWith('lost-'))).toHaveLength(2);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ success: true, external_id: 'lost-1', verified: true }),
+			expect.objectContaining({ success: true, external_id: 'lost-2', verified: true }),
+		]);
+	});
+
+	it('a timeout before anything landed is reported as not created and safe to run again', async () => {
+		emulator.injectFault({ kind: 'reset' }, { pathPattern: /order\$import$/ });
+		const { items } = await createOrders([{ id: 'gone-1' }], {}, 'continueRegularOutput');
+		expect(items[0].json.error).toContain('was not created');
+		expect(items[0].json.error).toContain('safe to run this item again');
+		expect(emulator.requestsTo(/order\$import$/)).toHaveLength(1);
+	});
+
+	it('12,000 orders go in three batches with a result per item; rejected ones keep their own Russian message', async () => {
+		const input = Array.from({ length: 12_000 }, (_, i) => ({ id: `b-${i}` }));
+		input[7_777] = { id: 'an-external-id-far-too-long-for-smartup' };
+		// Already in Smartup, duplicate mode "error": Smartup rejects it inside the second batch.
+		emulator.addDocument(ORDER, { external_id: 'b-6000', status: 'B#N', deal_time: '01.03.2026 10:00:00' });
+		const started = Date.now();
+		const { items, error } = await run(
+			{
+				resource: 'order',
+				operation: 'createOrUpdate',
+				externalId: '={{ $json.id }}',
+				documentFields: '{"deal_time":"2026-03-20 10:00:00","delivery_date":"2026-03-21","status":"B#N","person_code":"C-77","room_code":"R1"}',
+				lines: '[{ "product_code": "P-10", "order_quant": 1 }]',
+			},
+			input,
+			{ onError: 'continueRegularOutput' },
+		);
+		const elapsed = Date.now() - started;
+		expect(error).toBeUndefined();
+		const batches = emulator.requestsTo(/order\$import$/).map((request) => (JSON.parse(request.body) as { order: unknown[] }).order.length);
+		expect(batches).toEqual([5000, 5000, 1999]);
+		expect(items).toHaveLength(12_000);
+		expect(items[7_777].json.error).toContain('External ID: "an-external-id-far-too-long-for-smartup" must be at most 20 ASCII characters');
+		expect(items[7_777].pairedItem).toEqual({ item: 7_777 });
+		expect(items[6_000].json.error).toContain('Smartup rejected order "b-6000"');
+		expect(items[6_000].json.description).toContain('уже существует');
+		expect(items[6_000].pairedItem).toEqual({ item: 6_000 });
+		expect(items.filter((item) => item.json.success === true)).toHaveLength(11_998);
+		expect(items[11_999].json).toMatchObject({ success: true, external_id: 'b-11999' });
+		expect(emulator.docs(ORDER).size).toBe(8 + 1 + 11_998);
+		// Measured about 5 s through n8n-core on a 2-core machine, most of it n8n's per-item expression evaluation.
+		expect(elapsed).toBeLessThan(20_000);
+	}, 30_000);
+});
+
+describe('Order: Get Many', () => {
+	it('a 30-day range is split into 7-day windows and returns every document once', async () => {
+		// Orders modified on each of 30 days; the window limit is 7 days, so one request cannot ask for all.
+		for (let day = 1; day <= 30; day++) {
+			const date = `${String(day).padStart(2, '0')}.03.2026`;
+			emulator.addDocument(ORDER, { external_id: `m-${day}`, status: 'B#N', deal_time: `${date} 10:00:00`, deal_date: date, delivery_date: date, modified_on: `${date} 12:00:00`, created_on: `${date} 12:00:00` });
+		}
+		const { items, error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-30', returnAll: true });
+		expect(error).toBeUndefined();
+		const ids = items.map((item) => item.json.external_id);
+		for (let day = 1; day <= 30; day++) expect(ids).toContain(`m-${day}`);
+		expect(new Set(items.map((item) => item.json.deal_id)).size).toBe(items.length);
+		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(5);
+		expect(JSON.parse(emulator.requestsTo(/order\$export$/)[1].body)).toMatchObject({ begin_modified_on: '08.03.2026', end_modified_on: '14.03.2026' });
+	});
+
+	it('filters by statuses and parses numbers with Simplify; limits can be added', async () => {
+		const { items } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true, filters: { statuses: ['B#N', 'B#W'] }, options: { includeLimits: true } });
+		expect(items.map((item) => item.json.status).sort()).toEqual(['B#N', 'B#W']);
+		expect(typeof items[0].json.total_amount).toBe('number');
+		expect(typeof items[0].json.deal_id).toBe('string');
+		expect(items[0].json.limits).toMatchObject({ limit_quant: '500', day_range_limit: '7' });
+	});
+
+	it('with local codes, person_code and product_code are the organization-level ones', async () => {
+		const { items } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true, options: { codeType: 'local', splitLines: true } });
+		expect(items[0].json).toMatchObject({ person_code: 'L-77', person_global_code: 'C-77', line_product_code: 'LP-10', line_product_global_code: 'P-10' });
+	});
+});
+
+describe('Organizations, auth and quotas', () => {
+	it('a single-organization filial_id with another organization code gives A02-24-048 explained in English', async () => {
+		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', filters: { filialCode: '01' } }, [{}], { credentials: { filialId: '2002' } });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toContain('does not match the organization');
+		expect(error?.description).toContain('A02-24-048');
+	});
+
+	it('detects error_code on HTTP 200 as well', async () => {
+		emulator.settings.orgErrorStatus = 200;
+		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', filters: { filialCode: 'ZZ' } });
+		expect(error?.message).toContain('does not know this organization code');
+		expect(error?.description).toContain('Организация с кодом ZZ не найдена');
+	});
+
+	it('a wrong project code is a 401 naming the project code, without the password anywhere', async () => {
+		const { error } = await run({ resource: 'warehouse', operation: 'getMany', returnAll: true }, [{}], { credentials: { projectCode: 'nope' } });
+		expect(error?.message).toContain('HTTP 401');
+		expect(error?.message).toContain('Project Code "nope"');
+		const all = JSON.stringify(error) + String(error?.message) + String(error?.description);
+		expect(all).not.toContain(emulator.password);
+		expect(all).not.toContain(Buffer.from(`${emulator.login}:${emulator.password}`).toString('base64'));
+	});
+
+	it('OAuth2: fetches a token once, and a new one when it has expired', async () => {
+		const oauth = { authType: 'oauth2', clientId: emulator.clientId, clientSecret: emulator.clientSecret, tokenUrl: '', scope: 'read', login: '', password: '' };
+		const first = await runNode({ type: 'smartup', parameters: { resource: 'warehouse', operation: 'getMany', returnAll: true } }, [{}], credentials(oauth));
+		expect(first.error).toBeUndefined();
+		expect(first.items).toHaveLength(2);
+		const stored = first.credentialsHelper.store.smartupApi;
+		expect(stored.accessToken).toMatch(/^tok-/);
+		emulator.expireTokens();
+		const second = await runNode({ type: 'smartup', parameters: { resource: 'warehouse', operation: 'getMany', returnAll: true } }, [{}], { smartupApi: stored });
+		expect(second.error).toBeUndefined();
+		expect(emulator.requestsTo(/oauth\/token$/)).toHaveLength(2);
+		expect(second.credentialsHelper.store.smartupApi.accessToken).not.toBe(stored.accessToken);
+	});
+
+	it('a spent quota is a clear error, and Continue On Fail keeps each item', async () => {
+		emulator.settings.quotaLimits.frequent = 2;
+		const { items } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true }, [{}, {}, {}], { onError: 'continueRegularOutput' });
+		const errors = items.filter((item) => item.json.error);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].json.error).toContain('daily Smartup request quota');
+		expect(errors[0].json.description).toContain('Превышен дневной лимит');
+		expect(errors[0].pairedItem).toEqual({ item: 2 });
+		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(3);
+	});
+});
