@@ -88,7 +88,10 @@ describe('manual workflows, run with `n8n execute`', () => {
 describe('n8n server: credential tests, trigger and webhook workflows', () => {
 	it('every sandbox credential passes its Test button, a wrong secret fails it; every server case produces its executions', async () => {
 		for (const serverCase of serverCases) {
-			await runCliOrThrow(n8n, ['publish:workflow', `--id=${workflowIdFor(serverCase.file)}`]);
+			const id = workflowIdFor(serverCase.file);
+			// n8n 2.x "publishes" a workflow; 1.x "activates" it (the command was renamed in 2.0).
+			const activate = n8n.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+			await runCliOrThrow(n8n, activate);
 		}
 		const server = await startServer(n8n);
 		try {
