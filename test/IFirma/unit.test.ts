@@ -1,0 +1,646 @@
+/**
+ * The iFirma node through n8n-core's engine, the API mocked with nock: every action's request (path,
+ * key, signature, body, query), validation before any request, Kod errors, no retries of creates,
+ * binary PDFs, pagination, Continue On Fail, and no secret in any error.
+ */
+import { createHmac } from 'node:crypto';
+
+import nock from 'nock';
+
+import { runNode } from '../harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const transport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
+
+const HOST = 'https://ifirma.test';
+const BASE = `${HOST}/iapi`;
+const LOGIN = 'jan.nowak@ifirma.pl';
+const KEYS = { faktura: 'EAB0D8ACF3308F3B', rachunek: 'A1B2C3D4E5F60718', abonent: '0123456789ABCDEF', wydatek: 'FEDCBA9876543210' };
+const credentials = {
+	iFirmaApi: { login: LOGIN, fakturaKey: KEYS.faktura, rachunekKey: KEYS.rachunek, abonentKey: KEYS.abonent, wydatekKey: KEYS.wydatek, baseUrl: `${BASE}/` },
+};
+
+interface Seen {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: string;
+	key: keyof typeof KEYS | 'invalid';
+	headers: Record<string, string | string[] | undefined>;
+}
+let seen: Seen[] = [];
+
+/** Which key signed the request (checked independently of the node's code), or 'invalid'. */
+function signedWith(method: string, url: string, body: string, header: unknown): Seen['key'] {
+	const match = String(header).match(/^IAPIS user=(.+), hmac-sha1=([0-9a-f]{40})$/);
+	if (!match || match[1] !== LOGIN) return 'invalid';
+	const plain = url.split('?')[0];
+	for (const [name, key] of Object.entries(KEYS)) {
+		if (createHmac('sha1', Buffer.from(key, 'hex')).update(plain + LOGIN + name + body).digest('hex') === match[2]) return name as keyof typeof KEYS;
+	}
+	return 'invalid';
+}
+
+type Reply = [number, unknown] | [number, unknown, Record<string, string>];
+
+/** Mocks one request; records it with the key that signed it. */
+function mock(method: 'get' | 'post' | 'put', path: string, reply: Reply | ((seen: Seen) => Reply), times = 1) {
+	const scope = nock(HOST);
+	return scope[method](new RegExp(`^/iapi/${path.replace(/[.?*+()[\]]/g, '\\$&')}(\\?.*)?$`))
+		.times(times)
+		.reply(function (uri, body) {
+			const text = typeof body === 'string' ? body : body === undefined || body === '' ? '' : JSON.stringify(body);
+			const url = new URL(`${HOST}${uri}`);
+			const entry: Seen = {
+				method: method.toUpperCase(),
+				path: url.pathname.slice('/iapi/'.length),
+				query: Object.fromEntries(url.searchParams),
+				body: text,
+				key: signedWith(method, `${HOST}${uri}`, text, this.req.headers.authentication),
+				headers: this.req.headers,
+			};
+			seen.push(entry);
+			const answer = typeof reply === 'function' ? reply(entry) : reply;
+			return [answer[0], typeof answer[1] === 'string' || Buffer.isBuffer(answer[1]) ? answer[1] : JSON.stringify(answer[1]), answer[2] ?? { 'Content-Type': 'application/json' }];
+		});
+}
+
+const ok = (fields: Record<string, unknown> = {}): Reply => [200, { response: { Kod: 0, Informacja: 'OK', ...fields } }];
+const kod = (code: number, informacja: string): Reply => [200, { response: { Kod: code, Informacja: informacja } }];
+const body = (entry: Seen) => JSON.parse(entry.body) as Record<string, unknown>;
+
+function run(resource: string, parameters: Record<string, unknown>, items: object[] = [{}], options: { onError?: 'continueRegularOutput'; creds?: object } = {}) {
+	return runNode({ type: 'iFirma', parameters: { resource, ...parameters }, onError: options.onError }, items as never, (options.creds ?? credentials) as never);
+}
+
+const LINE = { name: 'Usługa programistyczna', quantity: 2, unit: 'godz.', unitPrice: 150, vatRate: '23' };
+const invoice = (parameters: Record<string, unknown> = {}) => ({
+	operation: 'create',
+	invoiceType: 'domestic',
+	contractorMode: 'id',
+	contractorId: 'KLIENT1',
+	issueDate: '2026-11-20',
+	saleDate: '2026-11-19',
+	lines: { line: [LINE] },
+	returnDocument: false,
+	...parameters,
+});
+
+beforeEach(() => {
+	nock.cleanAll();
+	nock.disableNetConnect();
+	seen = [];
+	transport.resetThrottle();
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('Invoice: Create', () => {
+	it('sends a domestic invoice signed with the faktura key: VAT as a fraction, defaults, due date from the term', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 5721327, Informacja: 'Faktura została pomyślnie dodana.' }));
+		const { items, error } = await run('invoice', invoice());
+		expect(error).toBeUndefined();
+		expect(seen[0].key).toBe('faktura');
+		expect(seen[0].headers['content-type']).toBe('application/json; charset=UTF-8');
+		expect(body(seen[0])).toEqual({
+			DataWystawienia: '2026-11-20',
+			DataSprzedazy: '2026-11-19',
+			FormatDatySprzedazy: 'DZN',
+			SposobZaplaty: 'PRZ',
+			TerminPlatnosci: '2026-12-03',
+			LiczOd: 'NET',
+			Zaplacono: 0,
+			ZaplaconoNaDokumencie: 0,
+			RodzajPodpisuOdbiorcy: 'BPO',
+			WidocznyNumerGios: false,
+			Numer: null,
+			IdentyfikatorKontrahenta: 'KLIENT1',
+			Pozycje: [{ NazwaPelna: 'Usługa programistyczna', Ilosc: 2, CenaJednostkowa: 150, Jednostka: 'godz.', PKWiU: '', StawkaVat: 0.23, TypStawkiVat: 'PRC' }],
+		});
+		expect(items[0].json).toEqual({ Identyfikator: 5721327, Informacja: 'Faktura została pomyślnie dodana.' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('reads the new invoice back with Return Full Document (its number for later steps)', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: '77' }));
+		mock('get', 'fakturakraj/77.json', [200, { response: { PelnyNumer: '1/11/2026', Brutto: 369 } }]);
+		const { items } = await run('invoice', invoice({ returnDocument: true }));
+		expect(items[0].json).toMatchObject({ Identyfikator: 77, PelnyNumer: '1/11/2026', Brutto: 369 });
+		expect(seen.map((s) => `${s.method} ${s.path} ${s.key}`)).toEqual(['POST fakturakraj.json faktura', 'GET fakturakraj/77.json faktura']);
+	});
+
+	it('non-VAT payer: gross prices, exempt lines with the legal basis', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }));
+		await run('invoice', invoice({ invoiceType: 'domesticNonVat', legalBasis: 'Art. 113 ust. 1' }));
+		const sent = body(seen[0]);
+		expect(sent.LiczOd).toBe('BRT');
+		expect(sent.Pozycje).toEqual([expect.objectContaining({ StawkaVat: null, TypStawkiVat: 'ZW', PodstawaPrawna: 'Art. 113 ust. 1' })]);
+	});
+
+	it.each([
+		['mailOrder', 'fakturawysylka.json', { paymentReceivedDate: '2026-11-18' }, { DataOtrzymaniaZaplaty: '2026-11-18' }],
+		['receipt', 'fakturaparagon.json', {}, { IdentyfikatorKontrahenta: 'KLIENT1' }],
+		['currency', 'fakturawaluta.json', { salesType: 'WYSYLKOWA', currency: 'USD' }, { TypSprzedazy: 'WYSYLKOWA', Waluta: 'USD' }],
+		['cashMethod', 'fakturametodakasowa.json', { settlementType: 'KOMIS' }, { TypRozliczenia: 'KOMIS' }],
+		['wdt', 'fakturawdt.json', { currency: 'EUR', additionalFields: { language: 'de', exchangeRate: 4.3 } }, { Waluta: 'EUR', Jezyk: 'de', KursWalutyZDniaPoprzedzajacegoDzienWystawieniaFaktury: 4.3 }],
+		['exportGoods', 'fakturaeksporttowarow.json', {}, { Waluta: 'EUR' }],
+		['euServices', 'fakturaeksportuslugue.json', { serviceName: 'Consulting' }, { NazwaUslugi: 'Consulting', DataObowiazkuPodatkowego: '2026-11-19' }],
+		['servicesOutside', 'fakturaeksportuslug.json', { serviceName: 'Hosting', art28b: true, taxPointDate: '2026-11-30' }, { NazwaUslugi: 'Hosting', UslugaSwiadczonaTrybArt28b: true, DataObowiazkuPodatkowego: '2026-11-30' }],
+		['oss', 'fakturaoss.json', { deliveryCountry: 'gr', ossLanguage: 'en' }, { KrajDostawy: 'EL', Jezyk: 'en', FormatDatySprzedazy: 'DZN' }],
+		['ioss', 'fakturaioss.json', { deliveryCountry: 'DE', orderNumber: 'Z-1' }, { KrajDostawy: 'DE', NumerZamowienia: 'Z-1' }],
+	])('%s goes to %s with its own fields', async (invoiceType, path, extra, expected) => {
+		mock('post', path, ok({ Identyfikator: 9 }));
+		const { error } = await run('invoice', invoice({ invoiceType, ...extra }));
+		expect(error).toBeUndefined();
+		expect(seen[0].path).toBe(path);
+		expect(body(seen[0])).toMatchObject(expected);
+		if (invoiceType === 'oss') expect((body(seen[0]).Pozycje as Array<{ TypStawkiVat: string }>)[0].TypStawkiVat).toBe('POD');
+	});
+
+	it('accepts mapped JSON lines in our names or iFirma\'s, VAT in percent or "zw"', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }));
+		const lines = [
+			{ name: 'A', quantity: '1,5', unitPrice: '10,50', vatRate: 8, gtu: '12' },
+			{ NazwaPelna: 'B', Ilosc: 1, CenaJednostkowa: 5, StawkaVat: 0.05, TypStawkiVat: 'PRC' },
+			{ name: 'C', unitPrice: 1, vatRate: 'zw', legalBasis: 'Art. 43 ust. 1 pkt 37' },
+		];
+		const { error } = await run('invoice', invoice({ linesMode: 'json', linesJson: '={{ $json.lines }}' }), [{ lines }]);
+		expect(error).toBeUndefined();
+		expect(body(seen[0]).Pozycje).toEqual([
+			{ NazwaPelna: 'A', Ilosc: 1.5, CenaJednostkowa: 10.5, Jednostka: 'szt.', PKWiU: '', GTU: '12', StawkaVat: 0.08, TypStawkiVat: 'PRC' },
+			{ NazwaPelna: 'B', Ilosc: 1, CenaJednostkowa: 5, Jednostka: 'szt.', PKWiU: '', StawkaVat: 0.05, TypStawkiVat: 'PRC' },
+			{ NazwaPelna: 'C', Ilosc: 1, CenaJednostkowa: 1, Jednostka: 'szt.', PKWiU: '', StawkaVat: null, TypStawkiVat: 'ZW', PodstawaPrawna: 'Art. 43 ust. 1 pkt 37' },
+		]);
+	});
+
+	it('inline contractor with a checked NIP; NIP mode sends NIPKontrahenta', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }), 2);
+		await run('invoice', invoice({ contractorMode: 'inline', contractorName: 'Firma Sp. z o.o.', contractorPostCode: '00-001', contractorCity: 'Warszawa', contractorDetails: { NIP: '521-360-91-82', Email: 'biuro@firma.pl' } }));
+		expect(body(seen[0]).Kontrahent).toEqual({ Identyfikator: null, Nazwa: 'Firma Sp. z o.o.', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', NIP: '5213609182', Email: 'biuro@firma.pl' });
+		await run('invoice', invoice({ contractorMode: 'nip', contractorNip: '5213609182' }));
+		expect(body(seen[1])).toMatchObject({ NIPKontrahenta: '5213609182' });
+		expect(body(seen[1])).not.toHaveProperty('IdentyfikatorKontrahenta');
+	});
+
+	it.each([
+		[{ contractorMode: 'nip', contractorNip: '5213609181' }, 'Contractor NIP: "5213609181" is not a valid NIP'],
+		[{ contractorId: '={{ "" }}' }, 'Contractor Identifier: is required [item 0]'],
+		[{ lines: { line: [] } }, 'Line Items: add at least one line [item 0]'],
+		[{ lines: { line: [{ ...LINE, vatRate: 'zw' }] } }, 'Line 1 Legal Basis for Exemption: is required with an exempt (ZW) rate'],
+		[{ lines: { line: [{ ...LINE, quantity: 0 }] } }, 'Line 1 Quantity: must be a number above 0'],
+		[{ lines: { line: [{ ...LINE, name: '' }] } }, 'Line 1 Name: is required'],
+		[{ linesMode: 'json', linesJson: '[{"name": "x"' }, 'Line Items (JSON): is not valid JSON'],
+		[{ linesMode: 'json', linesJson: '[{"name": "x", "unitPrice": 1, "vatRate": "abc"}]' }, 'Line 1 VAT Rate: must be a VAT rate in percent'],
+		[{ issueDate: '2026-02-30' }, 'Issue Date: is not a real calendar date'],
+		[{ invoiceType: 'oss', deliveryCountry: 'Germany' }, 'Delivery Country: must be a two-letter country code'],
+		[{ additionalFields: { remarks: 'x'.repeat(1001) } }, 'Remarks: must be at most 1000 characters'],
+		[{ additionalFields: { additionalJson: '[1]' } }, 'Additional JSON: must be a JSON object'],
+	])('refuses bad input before any request: %j', async (parameters, message) => {
+		const scope = mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }));
+		const { error } = await run('invoice', invoice(parameters));
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain(message);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('Kod 201 is a NodeApiError carrying iFirma\'s Polish message', async () => {
+		mock('post', 'fakturakraj.json', kod(201, 'Nieprawidłowa data sprzedaży'));
+		const { error } = await run('invoice', invoice());
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toContain('Kod 201');
+		expect(error?.description).toBe('iFirma\'s message: "Nieprawidłowa data sprzedaży"');
+	});
+
+	it('an accounting-month refusal says which month is set (read with the abonent key) and how to move it', async () => {
+		mock('post', 'fakturakraj.json', kod(202, 'Data 2026-11-19 jest poza ustawionym miesiącem księgowym.'));
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 10 } }]);
+		const { error } = await run('invoice', invoice());
+		expect(error?.message).toContain('The accounting month set in iFirma is 10/2026');
+		expect(error?.message).toContain('Account → Set Accounting Month');
+		expect(seen[1].key).toBe('abonent');
+	});
+
+	it('a used-up limit points to extended access', async () => {
+		mock('post', 'fakturakraj.json', kod(202, 'Przekroczono miesięczny limit dokumentów wystawianych przez API.'));
+		const { error } = await run('invoice', invoice());
+		expect(error?.message).toContain('API limit of the account seems to be used up');
+		expect(error?.message).toContain('extended access');
+	});
+
+	it('is never retried: a 503 is an error saying to check before running again', async () => {
+		mock('post', 'fakturakraj.json', [503, 'Service Unavailable', { 'Retry-After': '0' }], 2);
+		const { error } = await run('invoice', invoice());
+		expect(error?.message).toContain('HTTP 503');
+		expect(error?.message).toContain('not retried');
+		expect(seen).toHaveLength(1);
+
+		// A dropped answer is exercised on the emulator's real sockets (emulator.test.ts).
+	});
+
+	it('quotes a body that is not JSON and a JSON without the envelope', async () => {
+		mock('post', 'fakturakraj.json', [200, '<html><body>Przerwa techniczna</body></html>']);
+		const html = await run('invoice', invoice());
+		expect(html.error?.message).toBe('The API answered with something that is not JSON');
+		expect(html.error?.description).toContain('Przerwa techniczna');
+		mock('post', 'fakturakraj.json', [200, { Kod: 0 }]);
+		const bare = await run('invoice', invoice());
+		expect(bare.error?.message).toContain('without its usual {"response": ...} envelope');
+	});
+
+	it('with Continue On Fail, a bad item becomes an error item paired to it and the others go on', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }));
+		const { items, error } = await run('invoice', invoice({ contractorId: '={{ $json.c }}' }), [{ c: '' }, { c: 'K2' }], { onError: 'continueRegularOutput' });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toContain('Contractor Identifier: is required [item 0]');
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json.Identyfikator).toBe(1);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('Invoice: other actions', () => {
+	it('Create Correction posts the "should be" lines to fakturakraj/korekta/<number with _>, quantity 0 allowed', async () => {
+		mock('post', 'fakturakraj/korekta/12_10_2026.json', ok({ Identyfikator: 3 }));
+		const { error } = await run('invoice', {
+			operation: 'createCorrection',
+			documentRef: '12/10/2026',
+			reason: 'ZWR_SPRZ_TOW',
+			issueDate: '2026-11-20',
+			lines: { line: [{ ...LINE, quantity: 0 }, { ...LINE, name: 'B' }] },
+			returnDocument: false,
+		});
+		expect(error).toBeUndefined();
+		expect(body(seen[0])).toMatchObject({ PowodKorekty: 'ZWR_SPRZ_TOW', SpelnionoWarunki: true, DataWystawienia: '2026-11-20' });
+		expect((body(seen[0]).Pozycje as Array<{ Ilosc: number }>).map((l) => l.Ilosc)).toEqual([0, 2]);
+	});
+
+	it('Get reads by number with "/" as "_"', async () => {
+		mock('get', 'fakturawdt/3_11_2026.json', [200, { response: { PelnyNumer: '3/11/2026' } }]);
+		const { items } = await run('invoice', { operation: 'get', invoiceKind: 'wdt', documentRef: '3/11/2026' });
+		expect(items[0].json).toEqual({ PelnyNumer: '3/11/2026' });
+		expect(seen[0].key).toBe('faktura');
+	});
+
+	it('Get is retried after a 502 (a read)', async () => {
+		mock('get', 'fakturakraj/5.json', [502, 'Bad Gateway', { 'Retry-After': '0' }]);
+		mock('get', 'fakturakraj/5.json', [200, { response: { PelnyNumer: '5/11/2026' } }]);
+		const { items, error } = await run('invoice', { operation: 'get', documentRef: '5' });
+		expect(error).toBeUndefined();
+		expect(items[0].json.PelnyNumer).toBe('5/11/2026');
+	});
+
+	it('Download PDF gives a binary item, the variant in the signed path', async () => {
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n');
+		mock('get', 'fakturakraj/1337.pdf.dup', [200, pdf, { 'Content-Type': 'application/pdf' }]);
+		const { items, error } = await run('invoice', { operation: 'downloadPdf', documentRef: '1337', variant: 'dup', binaryPropertyName: 'invoice' });
+		expect(error).toBeUndefined();
+		expect(seen[0].headers.accept).toBe('application/pdf');
+		expect(items[0].json).toMatchObject({ document: '1337', variant: 'dup', fileName: 'fakturakraj-1337-dup.pdf' });
+		const binary = items[0].binary!.invoice;
+		expect(binary.mimeType).toBe('application/pdf');
+		expect(Buffer.from(binary.data, 'base64').equals(pdf)).toBe(true);
+	});
+
+	it('Download PDF: a JSON refusal instead of a PDF is the Kod error', async () => {
+		mock('get', 'fakturakraj/9.pdf', kod(500, 'Faktura/rachunek nie istnieje.'));
+		const { error } = await run('invoice', { operation: 'downloadPdf', documentRef: '9' });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.description).toContain('Faktura/rachunek nie istnieje.');
+	});
+
+	it('Get Many pages with strona / iloscNaStronie until a short page, with the filters in the query', async () => {
+		const row = (n: number) => ({ FakturaId: n, PelnyNumer: `${n}/11/2026` });
+		mock('get', 'faktury.json', (s) => ok({ Wynik: s.query.strona === '1' ? Array.from({ length: 100 }, (_, i) => row(i)) : [row(100), row(101)] }), 2);
+		const { items, error } = await run('invoice', {
+			operation: 'getMany',
+			dateFrom: '2026-11-01',
+			returnAll: true,
+			filters: { dateTo: '2026-11-30', status: ['przeterminowane', 'nieoplacone'], type: 'prz_faktura_kraj', nip: '521-360-91-82', amountFrom: 10 },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(102);
+		expect(seen[0].query).toEqual({
+			dataOd: '2026-11-01', dataDo: '2026-11-30', status: 'przeterminowane,nieoplacone', typ: 'prz_faktura_kraj', nipKontrahenta: '5213609182', kwotaOd: '10', strona: '1', iloscNaStronie: '100',
+		});
+		expect(seen[1].query.strona).toBe('2');
+		expect(seen.every((s) => s.key === 'faktura')).toBe(true);
+	});
+
+	it('Get Many with a limit asks only what it needs', async () => {
+		mock('get', 'faktury.json', ok({ Wynik: [{ FakturaId: 1 }, { FakturaId: 2 }, { FakturaId: 3 }] }));
+		const { items } = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: false, limit: 3 });
+		expect(items).toHaveLength(3);
+		expect(seen[0].query.iloscNaStronie).toBe('3');
+	});
+
+	it('Get Many needs Date From', async () => {
+		const { error } = await run('invoice', { operation: 'getMany', dateFrom: '={{ "" }}' });
+		expect(error?.message).toContain('Date From: is required');
+	});
+
+	it('Send by E-Mail: wyslijEfaktura=true, the options in iFirma\'s names', async () => {
+		mock('post', 'fakturakraj/send/5.json', ok({ Informacja: 'Wysłano' }));
+		const { items } = await run('invoice', {
+			operation: 'sendByEmail',
+			documentRef: '5',
+			emailOptions: { recipient: 'klient@firma.pl', text: 'W załączeniu faktura', transfer: true, template: 'Domyślny ifirma.pl' },
+		});
+		expect(seen[0].query).toEqual({ wyslijEfaktura: 'true' });
+		expect(body(seen[0])).toEqual({ Tekst: 'W załączeniu faktura', Przelew: true, SzablonEmail: 'Domyślny ifirma.pl', SkrzynkaEmailOdbiorcy: 'klient@firma.pl' });
+		expect(items[0].json).toMatchObject({ sent: true, recipient: 'klient@firma.pl' });
+	});
+
+	it('Send by E-Mail refuses a bad address and is never retried', async () => {
+		const bad = await run('invoice', { operation: 'sendByEmail', documentRef: '5', emailOptions: { recipient: 'klient@' } });
+		expect(bad.error?.message).toContain('Recipient E-Mail: "klient@" is not an e-mail address');
+		mock('post', 'fakturakraj/send/5.json', [502, 'Bad Gateway'], 2);
+		const failed = await run('invoice', { operation: 'sendByEmail', documentRef: '5' });
+		expect(failed.error?.message).toContain('not retried');
+		expect(seen).toHaveLength(1);
+	});
+
+	it('Send by Post: wyslijPoczta=true', async () => {
+		mock('post', 'fakturawaluta/send/8.json', ok());
+		await run('invoice', { operation: 'sendByPost', invoiceKind: 'currency', documentRef: '8' });
+		expect(seen[0].query).toEqual({ wyslijPoczta: 'true' });
+	});
+
+	it('Send to KSeF posts {"DataWysylki": null}', async () => {
+		mock('post', 'fakturakraj/ksef/send/8.json', ok());
+		await run('invoice', { operation: 'sendToKsef', documentRef: '8' });
+		expect(seen[0].body).toBe('{"DataWysylki":null}');
+	});
+
+	it('Register Payment posts to faktury/wplaty/<code>/<number>', async () => {
+		mock('post', 'faktury/wplaty/prz_faktura_kraj/1_11_2026.json', ok());
+		const { items } = await run('invoice', { operation: 'registerPayment', documentRef: '1/11/2026', amount: '184,50', paymentDate: '2026-11-21' });
+		expect(body(seen[0])).toEqual({ Kwota: 184.5, Data: '2026-11-21' });
+		expect(items[0].json).toMatchObject({ Kwota: 184.5 });
+		const zero = await run('invoice', { operation: 'registerPayment', documentRef: '1/11/2026', amount: 0 });
+		expect(zero.error?.message).toContain('Amount: must be more than 0');
+	});
+});
+
+describe('Proforma', () => {
+	it('Create: domestic proforma without sale date or paid fields', async () => {
+		mock('post', 'fakturaproformakraj.json', ok({ Identyfikator: 4 }));
+		await run('proforma', { operation: 'create', contractorId: 'K', issueDate: '2026-11-20', lines: { line: [LINE] }, returnDocument: false, orderNumber: 'Z/1' });
+		const sent = body(seen[0]);
+		expect(sent).toMatchObject({ TypFakturyKrajowej: 'SPRZ', NumerZamowienia: 'Z/1', TerminPlatnosci: '2026-12-04' });
+		for (const absent of ['DataSprzedazy', 'FormatDatySprzedazy', 'Zaplacono', 'ZaplaconoNaDokumencie']) expect(sent).not.toHaveProperty(absent);
+	});
+
+	it('Create: export-type proforma', async () => {
+		mock('post', 'fakturaproformaeksport.json', ok({ Identyfikator: 4 }));
+		await run('proforma', { operation: 'create', proformaType: 'export', exportType: 'prz_dostawa_ue_towarow', currency: 'EUR', contractorId: 'K', lines: { line: [LINE] }, returnDocument: false });
+		expect(body(seen[0])).toMatchObject({ TypFaktury: 'prz_dostawa_ue_towarow', Waluta: 'EUR' });
+	});
+
+	it('Get, Get Many, PDF, e-mail and conversion use the proforma paths', async () => {
+		mock('get', 'fakturaproformakraj/4.json', [200, { response: { PelnyNumer: 'PRO 1/11/2026' } }]);
+		mock('get', 'proformy.json', ok({ Wynik: [] }));
+		mock('get', 'fakturaproformakraj/4.pdf', [200, Buffer.from('%PDF-1.4 x'), { 'Content-Type': 'application/pdf' }]);
+		mock('post', 'fakturaproformakraj/send/4.json', ok());
+		mock('get', 'fakturaproformakraj/add/PRO%201_11_2026.json', ok({ Identyfikator: 99 }));
+		await run('proforma', { operation: 'get', documentRef: '4' });
+		await run('proforma', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+		const pdf = await run('proforma', { operation: 'downloadPdf', documentRef: '4' });
+		expect(pdf.items[0].binary?.data.mimeType).toBe('application/pdf');
+		await run('proforma', { operation: 'sendByEmail', documentRef: '4' });
+		const converted = await run('proforma', { operation: 'convertToInvoice', documentRef: 'PRO 1/11/2026', returnDocument: false });
+		expect(converted.items[0].json).toMatchObject({ Identyfikator: 99, proforma: 'PRO 1/11/2026' });
+		expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
+			'GET fakturaproformakraj/4.json',
+			'GET proformy.json',
+			'GET fakturaproformakraj/4.pdf',
+			'POST fakturaproformakraj/send/4.json',
+			'GET fakturaproformakraj/add/PRO%201_11_2026.json',
+		]);
+	});
+
+	it('Convert to Invoice (a GET that creates) is not retried', async () => {
+		mock('get', 'fakturaproformakraj/add/1.json', [503, ''], 2);
+		const { error } = await run('proforma', { operation: 'convertToInvoice', documentRef: '1' });
+		expect(error?.message).toContain('not retried');
+		expect(seen).toHaveLength(1);
+	});
+});
+
+describe('Bill', () => {
+	it('Create is signed with the rachunek key and has no VAT fields', async () => {
+		mock('post', 'rachunekkraj.json', ok({ Identyfikator: 6 }));
+		mock('get', 'rachunekkraj/6.json', [200, { response: { PelnyNumer: 'R 1/11/2026' } }]);
+		const { items } = await run('bill', { operation: 'create', contractorId: 'K', issueDate: '2026-11-20', kpirEntry: 'POZ', lines: { line: [{ name: 'Usługa', quantity: 1, unitPrice: 100, flatRate: 8.5 }] } });
+		expect(seen.map((s) => s.key)).toEqual(['rachunek', 'rachunek']);
+		const sent = body(seen[0]);
+		expect(sent).toMatchObject({ WpisDoKpir: 'POZ', Zaplacono: 0 });
+		expect(sent).not.toHaveProperty('LiczOd');
+		expect(sent.Pozycje).toEqual([{ NazwaPelna: 'Usługa', Ilosc: 1, CenaJednostkowa: 100, Jednostka: 'szt.', StawkaRyczaltu: 0.085 }]);
+		expect(items[0].json.PelnyNumer).toBe('R 1/11/2026');
+	});
+
+	it('Get, PDF and e-mail use rachunekkraj with the rachunek key', async () => {
+		mock('get', 'rachunekkraj/6.json', [200, { response: {} }]);
+		mock('get', 'rachunekkraj/6.pdf.oryg', [200, Buffer.from('%PDF-1.4 x'), { 'Content-Type': 'application/pdf' }]);
+		mock('post', 'rachunekkraj/send/6.json', ok());
+		await run('bill', { operation: 'get', documentRef: '6' });
+		await run('bill', { operation: 'downloadPdf', documentRef: '6', variant: 'oryg' });
+		await run('bill', { operation: 'sendByEmail', documentRef: '6' });
+		expect(seen.map((s) => s.key)).toEqual(['rachunek', 'rachunek', 'rachunek']);
+		expect(seen[2].query).toEqual({ wyslijEfaktura: 'true' });
+	});
+
+	it('a bill needs the rachunek key: a clear error naming it, nothing sent', async () => {
+		const scope = mock('post', 'rachunekkraj.json', ok());
+		const { error } = await run('bill', { operation: 'create', contractorId: 'K', lines: { line: [LINE] } }, [{}], {
+			creds: { iFirmaApi: { ...credentials.iFirmaApi, rachunekKey: '' } },
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('the "rachunek" key of the iFirma credential, which is empty');
+		expect(error?.description).toContain('Rozszerzenia i integracje → API');
+		expect(scope.isDone()).toBe(false);
+	});
+});
+
+describe('Contractor', () => {
+	const stored = { Identyfikator: 'FIRMA', Nazwa: 'Firma', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', Email: 'a@firma.pl', NIP: '5213609182', Wybrany: true };
+
+	it('Create posts the contractor and returns it as stored', async () => {
+		mock('post', 'kontrahenci.json', ok({ Wynik: 'FIRMA' }));
+		mock('get', 'kontrahenci/id/FIRMA.json', ok({ Wynik: [stored] }));
+		const { items } = await run('contractor', { operation: 'create', name: 'Firma', postCode: '00-001', city: 'Warszawa', additionalFields: { Ulica: 'Prosta 1', NIP: '5213609182', OsobaFizyczna: false } });
+		expect(body(seen[0])).toEqual({ Identyfikator: null, Nazwa: 'Firma', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', NIP: '5213609182', OsobaFizyczna: false });
+		expect(items[0].json).toMatchObject({ Identyfikator: 'FIRMA', Ulica: 'Prosta 1' });
+	});
+
+	it('Get reads kontrahenci/id/<id> and unwraps the one-element list', async () => {
+		mock('get', 'kontrahenci/id/FIRMA.json', ok({ Wynik: [stored] }));
+		const { items } = await run('contractor', { operation: 'get', contractorId: 'FIRMA' });
+		expect(items[0].json).toEqual(stored);
+	});
+
+	it('Search encodes the phrase; Kod 208 (nothing found) gives no items, not an error', async () => {
+		mock('get', 'kontrahenci/IFIRMA%20SA.json', ok({ Wynik: [stored, { ...stored, Identyfikator: 'F2' }] }));
+		const found = await run('contractor', { operation: 'search', phrase: 'IFIRMA SA' });
+		expect(found.items).toHaveLength(2);
+		mock('get', 'kontrahenci/nikt.json', kod(208, 'Nie znaleziono kontrahenta.'));
+		const none = await run('contractor', { operation: 'search', phrase: 'nikt' });
+		expect(none.error).toBeUndefined();
+		expect(none.items).toHaveLength(0);
+	});
+
+	it('Update reads first and PUTs the whole record, so untouched fields survive', async () => {
+		mock('get', 'kontrahenci/id/FIRMA.json', ok({ Wynik: [stored] }));
+		mock('put', 'kontrahenci/FIRMA.json', ok({ Informacja: 'Zaktualizowano kontrahenta', Wynik: 'FIRMA' }));
+		const { items } = await run('contractor', { operation: 'update', contractorId: 'FIRMA', updateFields: { Telefon: '600100200' } });
+		const kept: Record<string, unknown> = { ...stored, Telefon: '600100200' };
+		delete kept.Wybrany;
+		expect(body(seen[1])).toEqual(kept);
+		expect(items[0].json.Informacja).toBe('Zaktualizowano kontrahenta');
+	});
+
+	it('Update with nothing to change or a bad NIP stops before any request', async () => {
+		expect((await run('contractor', { operation: 'update', contractorId: 'FIRMA', updateFields: {} })).error?.message).toContain('Update Fields: add at least one field');
+		expect((await run('contractor', { operation: 'update', contractorId: 'FIRMA', updateFields: { NIP: '1234567890' } })).error?.message).toContain('is not a valid NIP');
+		expect(seen).toHaveLength(0);
+	});
+
+	it('Create or Update by NIP updates the match found by NIP', async () => {
+		mock('get', 'kontrahenci/5213609182.json', ok({ Wynik: [stored] }));
+		mock('get', 'kontrahenci/id/FIRMA.json', ok({ Wynik: [stored] }));
+		mock('put', 'kontrahenci/FIRMA.json', ok({ Wynik: 'FIRMA' }));
+		const { items } = await run('contractor', { operation: 'upsert', nip: '5213609182', name: 'Firma Nowa', postCode: '00-002', city: 'Warszawa' });
+		expect(items[0].json).toMatchObject({ action: 'updated', Nazwa: 'Firma Nowa', Ulica: 'Prosta 1', Email: 'a@firma.pl' });
+		expect(seen.map((s) => s.method)).toEqual(['GET', 'GET', 'PUT']);
+	});
+
+	it('Create or Update by NIP creates when no contractor has that exact NIP', async () => {
+		mock('get', 'kontrahenci/5213609182.json', ok({ Wynik: [{ ...stored, NIP: '15213609182' }] }));
+		mock('post', 'kontrahenci.json', ok({ Wynik: 'NOWA' }));
+		mock('get', 'kontrahenci/id/NOWA.json', ok({ Wynik: [{ Identyfikator: 'NOWA', Nazwa: 'Nowa' }] }));
+		const { items } = await run('contractor', { operation: 'upsert', nip: '5213609182', name: 'Nowa', postCode: '00-002', city: 'Kraków' });
+		expect(items[0].json).toMatchObject({ action: 'created', Identyfikator: 'NOWA' });
+		expect(body(seen[1])).toMatchObject({ Identyfikator: null, NIP: '5213609182', Nazwa: 'Nowa' });
+	});
+});
+
+describe('Expense', () => {
+	it('VAT-invoice kinds are signed with the wydatek key; VAT left out is calculated per rate', async () => {
+		mock('post', 'kosztdzialalnoscivat.json', ok({ Informacja: 'Dodano', Wynik: 12 }));
+		const { items } = await run('expense', {
+			operation: 'create',
+			documentNumber: 'FV/1/2026',
+			issueDate: '2026-11-10',
+			expenseName: 'Paliwo',
+			contractorMode: 'nip',
+			contractorNip: '5213609182',
+			net23: 100,
+			net8: 10.01,
+			vatAmounts: { vat23: 22.99 },
+		});
+		expect(seen[0].key).toBe('wydatek');
+		expect(body(seen[0])).toMatchObject({
+			NumerFaktury: 'FV/1/2026', RodzajSprzedazy: 'OP', KwotaNetto23: 100, KwotaNetto08: 10.01, KwotaNetto05: 0, KwotaNetto00: 0, KwotaNettoZw: 0, KwotaVat23: 22.99, KwotaVat08: 0.8, KwotaVat05: 0, NIPKontrahenta: '5213609182',
+		});
+		expect(items[0].json).toMatchObject({ Identyfikator: 12, kind: 'kosztdzialalnoscivat' });
+	});
+
+	it('Other-document cost sends kind, number and gross amount', async () => {
+		mock('post', 'kosztdzialalnosci.json', ok());
+		await run('expense', { operation: 'create', expenseKind: 'costOther', documentKind: 'PAR', documentNumber: 'P1', expenseName: 'Kawa', contractorId: 'K', amount: 12.3 });
+		expect(body(seen[0])).toMatchObject({ RodzajDokumentu: 'PAR', NumerDokumentu: 'P1', Kwota: 12.3 });
+		expect(body(seen[0])).not.toHaveProperty('KwotaNetto23');
+	});
+
+	it('refuses an expense without any amount, and a receipt date before issue', async () => {
+		const empty = await run('expense', { operation: 'create', expenseKind: 'goods', documentNumber: 'A', expenseName: 'B', contractorId: 'K' });
+		expect(empty.error?.message).toContain('enter the net amount of at least one VAT rate');
+		const early = await run('expense', { operation: 'create', expenseKind: 'phone', documentNumber: 'A', expenseName: 'B', contractorId: 'K', net23: 1, issueDate: '2026-11-10', additionalFields: { receiptDate: '2026-11-09' } });
+		expect(early.error?.message).toContain('Receipt Date: must not be before the issue date');
+		expect(seen).toHaveLength(0);
+	});
+});
+
+describe('Account and Dictionary', () => {
+	it('Get API Limit (abonent key) adds what is left', async () => {
+		mock('get', 'abonent/limit.json', ok({ Informacja: 'Informacja o limitach API', LimitWykorzystany: 998, LimitPrzyznany: 1000 }));
+		const { items } = await run('account', { operation: 'getLimit' });
+		expect(items[0].json).toMatchObject({ used: 998, granted: 1000, remaining: 2 });
+		expect(seen[0].key).toBe('abonent');
+	});
+
+	it('Get Accounting Month reads an answer without Kod', async () => {
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 9 } }]);
+		const { items } = await run('account', { operation: 'getAccountingMonth' });
+		expect(items[0].json).toEqual({ RokKsiegowy: 2026, MiesiacKsiegowy: 9, month: '2026-09' });
+	});
+
+	it('Set Accounting Month to the month of a date steps one PUT at a time, then verifies', async () => {
+		let month = 9;
+		mock('get', 'abonent/miesiacksiegowy.json', () => [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: month } }], 2);
+		mock('put', 'abonent/miesiacksiegowy.json', () => {
+			month++;
+			return ok({ Informacja: `Zmieniono miesiąc księgowy na ${month}-2026.` });
+		}, 2);
+		const { items, error } = await run('account', { operation: 'setAccountingMonth', target: 'date', date: '2026-11-15' });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ month: '2026-11', steps: 2, previous: '2026-09' });
+		expect(seen.filter((s) => s.method === 'PUT').map((s) => s.body)).toEqual([
+			'{"MiesiacKsiegowy":"NAST","PrzeniesDaneZPoprzedniegoRoku":false}',
+			'{"MiesiacKsiegowy":"NAST","PrzeniesDaneZPoprzedniegoRoku":false}',
+		]);
+	});
+
+	it('Set Accounting Month: previous, and a refusal (Kod 202) is an error', async () => {
+		mock('put', 'abonent/miesiacksiegowy.json', ok());
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 8 } }]);
+		const back = await run('account', { operation: 'setAccountingMonth', target: 'previous', carryOver: true });
+		expect(back.items[0].json).toMatchObject({ month: '2026-08' });
+		expect(body(seen[0])).toEqual({ MiesiacKsiegowy: 'POPRZ', PrzeniesDaneZPoprzedniegoRoku: true });
+		mock('put', 'abonent/miesiacksiegowy.json', kod(202, 'Brak dostępu do następnego miesiąca księgowego.'));
+		const refused = await run('account', { operation: 'setAccountingMonth', target: 'next' });
+		expect(refused.error?.description).toContain('Brak dostępu do następnego miesiąca księgowego.');
+	});
+
+	it('Get EU VAT Rates maps GR to EL and passes the date', async () => {
+		mock('get', 'slownik/stawki_vat/EL.json', [200, { response: { KodKraju: 'el', NazwaKraju: 'Grecja', StawkiVat: [{ Rodzaj: 'POD', Wartosc: 24.0 }] } }]);
+		const { items } = await run('dictionary', { operation: 'getEuVatRates', country: 'gr', date: '2026-01-01' });
+		expect(seen[0].query).toEqual({ data: '2026-01-01' });
+		expect(items[0].json).toMatchObject({ NazwaKraju: 'Grecja', rates: { POD: 24 } });
+	});
+});
+
+describe('Secrets and credentials', () => {
+	it('no key appears in any error, even when the API echoes it', async () => {
+		mock('get', 'abonent/limit.json', [500, `Internal error for key ${KEYS.abonent} and ${KEYS.faktura}`]);
+		const { error } = await run('account', { operation: 'getLimit', requestOptions: { maxRetries: 0 } });
+		const text = JSON.stringify({ message: error?.message, description: error?.description, context: error?.context });
+		for (const key of Object.values(KEYS)) expect(text).not.toContain(key);
+		expect(text).toContain('***');
+	});
+
+	it('Kod 403 (bad signature) names the key and says to copy or regenerate it', async () => {
+		mock('get', 'faktury.json', kod(403, 'Nieprawidłowy skrót wiadomości.'));
+		const { error } = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01' });
+		expect(error?.message).toContain('the "faktura" key in the credential is wrong');
+		expect(error?.message).toContain('przegeneruj');
+	});
+
+	it('a key that is not hex is refused before sending', async () => {
+		const { error } = await run('account', { operation: 'getLimit' }, [{}], { creds: { iFirmaApi: { ...credentials.iFirmaApi, abonentKey: 'not-hex!' } } });
+		expect(error?.message).toContain('The "abonent" key of the iFirma credential is not a hex key');
+		expect(error?.message).not.toContain('not-hex!');
+		expect(seen).toHaveLength(0);
+	});
+});
+
+describe('Throttle (100 requests a minute)', () => {
+	it('lets 100 requests through in a minute and makes the 101st wait for the oldest to leave the window', () => {
+		const now = 1_000_000;
+		const sent = Array.from({ length: 100 }, (_, i) => now - 30_000 + i * 10);
+		expect(transport.throttleDelay(sent.slice(1), now)).toBe(0);
+		expect(transport.throttleDelay(sent, now)).toBe(30_000);
+		expect(transport.throttleDelay(sent, now + 30_000)).toBe(0);
+		expect(transport.throttleDelay([...sent, now], now, 100)).toBe(30_010);
+	});
+});
