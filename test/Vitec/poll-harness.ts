@@ -1,0 +1,130 @@
+/**
+ * Runs the trigger's poll() the way n8n does for an active workflow (or "Fetch Test Event"): n8n-core's
+ * real PollContext, the compiled node and credential from dist/ (through index.js), parameters filled with
+ * their defaults like the editor saves them, requests sent over real HTTP through n8n-core's request
+ * helpers with the credential's `authenticate`. Static data lives in `staticData`, which a test keeps
+ * between polls (or throws away, to act as a restarted n8n that never saved it).
+ * (test/harness runs execute() only; n8n publishes no poll harness.)
+ */
+import { mock } from 'jest-mock-extended';
+import { PollContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const packageEntry = require('../../index.js') as {
+	nodes: Record<string, new () => INodeType>;
+	credentials: Record<string, new () => ICredentialType>;
+};
+
+const trigger = new packageEntry.nodes.VitecEkonomiTrigger();
+const credentialType = new packageEntry.credentials.VitecEkonomiApi();
+
+class Credentials extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return await (credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted() {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+export interface PollResult {
+	items: INodeExecutionData[];
+	/** null when poll() returned null (nothing to emit). */
+	returned: INodeExecutionData[][] | null;
+	error?: Error & { description?: string; httpCode?: string };
+	warnings: string[];
+}
+
+/** One poll of the trigger. `staticData` is the workflow's static data object (kept by the caller). */
+export async function poll(
+	parameters: IDataObject,
+	credentials: ICredentialDataDecryptedObject,
+	options: { mode?: WorkflowExecuteMode; staticData?: IDataObject } = {},
+): Promise<PollResult> {
+	const node: INode = {
+		id: 'trigger',
+		name: 'Vitec Ekonomi Trigger',
+		type: 'n8n-nodes-accounting-erp.vitecEkonomiTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { vitecEkonomiApi: { id: 'cred', name: 'Vitec test' } },
+	};
+	node.parameters = NodeHelpers.getNodeParameters(trigger.description.properties, parameters, true, false, node, trigger.description) ?? parameters;
+	const nodeTypes = {
+		getByName: () => trigger,
+		getByNameAndVersion: () => trigger,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		id: 'wf',
+		name: 'poll test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: nodeTypes as never,
+		// A copy: what the poll changes reaches the caller only when n8n would save it.
+		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
+	});
+	const warnings: string[] = [];
+	const additionalData = mock<IWorkflowExecuteAdditionalData>({
+		credentialsHelper: new Credentials(credentials),
+		executionId: undefined,
+		restApiUrl: 'http://127.0.0.1:0/rest',
+		instanceBaseUrl: 'http://127.0.0.1:0',
+		webhookBaseUrl: 'http://127.0.0.1:0/webhook',
+		variables: {},
+		userId: 'test-user',
+	});
+	const mode = options.mode ?? 'trigger';
+	const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+	Object.defineProperty(context, 'logger', { value: { warn: (message: string) => warnings.push(message), info: () => {}, debug: () => {}, error: () => {} } });
+	try {
+		const returned = await trigger.poll!.call(context);
+		// n8n saves static data only after a successful poll of an active workflow.
+		if (options.staticData && mode !== 'manual') {
+			for (const key of Object.keys(options.staticData)) delete options.staticData[key];
+			Object.assign(options.staticData, JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
+		}
+		return { items: returned?.[0] ?? [], returned, warnings };
+	} catch (error) {
+		return { items: [], returned: null, error: error as PollResult['error'], warnings };
+	}
+}

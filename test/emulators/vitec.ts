@@ -1,0 +1,566 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals --
+   Test-only code (never shipped): Buffer decodes HTTP Basic. */
+import { XMLParser } from 'fast-xml-parser';
+
+import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
+
+/**
+ * Vitec Ekonomi (VitecEkonomiServices, WCF/SOAP) as `../shared/api/vitec.md` describes it (§9 emulator
+ * specification): one SOAP endpoint per contract, WS-Security UsernameToken or HTTP Basic, a revision log
+ * per integration id × company × type with monotonic event ids, oldest-first batches of at most 5000,
+ * receipts (SendProofOfReceiptForRevisions), pending-events summary, the accounting dimension filter that
+ * deletes non-matching events, the legacy destructive read, the one-time transfer (Engångsöverföring),
+ * ServiceFault faults with Swedish messages. What the API file marks I/U is a switch or a documented guess
+ * here. Requests are read with fast-xml-parser, not with the node's own XML reader.
+ * It also serves a small "customer endpoint" (POST /customer-endpoint/...) that records what a workflow
+ * delivers, for the revisions-to-webhook template.
+ */
+
+export const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
+export const SOAP12 = 'http://www.w3.org/2003/05/soap-envelope';
+const ARRAYS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+type Contract = 'Accounting' | 'Customer' | 'Supplier';
+type Code = 'New' | 'Changed' | 'Deleted';
+export type Row = Record<string, string | number | boolean | null>;
+
+interface TypeSpec {
+	contract: Contract;
+	/** Legacy method; + "WithReceiptRequirement" for the receipt variant. */
+	method: string;
+	keyFields: string[];
+	perCompany: boolean;
+	rowClass: string;
+}
+
+/** API file §4.2 (method names C/P/I/U as marked there). */
+export const VITEC_TYPES: Record<string, TypeSpec> = {
+	Accounting: { contract: 'Accounting', method: 'GetAccountingRevisions', rowClass: 'VoucherRowExtended', perCompany: true, keyFields: ['CompanyId', 'AccountingYear', 'Routine', 'VoucherNumber', 'Row', 'AutoAccountingCode', 'AutoAccountingRow'] },
+	Supplier: { contract: 'Supplier', method: 'GetSupplierRevisions', rowClass: 'Supplier', perCompany: true, keyFields: ['CompanyId', 'SupplierId'] },
+	Customer: { contract: 'Customer', method: 'GetCustomerRevisions', rowClass: 'Customer', perCompany: true, keyFields: ['CompanyId', 'CustomerId'] },
+	CustomerPayment: { contract: 'Customer', method: 'GetCustomerPaymentRevisions', rowClass: 'CustomerPayment', perCompany: true, keyFields: ['CompanyId', 'PaymentId'] },
+	InvoicePaymentDates: { contract: 'Supplier', method: 'GetInvoicePaymentDates', rowClass: 'InvoicePayment', perCompany: true, keyFields: ['CompanyId', 'LedgerId', 'Row'] },
+	SalesLedger: { contract: 'Customer', method: 'GetSalesLedgerRevisions', rowClass: 'LedgerRow', perCompany: true, keyFields: ['CompanyId', 'LedgerId'] },
+	SupplierLedger: { contract: 'Supplier', method: 'GetSupplierLedgerRevisions', rowClass: 'LedgerRow', perCompany: true, keyFields: ['CompanyId', 'LedgerId'] },
+	Account: { contract: 'Accounting', method: 'GetAccountRevisions', rowClass: 'ReportAccount', perCompany: true, keyFields: ['CompanyId', 'AccountId'] },
+	Currency: { contract: 'Supplier', method: 'GetCurrencyRevisions', rowClass: 'Currency', perCompany: false, keyFields: ['FromCurrency', 'ToCurrency', 'Date'] },
+	...Object.fromEntries(
+		Array.from({ length: 10 }, (_, i) => {
+			const nn = String(i + 1).padStart(2, '0');
+			return [`Dimension${nn}`, { contract: 'Accounting' as Contract, method: `GetDimension${nn}Revisions`, rowClass: `Dimension${nn}`, perCompany: true, keyFields: ['CompanyId', 'AccountingCode'] }];
+		}),
+	),
+};
+
+const TYPE_BY_METHOD = new Map(Object.entries(VITEC_TYPES).map(([name, spec]) => [spec.method, name]));
+
+/** GetAll methods (existence C for master data, names U): method → type. */
+const GET_ALL: Record<string, string> = {
+	GetAllCustomers: 'Customer',
+	GetAllSuppliers: 'Supplier',
+	GetAllAccounts: 'Account',
+	...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`GetAllDimension${String(i + 1).padStart(2, '0')}`, `Dimension${String(i + 1).padStart(2, '0')}`])),
+};
+
+export interface VitecEvent {
+	eventId: number;
+	companyId: number | null;
+	type: string;
+	code: Code;
+	payload: Row;
+	createdAt: string;
+	delivered: number;
+}
+
+interface Subscription {
+	types: Set<string>;
+	companyIds: Set<number>;
+	/** true: all companies except companyIds ("negativt urval"). */
+	exclude: boolean;
+	active: boolean;
+}
+
+export interface Company {
+	CompanyId: number;
+	Name: string;
+	CorporateId: string;
+	Active: boolean;
+}
+
+export interface VitecEmulatorOptions {
+	username?: string;
+	password?: string;
+	securityMode?: 'wsse' | 'basic';
+	soapVersion?: '1.1' | '1.2';
+	serviceNamespace?: string;
+	servicePaths?: Record<Contract, string>;
+	/** Revisions per call (C: 5000). */
+	maxBatch?: number;
+	/** U: the payload is a copy made when the event was logged (default) or the row as it is at fetch time. */
+	payloadMode?: 'snapshot' | 'current';
+	/** U: ProcessingCode as the enum member name (WCF default) or its number. */
+	processingCodeFormat?: 'name' | 'number';
+	/** U: fault on acks of unknown ids or ids of another company (default: ignored). */
+	strictAck?: boolean;
+	/** Companies the API user sees. */
+	companies?: Company[];
+}
+
+const DEFAULT_COMPANIES: Company[] = [
+	{ CompanyId: 101, Name: 'Fastighets AB Exempel', CorporateId: '556677-8899', Active: true },
+	{ CompanyId: 102, Name: 'Bostäder i Norr AB', CorporateId: '556000-1111', Active: true },
+	{ CompanyId: 103, Name: 'Vilande Bolaget AB', CorporateId: '556000-2222', Active: false },
+];
+
+export function escapeXml(value: string): string {
+	return value.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+const parser = new XMLParser({
+	removeNSPrefix: true,
+	ignoreAttributes: true,
+	parseTagValue: false,
+	trimValues: true,
+	isArray: (name) => name === 'long',
+});
+
+class SoapFault extends Error {
+	constructor(
+		readonly messages: string[],
+		readonly code = 'Client',
+		readonly status = 500,
+		readonly serviceFault = true,
+	) {
+		super(messages.join('; '));
+	}
+}
+
+export class VitecEmulator extends Emulator {
+	readonly companies: Company[];
+
+	readonly subscriptions = new Map<string, Subscription>();
+
+	/** integrationId → `${companyId}|${type}` → eventId → event (insertion order = event id order). */
+	private readonly queues = new Map<string, Map<string, Map<number, VitecEvent>>>();
+
+	/** Current master data: type → companyId → key → row. */
+	readonly store = new Map<string, Map<number | null, Map<string, Row>>>();
+
+	/** What workflows POSTed to /customer-endpoint/... */
+	readonly endpointReceived: Array<{ path: string; body: unknown }> = [];
+
+	/** ServiceFaults to answer instead of the next calls (method name pattern). */
+	private readonly serviceFaults: Array<{ messages: string[]; method?: RegExp }> = [];
+
+	/** Every ack received: integration, company, ids. */
+	readonly acks: Array<{ integrationId: string; companyId: number | null; eventIds: number[] }> = [];
+
+	private nextEventId = 1;
+
+	constructor(readonly options: VitecEmulatorOptions = {}) {
+		super();
+		this.companies = options.companies ?? DEFAULT_COMPANIES;
+	}
+
+	get username() {
+		return this.options.username ?? 'api.n8n';
+	}
+
+	get password() {
+		return this.options.password ?? 'Sandl&da<Lösen>';
+	}
+
+	get serviceNamespace() {
+		return this.options.serviceNamespace ?? 'http://tempuri.org/';
+	}
+
+	get servicePaths(): Record<Contract, string> {
+		return (
+			this.options.servicePaths ?? {
+				Accounting: '/VitecEkonomiServices/AccountingService.svc',
+				Customer: '/VitecEkonomiServices/CustomerService.svc',
+				Supplier: '/VitecEkonomiServices/SupplierService.svc',
+			}
+		);
+	}
+
+	get maxBatch() {
+		return this.options.maxBatch ?? 5000;
+	}
+
+	/* ---------- admin / test hooks (not part of Vitec's API) ---------- */
+
+	/** A Prenumeration, as a Vitec administrator sets it up (seed 003). */
+	subscribe(integrationId: string, settings: { types: string[]; companyIds?: number[]; exclude?: boolean; active?: boolean }): void {
+		for (const type of settings.types) if (!VITEC_TYPES[type]) throw new Error(`unknown type ${type}`);
+		this.subscriptions.set(integrationId, {
+			types: new Set(settings.types),
+			companyIds: new Set(settings.companyIds ?? []),
+			exclude: settings.exclude ?? false,
+			active: settings.active ?? true,
+		});
+		if (!this.queues.has(integrationId)) this.queues.set(integrationId, new Map());
+	}
+
+	private covers(subscription: Subscription, companyId: number | null): boolean {
+		if (companyId === null || subscription.companyIds.size === 0) return true;
+		return subscription.exclude ? !subscription.companyIds.has(companyId) : subscription.companyIds.has(companyId);
+	}
+
+	private keyOf(type: string, row: Row): string {
+		return VITEC_TYPES[type].keyFields.map((field) => String(row[field] ?? '')).join('|');
+	}
+
+	private keyFieldsOf(type: string, row: Row): Row {
+		return Object.fromEntries(VITEC_TYPES[type].keyFields.map((field) => [field, row[field] ?? null]));
+	}
+
+	private append(integrationId: string, type: string, companyId: number | null, code: Code, payload: Row): VitecEvent {
+		const queues = this.queues.get(integrationId)!;
+		const queueKey = `${companyId}|${type}`;
+		let queue = queues.get(queueKey);
+		if (!queue) queues.set(queueKey, (queue = new Map()));
+		const event: VitecEvent = { eventId: this.nextEventId++, companyId, type, code, payload: { ...payload }, createdAt: new Date().toISOString().slice(0, 19), delivered: 0 };
+		queue.set(event.eventId, event);
+		return event;
+	}
+
+	/** Create or change a row in Vitec: one event per active subscription that covers it. */
+	upsert(type: string, companyId: number | null, row: Row): void {
+		const full: Row = VITEC_TYPES[type].perCompany ? { CompanyId: companyId, ...row } : { ...row };
+		let byCompany = this.store.get(type);
+		if (!byCompany) this.store.set(type, (byCompany = new Map()));
+		let rows = byCompany.get(companyId);
+		if (!rows) byCompany.set(companyId, (rows = new Map()));
+		const key = this.keyOf(type, full);
+		const code: Code = rows.has(key) ? 'Changed' : 'New';
+		rows.set(key, full);
+		for (const [integrationId, subscription] of this.subscriptions) {
+			if (subscription.active && subscription.types.has(type) && this.covers(subscription, companyId)) this.append(integrationId, type, companyId, code, full);
+		}
+	}
+
+	/** Delete a row: the event carries only the key fields (C). */
+	remove(type: string, companyId: number | null, keyRow: Row): void {
+		const full: Row = VITEC_TYPES[type].perCompany ? { CompanyId: companyId, ...keyRow } : { ...keyRow };
+		this.store.get(type)?.get(companyId)?.delete(this.keyOf(type, full));
+		for (const [integrationId, subscription] of this.subscriptions) {
+			if (subscription.active && subscription.types.has(type) && this.covers(subscription, companyId)) {
+				this.append(integrationId, type, companyId, 'Deleted', this.keyFieldsOf(type, full));
+			}
+		}
+	}
+
+	/** Engångsöverföring: New events for every current row of one type (works even when not active). */
+	oneTimeTransfer(integrationId: string, type: string, companyIds?: number[]): number {
+		const subscription = this.subscriptions.get(integrationId);
+		if (!subscription) throw new Error(`no subscription ${integrationId}`);
+		let count = 0;
+		for (const [companyId, rows] of this.store.get(type) ?? []) {
+			if (companyIds && companyId !== null && !companyIds.includes(companyId)) continue;
+			if (!companyIds && !this.covers(subscription, companyId)) continue;
+			for (const row of rows.values()) {
+				this.append(integrationId, type, companyId, 'New', row);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Events not yet acknowledged, oldest first. */
+	pending(integrationId: string, filter: { companyId?: number | null; type?: string } = {}): VitecEvent[] {
+		const out: VitecEvent[] = [];
+		for (const [queueKey, queue] of this.queues.get(integrationId) ?? []) {
+			const [company, type] = queueKey.split('|');
+			if (filter.type !== undefined && type !== filter.type) continue;
+			if (filter.companyId !== undefined && company !== String(filter.companyId)) continue;
+			out.push(...queue.values());
+		}
+		return out.sort((a, b) => a.eventId - b.eventId);
+	}
+
+	pendingCount(integrationId: string): number {
+		let count = 0;
+		for (const queue of this.queues.get(integrationId)?.values() ?? []) count += queue.size;
+		return count;
+	}
+
+	/** The next matching call(s) answer with a ServiceFault carrying these messages. */
+	failNext(messages: string[], options: { times?: number; method?: RegExp } = {}): void {
+		for (let i = 0; i < (options.times ?? 1); i++) this.serviceFaults.push({ messages, method: options.method });
+	}
+
+	/* ---------- SOAP ---------- */
+
+	protected handle(request: RecordedRequest): EmulatorResponse {
+		if (request.path.startsWith('/customer-endpoint')) {
+			let body: unknown = request.body;
+			try {
+				body = JSON.parse(request.body);
+			} catch {
+				// kept as text
+			}
+			this.endpointReceived.push({ path: request.path, body });
+			return json(200, { received: true });
+		}
+		const contract = (Object.entries(this.servicePaths) as Array<[Contract, string]>).find(([, path]) => path === request.path)?.[0];
+		if (!contract) return { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>404 - File or directory not found.</h1></body></html>' };
+		if (request.method === 'GET' && (request.query.has('wsdl') || request.query.has('singleWsdl'))) {
+			return { status: 200, headers: { 'Content-Type': 'text/xml' }, body: this.wsdl(contract) };
+		}
+		if (request.method !== 'POST') return { status: 405, body: '' };
+
+		const soap12 = this.options.soapVersion === '1.2';
+		const contentType = String(request.headers['content-type'] ?? '');
+		if (soap12 ? !contentType.startsWith('application/soap+xml') : !contentType.startsWith('text/xml')) {
+			// WCF's answer to a binding mismatch.
+			return { status: 415, headers: { 'Content-Type': 'text/plain' }, body: `Cannot process the message because the content type '${contentType}' was not the expected type '${soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8'}'.` };
+		}
+		if (this.options.securityMode === 'basic') {
+			const header = String(request.headers.authorization ?? '');
+			const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
+			if (decoded !== `${this.username}:${this.password}`) {
+				return { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="VitecEkonomiServices"', 'Content-Type': 'text/html' }, body: '<html><body>401 - Unauthorized</body></html>' };
+			}
+		}
+		let envelope: Record<string, any>;
+		try {
+			envelope = (parser.parse(request.body) as Record<string, any>).Envelope;
+			if (!envelope?.Body) throw new Error('no envelope');
+		} catch {
+			return this.fault(new SoapFault(['The message is not a valid SOAP envelope.'], 'Client', 400, false));
+		}
+		try {
+			if (this.options.securityMode !== 'basic') {
+				const token = envelope.Header?.Security?.UsernameToken;
+				if (!token || String(token.Username ?? '') !== this.username || String(token.Password ?? '') !== this.password) {
+					throw new SoapFault(['An error occurred when verifying security for the message.'], 'InvalidSecurity', 500, false);
+				}
+			}
+			const method = Object.keys(envelope.Body)[0];
+			const action = soap12 ? /action="([^"]*)"/.exec(contentType)?.[1] : String(request.headers.soapaction ?? '').replace(/^"|"$/g, '');
+			const iface = { Accounting: 'IAccountingService', Customer: 'ICustomerService', Supplier: 'ISupplierService' }[contract];
+			const ns = this.serviceNamespace.endsWith('/') ? this.serviceNamespace : `${this.serviceNamespace}/`;
+			if (action !== `${ns}${iface}/${method}` || !this.methodBelongsTo(method, contract)) {
+				throw new SoapFault(
+					[`The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`],
+					'ActionNotSupported',
+					500,
+					false,
+				);
+			}
+			const injected = this.serviceFaults.findIndex((fault) => !fault.method || fault.method.test(method));
+			if (injected >= 0) throw new SoapFault(this.serviceFaults.splice(injected, 1)[0].messages);
+			const params = (envelope.Body[method] ?? {}) as Record<string, any>;
+			return this.ok(method, this.invoke(method, params));
+		} catch (error) {
+			if (error instanceof SoapFault) return this.fault(error);
+			throw error;
+		}
+	}
+
+	private methodBelongsTo(method: string, contract: Contract): boolean {
+		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents') return true; // on every service (§4.1)
+		if (method === 'GetCompanies') return contract === 'Accounting';
+		if (GET_ALL[method]) return VITEC_TYPES[GET_ALL[method]].contract === contract;
+		const base = method.replace(/WithReceiptRequirement$/, '');
+		const type = TYPE_BY_METHOD.get(base);
+		return type !== undefined && VITEC_TYPES[type].contract === contract;
+	}
+
+	private subscriptionOf(integrationId: unknown): Subscription {
+		const id = String(integrationId ?? '');
+		if (!id) throw new SoapFault(['Integrations-ID måste anges.']);
+		const subscription = this.subscriptions.get(id);
+		if (!subscription) throw new SoapFault([`Integrations-ID '${id}' finns inte.`]);
+		return subscription;
+	}
+
+	private companyOf(selector: any, required: boolean): number | null {
+		const text = selector && typeof selector === 'object' ? selector.CompanyId : undefined;
+		if (text === undefined || text === '' || text === '0') {
+			if (required) throw new SoapFault(['Företagsval saknas: ange CompanyId, ExternalCompanyId eller CorporateId.']);
+			return null;
+		}
+		const companyId = Number(text);
+		if (!this.companies.some((company) => company.CompanyId === companyId)) {
+			throw new SoapFault([`Användaren ${this.username} saknar behörighet till företag ${companyId}.`]);
+		}
+		return companyId;
+	}
+
+	private invoke(method: string, params: Record<string, any>): string {
+		if (method === 'GetCompanies') {
+			return this.companies.map((company) => `<b:Company>${this.fields(company)}</b:Company>`).join('');
+		}
+		if (method === 'GetListOfPendingEvents') {
+			this.subscriptionOf(params.integrationId);
+			const entries: string[] = [];
+			for (const [queueKey, queue] of this.queues.get(String(params.integrationId)) ?? []) {
+				if (!queue.size) continue;
+				const [company, type] = queueKey.split('|');
+				const companyXml = company === 'null' ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${company}</b:CompanyId>`;
+				entries.push(`<b:PendingEvent>${companyXml}<b:Count>${queue.size}</b:Count><b:InformationType>${type}</b:InformationType></b:PendingEvent>`);
+			}
+			return entries.join('');
+		}
+		if (method === 'SendProofOfReceiptForRevisions') return this.acknowledge(params);
+		if (GET_ALL[method]) {
+			const type = GET_ALL[method];
+			const companyId = this.companyOf(params.companySelector, true);
+			const rows = [...(this.store.get(type)?.get(companyId)?.values() ?? [])];
+			return rows.map((row) => `<b:${VITEC_TYPES[type].rowClass}>${this.fields(row)}</b:${VITEC_TYPES[type].rowClass}>`).join('');
+		}
+		const legacy = !method.endsWith('WithReceiptRequirement');
+		const type = TYPE_BY_METHOD.get(method.replace(/WithReceiptRequirement$/, ''))!;
+		return this.revisions(type, params, legacy);
+	}
+
+	private revisions(type: string, params: Record<string, any>, legacy: boolean): string {
+		const spec = VITEC_TYPES[type];
+		const integrationId = String(params.integrationId ?? '');
+		const subscription = this.subscriptionOf(integrationId);
+		if (!subscription.types.has(type)) throw new SoapFault([`Integrations-ID '${integrationId}' prenumererar inte på ${type}.`]);
+		const companyId = spec.perCompany ? this.companyOf(params.companySelector, true) : null;
+		if (companyId !== null && !this.covers(subscription, companyId)) {
+			throw new SoapFault([`Företag ${companyId} ingår inte i prenumerationen för integrations-ID '${integrationId}'.`]);
+		}
+		const queue = this.queues.get(integrationId)?.get(`${companyId}|${type}`) ?? new Map<number, VitecEvent>();
+		const dimension = type === 'Accounting' ? String(params.dimension ?? 'All') : 'All';
+		if (dimension !== 'All' && !/^Dimension(0[1-9]|10)$/.test(dimension)) throw new SoapFault([`Ogiltig dimension '${dimension}'.`]);
+		const batch: VitecEvent[] = [];
+		for (const event of queue.values()) {
+			if (batch.length >= this.maxBatch) break;
+			if (dimension !== 'All') {
+				const value = event.payload[dimension];
+				// C (S1, S2): events that do not match the chosen dimension are deleted from the log.
+				if (value === undefined || value === null || value === '' || value === '*') {
+					queue.delete(event.eventId);
+					continue;
+				}
+			}
+			batch.push(event);
+		}
+		for (const event of batch) {
+			event.delivered++;
+			if (legacy) queue.delete(event.eventId);
+		}
+		const code = (event: VitecEvent) => (this.options.processingCodeFormat === 'number' ? String({ New: 1, Changed: 2, Deleted: 3 }[event.code]) : event.code);
+		if (legacy) {
+			return batch
+				.map((event) => `<a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1><a:Key>${this.fields(this.payloadOf(event))}</a:Key><a:Value>${code(event)}</a:Value></a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1>`)
+				.join('');
+		}
+		const items = batch
+			.map((event) => {
+				const company = event.companyId === null ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${event.companyId}</b:CompanyId>`;
+				return (
+					`<b:RevisionItem><b:EventInfo>${company}<b:Created>${event.createdAt}</b:Created><b:EventId>${event.eventId}</b:EventId><b:ProcessingCode>${code(event)}</b:ProcessingCode></b:EventInfo>` +
+					`<b:${spec.rowClass}>${this.fields(this.payloadOf(event))}</b:${spec.rowClass}></b:RevisionItem>`
+				);
+			})
+			.join('');
+		return `<b:BatchId>0</b:BatchId><b:RevisionResult>${items}</b:RevisionResult>`;
+	}
+
+	private payloadOf(event: VitecEvent): Row {
+		if (this.options.payloadMode !== 'current' || event.code === 'Deleted') return event.payload;
+		const current = this.store.get(event.type)?.get(event.companyId)?.get(this.keyOf(event.type, event.payload));
+		return current ?? this.keyFieldsOf(event.type, event.payload);
+	}
+
+	private acknowledge(params: Record<string, any>): string {
+		const integrationId = String(params.integrationId ?? '');
+		this.subscriptionOf(integrationId);
+		const selector = params.companySelector;
+		const companyText = selector && typeof selector === 'object' ? selector.CompanyId : undefined;
+		const companyId = companyText === undefined || companyText === '' ? null : Number(companyText);
+		const receipt = params.revisionReciept;
+		const ids = ((receipt && typeof receipt === 'object' ? receipt.EventIds?.long : undefined) ?? []) as string[];
+		if (!ids.length) throw new SoapFault(['Kvittensen innehåller inga händelser.']);
+		const eventIds = ids.map(Number);
+		this.acks.push({ integrationId, companyId, eventIds });
+		const queues = this.queues.get(integrationId)!;
+		for (const eventId of eventIds) {
+			let removed = false;
+			for (const [queueKey, queue] of queues) {
+				const event = queue.get(eventId);
+				if (!event) continue;
+				// U: what the selector must be for currency events; any is accepted.
+				if (event.companyId !== null && event.companyId !== companyId) {
+					if (this.options.strictAck) throw new SoapFault([`Händelse ${eventId} tillhör inte företag ${companyId}.`]);
+					break;
+				}
+				queue.delete(eventId);
+				if (!queue.size) queues.delete(queueKey);
+				removed = true;
+				break;
+			}
+			if (!removed && this.options.strictAck) throw new SoapFault([`Händelse ${eventId} finns inte.`]);
+		}
+		return '';
+	}
+
+	private fields(row: Record<string, unknown>): string {
+		return Object.entries(row)
+			.map(([name, value]) => (value === null || value === undefined ? `<b:${name} i:nil="true"/>` : `<b:${name}>${escapeXml(String(value))}</b:${name}>`))
+			.join('');
+	}
+
+	private envelope(body: string): EmulatorResponse {
+		const soap12 = this.options.soapVersion === '1.2';
+		return {
+			status: 200,
+			headers: { 'Content-Type': soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8' },
+			body: `<s:Envelope xmlns:s="${soap12 ? SOAP12 : SOAP11}"><s:Body>${body}</s:Body></s:Envelope>`,
+		};
+	}
+
+	private ok(method: string, resultXml: string): EmulatorResponse {
+		const ns = escapeXml(this.serviceNamespace);
+		const declarations = `xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services" xmlns:a="${ARRAYS}" xmlns:i="${XSI}"`;
+		const inner = method === 'SendProofOfReceiptForRevisions' ? '' : `<${method}Result ${declarations}>${resultXml}</${method}Result>`;
+		return this.envelope(`<${method}Response xmlns="${ns}">${inner}</${method}Response>`);
+	}
+
+	private fault(fault: SoapFault): EmulatorResponse {
+		const soap12 = this.options.soapVersion === '1.2';
+		const text = escapeXml(fault.messages[0] ?? '');
+		const detail = fault.serviceFault
+			? `<ServiceFault xmlns="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services" xmlns:i="${XSI}"><Messages xmlns:a="${ARRAYS}">${fault.messages.map((m) => `<a:string>${escapeXml(m)}</a:string>`).join('')}</Messages></ServiceFault>`
+			: '';
+		const body = soap12
+			? `<s:Fault><s:Code><s:Value>s:${fault.code === 'Client' ? 'Sender' : 'Receiver'}</s:Value></s:Code><s:Reason><s:Text xml:lang="sv-SE">${text}</s:Text></s:Reason>${detail ? `<s:Detail>${detail}</s:Detail>` : ''}</s:Fault>`
+			: `<s:Fault><faultcode>s:${fault.code}</faultcode><faultstring xml:lang="sv-SE">${text}</faultstring>${detail ? `<detail>${detail}</detail>` : ''}</s:Fault>`;
+		return { ...this.envelope(body), status: fault.status };
+	}
+
+	private wsdl(contract: Contract): string {
+		return `<?xml version="1.0" encoding="utf-8"?><wsdl:definitions name="${contract}Service" targetNamespace="${escapeXml(this.serviceNamespace)}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"><!-- emulator stub --></wsdl:definitions>`;
+	}
+}
+
+/** A plausible accounting row (VoucherRowExtended, §7.1). */
+export function accountingRow(companyId: number, voucher: number, row = 1, extra: Row = {}): Row {
+	return {
+		CompanyId: companyId,
+		AccountingYear: 2026,
+		Routine: 'A',
+		VoucherNumber: voucher,
+		Row: row,
+		AutoAccountingCode: '*',
+		AutoAccountingRow: 0,
+		AccountingDate: '2026-11-20T00:00:00',
+		Account: row % 2 ? '1910' : '3010',
+		Amount: row % 2 ? '1250.50' : '-1250.50',
+		AmountInCurrency: row % 2 ? '1250.50' : '-1250.50',
+		Currency: '*',
+		CurrencyRate: '1',
+		Dimension01: '*',
+		Dimension02: '*',
+		Text: `Hyra november & el – verifikation ${voucher}`,
+		Note: null,
+		...extra,
+	};
+}
