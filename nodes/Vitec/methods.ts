@@ -42,6 +42,8 @@ export async function vitecEkonomiApiTest(this: ICredentialTestFunctions, creden
 	const request = applySecurity(data, { method: 'POST', url, body: envelope.body, headers: envelope.headers });
 	let response: { statusCode: number; body: unknown };
 	try {
+		// ICredentialTestFunctions offers only `request` (no httpRequest) in n8n-workflow 1.x and 2.x.
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		response = (await this.helpers.request({
 			method: 'POST',
 			uri: url,

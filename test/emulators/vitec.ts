@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals --
-   Test-only code (never shipped): Buffer decodes HTTP Basic. */
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/require-node-api-error --
+   Test-only code (never shipped): requests parsed by fast-xml-parser are untyped trees, and the emulator
+   re-throws its own programming errors so that the base class answers 500. */
 import { XMLParser } from 'fast-xml-parser';
 
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationExecute } from '../../../common/router';
+import { INFORMATION_TYPES } from '../../config';
+import { integrationIdField } from '../../fields';
+import { pendingEvents } from '../../revisions';
+import { matchInformationType } from '../../soap';
+import { readIntegrationId, requestSettings } from '../shared';
+
+const properties: INodeProperties[] = [integrationIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['revision'], operation: ['getPendingEvents'] } }, properties);
+
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const integrationId = readIntegrationId(this, itemIndex);
+	const entries = await pendingEvents(this, integrationId, requestSettings(this, itemIndex));
+	const events = entries.map((entry) => ({
+		companyId: entry.companyId,
+		informationType: entry.informationType,
+		type: matchInformationType(entry.informationType, INFORMATION_TYPES)?.value ?? null,
+		count: entry.count,
+	}));
+	return { integrationId, total: events.reduce((sum, entry) => sum + entry.count, 0), events };
+};
