@@ -374,3 +374,55 @@ describe('dictionaries and custom call', () => {
 		expect(emulator.closedSessions).toBe(1);
 	});
 });
+
+describe('credential test (Test button)', () => {
+	beforeEach(async () => start({ maxSessions: 1 }));
+
+	/** What n8n's helpers.request does for us here: JSON in and out, an error with statusCode/response for ≥ 400. */
+	function testContext() {
+		const warnings: string[] = [];
+		return {
+			warnings,
+			logger: { warn: (message: string) => warnings.push(message) },
+			helpers: {
+				request: async (options: { method: string; uri: string; qs?: Record<string, string>; headers?: Record<string, string> }) => {
+					const url = new URL(options.uri);
+					for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, value);
+					const response = await fetch(url, { method: options.method, headers: options.headers });
+					const text = await response.text();
+					const body = text ? (JSON.parse(text) as unknown) : undefined;
+					if (response.status >= 400) throw Object.assign(new Error(`Request failed with status code ${response.status}`), { statusCode: response.status, response: { statusCode: response.status, body } });
+					return body;
+				},
+			},
+		};
+	}
+
+	async function test(token = emulator.applicationToken) {
+		const { symfoniaApiTest } = await import('../../nodes/Symfonia/methods/credentialTest');
+		const context = testContext();
+		const result = await symfoniaApiTest.call(context as never, { id: 'x', name: 'x', type: 'symfoniaApi', data: credentials(token).symfoniaApi } as never);
+		return { result, context };
+	}
+
+	it('pings, opens a session, reads it and the company, and closes it; the message names the company and modules', async () => {
+		const { result } = await test();
+		expect(result.status).toBe('OK');
+		expect(result.message).toContain('Connected to Demo Sp. z o.o. (database testsymfonia). Modules: Handel 2024.2.0, FK 2024.2.0.');
+		expect(emulator.requests.map((request) => request.path)).toEqual(['/api/Ping', '/api/Sessions/OpenNewSession', '/api/Sessions/SessionInformation', '/api/CompanyInformation', '/api/Sessions/CloseSession']);
+		expect(emulator.liveSessions()).toHaveLength(0);
+	});
+
+	it('a wrong token fails without showing it; a full session slot is named', async () => {
+		const wrong = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+		const refused = await test(wrong);
+		expect(refused.result.status).toBe('Error');
+		expect(refused.result.message).toContain('HTTP 401');
+		expect(refused.result.message).not.toContain(wrong);
+		await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, { headers: { Authorization: `Application ${emulator.applicationToken}` } });
+		const full = await test();
+		expect(full.result).toMatchObject({ status: 'Error', message: expect.stringContaining('limit of concurrent sessions') });
+		const notGuid = await test('abc');
+		expect(notGuid.result.message).toContain('not a GUID');
+	});
+});
