@@ -1,0 +1,332 @@
+/**
+ * The iFirma node against the iFirma emulator (real HTTP on 127.0.0.1, HMAC verified per key): whole
+ * flows, the server's rules (accounting month, limit, PUT erasing omitted fields) and faults on real
+ * sockets (dropped answers, HTML pages, HTTP-status errors).
+ */
+import { IFirmaEmulator } from '../emulators/ifirma';
+import { runNode } from '../harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const transport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
+
+let emulator: IFirmaEmulator;
+
+beforeEach(async () => {
+	transport.resetThrottle();
+	emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
+	await emulator.start();
+});
+afterEach(async () => emulator.stop());
+
+function credentials(overrides: Record<string, string> = {}) {
+	const keys = emulator.keys;
+	return {
+		iFirmaApi: {
+			login: emulator.login,
+			fakturaKey: keys.faktura ?? '',
+			rachunekKey: keys.rachunek ?? '',
+			abonentKey: keys.abonent ?? '',
+			wydatekKey: keys.wydatek ?? '',
+			baseUrl: emulator.apiUrl,
+			...overrides,
+		},
+	};
+}
+
+function run(resource: string, parameters: Record<string, unknown>, items: object[] = [{}], options: { creds?: Record<string, string>; onError?: 'continueRegularOutput' } = {}) {
+	return runNode({ type: 'iFirma', parameters: { resource, ...parameters }, onError: options.onError }, items as never, credentials(options.creds) as never);
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const LINE = { name: 'Wdrożenie systemu', quantity: 1, unit: 'usł.', unitPrice: 1000, vatRate: '23' };
+const newInvoice = (parameters: Record<string, unknown> = {}) =>
+	run('invoice', {
+		operation: 'create',
+		invoiceType: 'domestic',
+		contractorMode: 'id',
+		contractorId: 'ACME',
+		issueDate: '2026-11-20',
+		saleDate: '2026-11-20',
+		lines: { line: [LINE] },
+		...parameters,
+	});
+
+async function seedContractor() {
+	const created = await run('contractor', {
+		operation: 'create',
+		name: 'Acme Sp. z o.o.',
+		postCode: '00-001',
+		city: 'Warszawa',
+		additionalFields: { Identyfikator: 'ACME', NIP: '5213609182', Email: 'faktury@acme.pl', Ulica: 'Prosta 1', Telefon: '221234567' },
+	});
+	expect(created.error).toBeUndefined();
+	return created.items[0].json;
+}
+
+it('contractor: create → search → update keeps untouched fields → get; upsert by NIP updates instead of duplicating', async () => {
+	const created = await seedContractor();
+	expect(created).toMatchObject({ Identyfikator: 'ACME', Nazwa: 'Acme Sp. z o.o.', NIP: '5213609182' });
+
+	const found = await run('contractor', { operation: 'search', phrase: 'Acme Sp' });
+	expect(found.items.map((item) => item.json.Identyfikator)).toEqual(['ACME']);
+	const none = await run('contractor', { operation: 'search', phrase: 'Nikt Taki' });
+	expect(none.error).toBeUndefined();
+	expect(none.items).toEqual([]);
+
+	const updated = await run('contractor', { operation: 'update', contractorId: 'ACME', updateFields: { Ulica: 'Krzywa 2' } });
+	expect(updated.error).toBeUndefined();
+	// The emulator replaces the whole record on PUT, as iFirma does: the other fields must have been sent back.
+	expect(emulator.contractors.get('ACME')).toMatchObject({ Ulica: 'Krzywa 2', Email: 'faktury@acme.pl', Telefon: '221234567', NIP: '5213609182' });
+
+	const got = await run('contractor', { operation: 'get', contractorId: 'ACME' });
+	expect(got.items[0].json).toMatchObject({ Ulica: 'Krzywa 2', Telefon: '221234567' });
+
+	const upsert = await run('contractor', { operation: 'upsert', nip: '521-360-91-82', name: 'Acme S.A.', postCode: '00-001', city: 'Warszawa' });
+	expect(upsert.items[0].json).toMatchObject({ action: 'updated', Identyfikator: 'ACME' });
+	const again = await run('contractor', { operation: 'upsert', nip: '7770000005', name: 'Nowy Klient', postCode: '30-001', city: 'Kraków' });
+	expect(again.items[0].json).toMatchObject({ action: 'created', Nazwa: 'Nowy Klient' });
+	const twice = await run('contractor', { operation: 'upsert', nip: '7770000005', name: 'Nowy Klient', postCode: '30-001', city: 'Kraków' });
+	expect(twice.items[0].json.action).toBe('updated');
+	expect(emulator.contractors.size).toBe(2);
+	expect(emulator.contractors.get('ACME')).toMatchObject({ Nazwa: 'Acme S.A.', Telefon: '221234567', Ulica: 'Krzywa 2' });
+});
+
+it('invoice: create → get → PDF → send by e-mail → payment → listed as paid', async () => {
+	await seedContractor();
+	const created = await newInvoice();
+	expect(created.error).toBeUndefined();
+	const invoice = created.items[0].json;
+	expect(invoice).toMatchObject({ Identyfikator: expect.any(Number), PelnyNumer: '1/11/2026', Brutto: 1230 });
+
+	const got = await run('invoice', { operation: 'get', documentRef: '1/11/2026' });
+	expect(got.items[0].json.Identyfikator).toBe(invoice.Identyfikator);
+
+	const pdf = await run('invoice', { operation: 'downloadPdf', documentRef: String(invoice.Identyfikator), variant: 'oryg' });
+	expect(pdf.error).toBeUndefined();
+	const binary = pdf.items[0].binary!.data;
+	expect(binary.mimeType).toBe('application/pdf');
+	expect(Buffer.from(binary.data, 'base64').subarray(0, 8).toString()).toBe('%PDF-1.4');
+	expect(binary.fileName).toBe(`fakturakraj-${String(invoice.Identyfikator)}-oryg.pdf`);
+
+	const sent = await run('invoice', { operation: 'sendByEmail', documentRef: '1/11/2026', emailOptions: { text: 'Dziękujemy za zamówienie' } });
+	expect(sent.error).toBeUndefined();
+	const stored = emulator.documents.get(invoice.Identyfikator as number)!;
+	expect(stored.sent).toEqual([expect.objectContaining({ email: true, to: 'faktury@acme.pl' })]);
+
+	const unpaid = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true, filters: { status: ['nieoplacone'] } });
+	expect(unpaid.items.map((item) => item.json.PelnyNumer)).toEqual(['1/11/2026']);
+
+	const paid = await run('invoice', { operation: 'registerPayment', documentRef: '1/11/2026', amount: 1230, paymentDate: '2026-11-22' });
+	expect(paid.error).toBeUndefined();
+	const list = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true, filters: { status: ['oplacone'] } });
+	expect(list.items.map((item) => item.json)).toEqual([expect.objectContaining({ PelnyNumer: '1/11/2026', Zaplacono: 1230, CzyWyslano: true })]);
+});
+
+it('every invoice type is accepted by the emulator with the fields the node sends', async () => {
+	await seedContractor();
+	const types: Array<[string, Record<string, unknown>]> = [
+		['domesticNonVat', { legalBasis: 'Art. 113 ust. 1' }],
+		['mailOrder', {}],
+		['receipt', {}],
+		['currency', { currency: 'EUR' }],
+		['cashMethod', {}],
+		['wdt', { lines: { line: [{ ...LINE, vatRate: '0' }] } }],
+		['exportGoods', { lines: { line: [{ ...LINE, vatRate: '0' }] } }],
+		['euServices', { serviceName: 'Consulting', lines: { line: [{ ...LINE, vatRate: '0' }] } }],
+		['servicesOutside', { serviceName: 'Hosting' }],
+		['oss', { deliveryCountry: 'DE', lines: { line: [{ ...LINE, vatRate: 'other', customVatRate: 19 }] } }],
+		['ioss', { deliveryCountry: 'FR', lines: { line: [{ ...LINE, vatRate: 'other', customVatRate: 20 }] } }],
+	];
+	for (const [invoiceType, extra] of types) {
+		const { error, items } = await newInvoice({ invoiceType, ...extra });
+		expect({ invoiceType, error: error?.description }).toEqual({ invoiceType, error: undefined });
+		expect(items[0].json.PelnyNumer).toMatch(/^1\/11\/2026$/);
+	}
+	const oss = [...emulator.documents.values()].find((d) => d.slug === 'fakturaoss')!;
+	expect(oss.gross).toBe(1190);
+});
+
+it('the other invoice actions: correction, post, KSeF; Get Many pages through more than one page', async () => {
+	await seedContractor();
+	await newInvoice({ lines: { line: [LINE, { ...LINE, name: 'Szkolenie', unitPrice: 500 }] } });
+	const correction = await run('invoice', {
+		operation: 'createCorrection',
+		documentRef: '1/11/2026',
+		reason: 'POMYLKI',
+		issueDate: '2026-11-21',
+		lines: { line: [{ ...LINE, quantity: 0 }, { ...LINE, name: 'Szkolenie', unitPrice: 400 }] },
+	});
+	expect(correction.error).toBeUndefined();
+	expect(correction.items[0].json.PelnyNumer).toBe('KOR 2/11/2026');
+
+	expect((await run('invoice', { operation: 'sendByPost', documentRef: '1/11/2026' })).error).toBeUndefined();
+	expect((await run('invoice', { operation: 'sendToKsef', documentRef: '1/11/2026' })).error).toBeUndefined();
+	const first = [...emulator.documents.values()][0];
+	expect(first.sent[0]).toMatchObject({ post: true, email: false });
+	expect(first.ksef).toBe('WYSLANA');
+
+	// Seeded directly: 130 creates through the node would (rightly) wait for the 100-a-minute throttle.
+	const template = [...emulator.documents.values()][0];
+	for (let i = 0; i < 130; i++) {
+		const id = 9_000_000 + i;
+		emulator.documents.set(id, { ...template, id, number: `${i + 10}/11/2026`, gross: round2((i + 1) * 1.23), paid: 0, sent: [], payments: [], ksef: undefined });
+	}
+	const all = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+	expect(all.items).toHaveLength(132);
+	expect(new Set(all.items.map((item) => item.json.FakturaId)).size).toBe(132);
+	expect(emulator.requestsTo(/faktury\.json$/)).toHaveLength(2);
+	const cheap = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true, filters: { amountTo: 12.3 } });
+	expect(cheap.items).toHaveLength(10);
+});
+
+it('proforma: create → get many → PDF → e-mail → convert to invoice (once)', async () => {
+	await seedContractor();
+	const proforma = await run('proforma', { operation: 'create', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [LINE] } });
+	expect(proforma.error).toBeUndefined();
+	expect(proforma.items[0].json.PelnyNumer).toBe('PRO 1/11/2026');
+	const listed = await run('proforma', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+	expect(listed.items).toHaveLength(1);
+	const invoices = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+	expect(invoices.items).toHaveLength(0);
+	const pdf = await run('proforma', { operation: 'downloadPdf', documentRef: 'PRO 1/11/2026' });
+	expect(pdf.items[0].binary?.data.mimeType).toBe('application/pdf');
+	expect((await run('proforma', { operation: 'sendByEmail', documentRef: 'PRO 1/11/2026' })).error).toBeUndefined();
+	const converted = await run('proforma', { operation: 'convertToInvoice', documentRef: 'PRO 1/11/2026' });
+	expect(converted.items[0].json).toMatchObject({ PelnyNumer: '1/11/2026', Brutto: 1230, proforma: 'PRO 1/11/2026' });
+	const twice = await run('proforma', { operation: 'convertToInvoice', documentRef: 'PRO 1/11/2026' });
+	expect(twice.error?.description).toContain('już zamieniona');
+	const exportProforma = await run('proforma', { operation: 'create', proformaType: 'export', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [{ ...LINE, vatRate: '0' }] }, returnDocument: false });
+	expect(exportProforma.error).toBeUndefined();
+});
+
+it('bill: create (rachunek key) → get → PDF → e-mail; payment through faktury/wplaty', async () => {
+	await seedContractor();
+	const bill = await run('bill', { operation: 'create', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [{ name: 'Korepetycje', quantity: 2, unitPrice: 80 }] } });
+	expect(bill.error).toBeUndefined();
+	expect(bill.items[0].json).toMatchObject({ PelnyNumer: 'R 1/11/2026', Brutto: 160 });
+	expect((await run('bill', { operation: 'get', documentRef: 'R 1/11/2026' })).items[0].json.Brutto).toBe(160);
+	expect((await run('bill', { operation: 'downloadPdf', documentRef: 'R 1/11/2026' })).items[0].binary?.data.mimeType).toBe('application/pdf');
+	expect((await run('bill', { operation: 'sendByEmail', documentRef: 'R 1/11/2026' })).error).toBeUndefined();
+	const paid = await run('invoice', { operation: 'registerPayment', invoiceKind: 'bill', documentRef: 'R 1/11/2026', amount: 160 });
+	expect(paid.error).toBeUndefined();
+	expect([...emulator.documents.values()][0].paid).toBe(160);
+});
+
+it('expenses of every kind, dictionary, account', async () => {
+	await seedContractor();
+	for (const expenseKind of ['goods', 'costVat', 'phone']) {
+		const { error } = await run('expense', { operation: 'create', expenseKind, documentNumber: `FV/${expenseKind}`, issueDate: '2026-11-05', expenseName: 'Zakup', contractorId: 'ACME', net23: 100 });
+		expect(error).toBeUndefined();
+	}
+	const other = await run('expense', { operation: 'create', expenseKind: 'costOther', documentKind: 'PAR', documentNumber: 'P/1', issueDate: '2026-11-05', expenseName: 'Taxi', contractorMode: 'nip', contractorNip: '5213609182', amount: 45.5 });
+	expect(other.error).toBeUndefined();
+	expect(emulator.expenses.map((e) => e.slug)).toEqual(['zakuptowaruvat', 'kosztdzialalnoscivat', 'oplatatelefon', 'kosztdzialalnosci']);
+	expect(emulator.expenses[0]).toMatchObject({ KwotaVat23: 23 });
+
+	const rates = await run('dictionary', { operation: 'getEuVatRates', country: 'LT' });
+	expect(rates.items[0].json).toMatchObject({ NazwaKraju: 'Litwa', rates: { POD: 21, PR1: 9, PR2: 5 } });
+
+	const month = await run('account', { operation: 'getAccountingMonth' });
+	expect(month.items[0].json.month).toBe('2026-11');
+	const limit = await run('account', { operation: 'getLimit' });
+	expect(limit.items[0].json).toMatchObject({ used: 0, granted: 1000, remaining: 1000 });
+});
+
+it('accounting month: a date outside it is refused with the month named; moving to the date fixes it', async () => {
+	await seedContractor();
+	emulator.accountingMonth = { year: 2026, month: 9 };
+	const refused = await newInvoice();
+	expect(refused.error?.name).toBe('NodeApiError');
+	expect(refused.error?.message).toContain('The accounting month set in iFirma is 09/2026');
+	expect(refused.error?.description).toContain('poza ustawionym miesiącem księgowym');
+	expect(emulator.documents.size).toBe(0);
+
+	const moved = await run('account', { operation: 'setAccountingMonth', target: 'date', date: '2026-11-20' });
+	expect(moved.items[0].json).toMatchObject({ month: '2026-11', steps: 2 });
+	expect(emulator.requestsTo(/miesiacksiegowy/).filter((r) => r.method === 'PUT')).toHaveLength(2);
+	expect((await newInvoice()).error).toBeUndefined();
+
+	const next = await run('account', { operation: 'setAccountingMonth', target: 'next' });
+	expect(next.items[0].json.month).toBe('2026-12');
+	const tooFar = await run('account', { operation: 'setAccountingMonth', target: 'next' });
+	expect(tooFar.error?.description).toContain('Brak dostępu do następnego miesiąca księgowego.');
+});
+
+it('limit reached: creates are refused with advice on extended access; Get API Limit shows none left', async () => {
+	await seedContractor();
+	emulator.limit = { used: 1000, granted: 1000 };
+	const { error } = await newInvoice();
+	expect(error?.message).toContain('API limit of the account seems to be used up');
+	expect(error?.message).toContain('Limity API');
+	expect(emulator.documents.size).toBe(0);
+	const limit = await run('account', { operation: 'getLimit' });
+	expect(limit.items[0].json).toMatchObject({ used: 1000, granted: 1000, remaining: 0 });
+});
+
+it('wrong key → Kod 403 naming the key; a key never generated in iFirma → Kod 402; wrong login → Kod 401; no secret in errors', async () => {
+	const wrong = 'AAAAAAAAAAAAAAAA';
+	const bad = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01' }, [{}], { creds: { fakturaKey: wrong } });
+	expect(bad.error?.message).toContain('Kod 403');
+	expect(bad.error?.message).toContain('the "faktura" key in the credential is wrong');
+	expect(JSON.stringify([bad.error?.message, bad.error?.description])).not.toContain(wrong);
+
+	await emulator.stop();
+	emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 }, keys: { faktura: 'EAB0D8ACF3308F3B' } });
+	await emulator.start();
+	const notGenerated = await run('account', { operation: 'getLimit' }, [{}], { creds: { abonentKey: new IFirmaEmulator().keys.abonent! } });
+	expect(notGenerated.error?.message).toContain('Kod 402');
+	expect(notGenerated.error?.message).toContain('The "abonent" key has not been generated');
+
+	const login = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01' }, [{}], { creds: { login: 'ktos@inny.pl' } });
+	expect(login.error?.message).toContain('Kod 401');
+	expect(login.error?.description).toContain('Niepoprawna nazwa użytkownika.');
+});
+
+it('a create whose answer is lost is not sent again: one invoice, an error that says to check', async () => {
+	await seedContractor();
+	emulator.injectFault({ kind: 'reset' }, { pathPattern: /fakturakraj\.json$/, processFirst: true });
+	const { error } = await newInvoice();
+	expect(error?.description).toContain('may have been created');
+	expect(emulator.requestsTo(/fakturakraj\.json$/)).toHaveLength(1);
+	expect(emulator.documents.size).toBe(1);
+});
+
+it('reads are retried after a dropped connection; an HTML page is a clear error', async () => {
+	await seedContractor();
+	emulator.injectFault({ kind: 'reset' }, { pathPattern: /faktury\.json$/ });
+	const listed = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+	expect(listed.error).toBeUndefined();
+	expect(emulator.requestsTo(/faktury\.json$/)).toHaveLength(2);
+
+	emulator.injectFault({ kind: 'html' }, { pathPattern: /limit\.json$/, times: 5 });
+	const html = await run('account', { operation: 'getLimit' });
+	expect(html.error?.message).toBe('The API answered with something that is not JSON');
+	expect(html.error?.description).toContain('Bad Gateway');
+});
+
+it('an error envelope sent with an HTTP error status still shows Kod and Informacja', async () => {
+	await emulator.stop();
+	emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 }, errorStatus: 400 });
+	await emulator.start();
+	const { error } = await run('contractor', { operation: 'get', contractorId: 'BRAK' });
+	expect(error?.message).toContain('HTTP 400');
+	expect(error?.description).toContain('Kod 500: Kontrahent nie istnieje.');
+});
+
+it('the throttle spaces requests to stay under the per-minute limit (limit scaled down for the test)', async () => {
+	await seedContractor();
+	const saved = { ...transport.RATE_LIMIT };
+	Object.assign(transport.RATE_LIMIT, { requests: 5, windowMs: 1500 });
+	try {
+		transport.resetThrottle();
+		const started = Date.now();
+		const { items, error } = await run('contractor', { operation: 'get', contractorId: 'ACME' }, Array.from({ length: 7 }, () => ({})));
+		const elapsed = Date.now() - started;
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(7);
+		// Requests 6 and 7 had to wait until the first ones left the 1.5 s window.
+		expect(elapsed).toBeGreaterThanOrEqual(1400);
+	} finally {
+		Object.assign(transport.RATE_LIMIT, saved);
+	}
+});
