@@ -228,3 +228,139 @@ describe('Organizations, auth and quotas', () => {
 		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(3);
 	});
 });
+
+describe('Every document type: Create or Update, then Get Many finds it (with the editor\'s example fields)', () => {
+	it.each([
+		['orderReturn', '/b/anor/mxsx/mdeal/return', 'deal_id'],
+		['purchase', '/b/anor/mxsx/mkw/purchase', 'purchase_id'],
+		['warehouseReceipt', '/b/anor/mxsx/mkw/input', 'input_id'],
+		['internalMovement', '/b/anor/mxsx/mkw/movement', 'movement_id'],
+		['crossOrgMovement', '/b/anor/mxsx/mfm/movement', 'movement_id'],
+		['supplierReturn', '/b/anor/mxsx/mkw/return', 'return_id'],
+		['stocktaking', '/b/anor/mxsx/mkw/stocktaking', 'stocktaking_id'],
+		['writeOff', '/b/anor/mxsx/mkw/writeoff', 'writeoff_id'],
+		['clientPayment', '/b/trade/txs/tcs/cashin', 'cashin_id'],
+		['cashOperation', '/b/anor/mxsx/mkcs/cash_operation', 'operation_id'],
+		['bankOperation', '/b/anor/mxsx/mkcs/bank_operation', 'operation_id'],
+	])('%s', async (resource, path, idField) => {
+		const created = await run({ resource, operation: 'createOrUpdate', externalId: `${resource.slice(0, 12)}-1`, filialCode: '01' });
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json.success).toBe(true);
+		const stored = [...emulator.docs(path).values()];
+		expect(stored).toHaveLength(1);
+		expect(created.items[0].json.smartup_id).toBe(stored[0][idField]);
+
+		const again = await run({ resource, operation: 'createOrUpdate', externalId: `${resource.slice(0, 12)}-1`, filialCode: '01' }, [{}], { onError: 'continueRegularOutput' });
+		expect(again.items[0].json.description).toContain('уже существует');
+		expect(emulator.docs(path).size).toBe(1);
+
+		const found = await run({ resource, operation: 'getMany', dateFilter: 'modified', dateFrom: '={{ $now.toISO() }}', returnAll: true, filters: { externalId: `${resource.slice(0, 12)}-1` } });
+		expect(found.error).toBeUndefined();
+		expect(found.items).toHaveLength(1);
+		expect(found.items[0].json[idField]).toBe(stored[0][idField]);
+	});
+});
+
+describe('Order: Get, Change Status, Attach Data, Attach Marking Codes', () => {
+	it('changes status, attaches data and marking codes, and Get shows all of it', async () => {
+		const order = [...emulator.docs(ORDER).values()].find((row) => row.status === 'B#N')!;
+		const dealId = String(order.deal_id);
+		const status = await run({ resource: 'order', operation: 'changeStatus', dealId: '={{ $json.id }}', status: 'B#W' }, [{ id: dealId }, { id: '999999' }], { onError: 'continueRegularOutput' });
+		expect(status.items[0].json).toMatchObject({ success: true, deal_id: dealId });
+		expect(status.items[1].json.description).toContain('Заказ не найден');
+		const attached = await run({ resource: 'order', operation: 'attachData', dealId, attachFields: { delivery_number: 'INV-7', self_shipment: true } });
+		expect(attached.error).toBeUndefined();
+		const unit = String((order.order_products as Array<Record<string, unknown>>)[0].product_unit_id);
+		const marked = await run({ resource: 'order', operation: 'attachMarkingCodes', dealId, products: JSON.stringify([{ product_unit_id: unit, marking_codes: ['0104780000000017'] }]) });
+		expect(marked.error).toBeUndefined();
+		const got = await run({ resource: 'order', operation: 'get', dealId });
+		expect(got.items[0].json).toMatchObject({ deal_id: dealId, status: 'B#W', delivery_number: 'INV-7', self_shipment: 'Y' });
+		expect((got.items[0].json.order_products as Array<Record<string, unknown>>)[0].marking_codes).toEqual(['0104780000000017']);
+		const missing = await run({ resource: 'order', operation: 'get', dealId: '999999' });
+		expect(missing.error?.message).toContain('no order with deal_id 999999');
+	});
+
+	it('Get Many returns only the statuses the integration settings export', async () => {
+		emulator.settings.exportedOrderStatuses = ['B#N'];
+		const { items } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true });
+		expect(items.map((item) => item.json.status)).toEqual(['B#N']);
+	});
+});
+
+describe('References, prices, stock, custom call', () => {
+	it.each([
+		['product', '/b/anor/mxsx/mr/inventory', '{"name":"Green tea","measure_code":"pcs"}'],
+		['legalPerson', '/b/anor/mxsx/mr/legal_person', '{"name":"OOO New","tin":"301000001"}'],
+		['naturalPerson', '/b/anor/mxsx/mr/natural_person', '{"first_name":"Dilnoza","gender":"F"}'],
+	])('%s: Create or Update upserts by code, Get by Code and Get Many find it', async (resource, path, fields) => {
+		const created = await run({ resource, operation: 'createOrUpdate', code: 'NEW-1', referenceFields: fields });
+		expect(created.items[0].json).toMatchObject({ success: true, code: 'NEW-1' });
+		const updated = await run({ resource, operation: 'createOrUpdate', code: 'NEW-1', referenceFields: fields.replace('}', ',"short_name":"Changed"}') });
+		expect(updated.error).toBeUndefined();
+		expect(emulator.refs(path).get('NEW-1')).toMatchObject({ code: 'NEW-1', short_name: 'Changed', state: 'A' });
+		const byCode = await run({ resource, operation: 'getByCode', code: 'NEW-1' });
+		expect(byCode.items[0].json.short_name).toBe('Changed');
+		const many = await run({ resource, operation: 'getMany', returnAll: true, filters: { modifiedSince: '={{ $now.minus({ days: 1 }).toISO() }}' } });
+		expect(many.items.map((item) => item.json.code)).toEqual(['NEW-1']);
+	});
+
+	it('a legal person without its required short name and state defaults fills them; a missing name is refused before sending', async () => {
+		const refused = await run({ resource: 'legalPerson', operation: 'createOrUpdate', code: 'X', referenceFields: '{"tin":"1"}' });
+		expect(refused.error?.message).toContain('Fields: "name" is required for a legal person');
+		expect(emulator.requestsTo(/legal_person\$import/)).toHaveLength(0);
+	});
+
+	it('products without a code are exported only when the setting allows it', async () => {
+		const hidden = await run({ resource: 'product', operation: 'getMany', returnAll: true });
+		expect(hidden.items.map((item) => item.json.name)).not.toContain('Loose goods');
+		emulator.settings.exportWithoutCodes = true;
+		const shown = await run({ resource: 'product', operation: 'getMany', returnAll: true });
+		expect(shown.items.map((item) => item.json.name)).toContain('Loose goods');
+	});
+
+	it('warehouses and price types are listed; an identical warehouse export is made once per execution', async () => {
+		const warehouses = await run({ resource: 'warehouse', operation: 'getMany', returnAll: true }, [{}, {}]);
+		expect(warehouses.items.map((item) => item.json.code)).toEqual(['001', '002', '001', '002']);
+		expect(emulator.requestsTo(/warehouse\$export/)).toHaveLength(1);
+		const types = await run({ resource: 'priceType', operation: 'getMany', returnAll: true });
+		expect(types.items.map((item) => item.json.code)).toEqual(['777', '778']);
+	});
+
+	it('Price: Set then Get; an unknown price type is rejected with Smartup\'s message', async () => {
+		const set = await run(
+			{ resource: 'price', operation: 'set', productCode: 'P-20', priceTypeCode: '={{ $json.type }}', price: '={{ $json.price }}' },
+			[
+				{ type: '777', price: 16000 },
+				{ type: '778', price: 15500 },
+			],
+		);
+		expect(set.error).toBeUndefined();
+		const got = await run({ resource: 'price', operation: 'get', priceTypeCodes: '777,778', productCode: 'P-20' });
+		expect(got.items[0].json.price_type).toEqual([
+			{ price_type_code: '777', card_code: '', price: 16000 },
+			{ price_type_code: '778', card_code: '', price: 15500 },
+		]);
+		const bad = await run({ resource: 'price', operation: 'set', productCode: 'P-20', priceTypeCode: '999', price: '1' });
+		expect(bad.error?.description).toContain('Тип цены не найден');
+	});
+
+	it('Price: Get from the head organization needs price type codes (Smartup says so)', async () => {
+		const { error } = await run({ resource: 'price', operation: 'get' }, [{}], { credentials: { filialId: '1000' } });
+		expect(error?.description).toContain('price_type_codes');
+	});
+
+	it('Stock: Get Balance over 10 days gives one row per day and warehouse, in two windows', async () => {
+		const { items, error } = await run({ resource: 'stock', operation: 'getBalance', warehouseCodes: '001', dateFrom: '2026-03-01', dateTo: '2026-03-10' });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(10);
+		expect(items[9].json).toMatchObject({ date: '10.03.2026', warehouse_code: '001', quantity: 140 });
+		expect(emulator.requestsTo(/balance\$export/)).toHaveLength(2);
+	});
+
+	it('Custom API Call reaches any method with the same auth', async () => {
+		const { items } = await run({ resource: 'customApiCall', operation: 'call', path: '/b/anor/mxsx/mrf/room$export', body: '{}', safeToRepeat: true });
+		expect((items[0].json.room as Array<Record<string, unknown>>)[0].room_code).toBe('R1');
+		const unknown = await run({ resource: 'customApiCall', operation: 'call', path: '/b/anor/mxsx/nothing$export', body: '{}' });
+		expect(unknown.error?.message).toContain('HTTP 404');
+	});
+});

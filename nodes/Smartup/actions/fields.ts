@@ -155,6 +155,8 @@ export function toApiObject(ctx: IExecuteFunctions, input: IDataObject, itemInde
 }
 
 const NUMERIC_KEY = /(quant|quantity|amount|price|percent|_value$|^value$|weight|litre|^litr$|count$|_sum$|^amount$)/;
+/** Codes, IDs and numbers-as-names stay text even when they look numeric (price_type_code "777"). */
+const TEXT_KEY = /(code|_id|^id|barcode|number|gtin|ikpu|tnved|kind)$/;
 
 /** Simplify: numbers parsed in quantity/price/amount fields (IDs and codes stay text), local codes if chosen. */
 export function simplifyRecord(record: IDataObject, codeType: string): IDataObject {
@@ -164,7 +166,7 @@ export function simplifyRecord(record: IDataObject, codeType: string): IDataObje
 			result[key] = value.map((entry) => (entry && typeof entry === 'object' ? simplifyRecord(entry as IDataObject, codeType) : entry));
 		} else if (value && typeof value === 'object') {
 			result[key] = simplifyRecord(value as IDataObject, codeType);
-		} else if (typeof value === 'string' && NUMERIC_KEY.test(key) && /^-?\d+(\.\d+)?$/.test(value.trim())) {
+		} else if (typeof value === 'string' && NUMERIC_KEY.test(key) && !TEXT_KEY.test(key) && /^-?\d+(\.\d+)?$/.test(value.trim())) {
 			result[key] = Number(value);
 		} else {
 			result[key] = value;
