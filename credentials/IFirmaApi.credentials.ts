@@ -89,16 +89,20 @@ export class IFirmaApi implements ICredentialType {
 		if (!isHexKey(key)) {
 			throw new Error(`The "${keyName}" key in the iFirma credential must be hex digits (0-9, A-F) as iFirma shows it.`);
 		}
+		const method = String(requestOptions.method ?? 'GET').toUpperCase();
 		let body = '';
 		if (typeof requestOptions.body === 'string') body = requestOptions.body;
 		else if (requestOptions.body !== undefined && requestOptions.body !== null) body = JSON.stringify(requestOptions.body);
+		// A read sends no body (n8n's request builder may attach an empty object): signed as "".
+		const bodyless = (method === 'GET' || method === 'HEAD') && (body === '' || body === '{}');
+		if (bodyless) body = '';
 		const login = String(credentials.login ?? '').trim();
 		return {
 			...requestOptions,
 			url,
 			baseURL: undefined,
 			// What is signed is what is sent: an object body is replaced by the very string that was signed.
-			body: body === '' ? requestOptions.body : body,
+			body: bodyless ? undefined : body === '' ? requestOptions.body : body,
 			headers: { ...requestOptions.headers, Authentication: authenticationHeader(login, keyName, key, url, body) },
 		};
 	}

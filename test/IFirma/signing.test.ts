@@ -94,6 +94,12 @@ describe('credential authenticate', () => {
 		expect(out.headers?.Authentication).toContain('c2b90138ec4a36bb4fc625785f3a303dcd9f54ca');
 	});
 
+	it('a GET signs an empty body even when n8n attaches an empty object, and sends none', async () => {
+		const out = await credential.authenticate(credentials, { url: `${BASE}/faktury.json`, method: 'GET', body: {} } as IHttpRequestOptions);
+		expect(out.body).toBeUndefined();
+		expect(out.headers?.Authentication).toContain('081dec7098dbed6aab839e76501a964aa5b9386a');
+	});
+
 	it('uses the rachunek key for bills and ignores the query string', async () => {
 		const url = `${BASE}/rachunekkraj/7.json`;
 		const out = await credential.authenticate(credentials, { url: `${url}?x=1`, method: 'GET' } as IHttpRequestOptions);

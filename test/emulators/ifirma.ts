@@ -140,7 +140,8 @@ export class IFirmaEmulator extends Emulator {
 	}
 
 	today(): string {
-		return this.options.today?.() ?? new Date().toISOString().slice(0, 10);
+		// iFirma's calendar is Polish time.
+		return this.options.today?.() ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 	}
 
 	private fail(kod: number, informacja: string): EmulatorResponse {

@@ -1,0 +1,78 @@
+/** iFirma in a real n8n: the invoice flow, Continue On Fail, and the webhook template (server mode). */
+import type { IFirmaEmulator } from '../emulators/ifirma';
+import { outputOf, type E2eCase, type E2eServerCase } from './cases';
+
+const ORDER = {
+	orderId: 'WEB-1001',
+	customer: { nip: '1234563218', name: 'Sklep Internetowy Sp. z o.o.', postCode: '31-000', city: 'Kraków', street: 'Rynek 1', email: 'zakupy@sklep.example' },
+	items: [
+		{ name: 'Kubek z logo', quantity: 3, unit: 'szt.', unitPrice: 25, vatRate: 23 },
+		{ name: 'Książka', quantity: 1, unit: 'szt.', unitPrice: 40, vatRate: 5 },
+	],
+};
+
+export const cases: E2eCase[] = [
+	{
+		file: 'test/e2e/workflows/ifirma-invoice-flow.json',
+		check: (run, { emulators }) => {
+			const ifirma = emulators.ifirma as IFirmaEmulator;
+			const contractor = outputOf(run, 'Upsert contractor')[0].json;
+			expect(contractor).toMatchObject({ NIP: '5213609182', Nazwa: 'Acme E2E Sp. z o.o.' });
+			const invoice = outputOf(run, 'Create invoice')[0].json;
+			// 2 × 150 net at 23% + 100 net at 8% = 369 + 108.
+			expect(invoice).toMatchObject({ Identyfikator: expect.any(Number), Brutto: 477, IdentyfikatorKontrahenta: contractor.Identyfikator });
+			const pdf = outputOf(run, 'Download PDF')[0];
+			expect(pdf.binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `fakturakraj-${String(invoice.Identyfikator)}-oryg.pdf` });
+			expect(outputOf(run, 'Send by e-mail')[0].json).toMatchObject({ sent: true });
+			expect(outputOf(run, 'Register payment')[0].json).toMatchObject({ Kwota: 477 });
+			expect(outputOf(run, 'Paid invoices').map((item) => item.json.PelnyNumer)).toContain(invoice.PelnyNumer);
+			expect(outputOf(run, 'Create bill')[0].json).toMatchObject({ Brutto: 160 });
+			expect(outputOf(run, 'Create expense')[0].json).toMatchObject({ kind: 'zakuptowaruvat', KwotaVat23: 46, KwotaVat08: 4 });
+			expect(outputOf(run, 'API limit')[0].json).toMatchObject({ granted: 1000 });
+
+			const stored = ifirma.documents.get(invoice.Identyfikator as number)!;
+			expect(stored.sent).toEqual([expect.objectContaining({ email: true, to: 'faktury@acme.example' })]);
+			expect(stored.paid).toBe(477);
+			// Each create went out exactly once (never retried, never duplicated).
+			expect(ifirma.requestsTo(/\/fakturakraj\.json$/)).toHaveLength(1);
+			expect(ifirma.requestsTo(/\/rachunekkraj\.json$/)).toHaveLength(1);
+			// Every request was signed (the emulator answers 400-403 otherwise) and carried no key in clear.
+			for (const request of ifirma.requests) expect(String(request.headers.authentication)).toMatch(/^IAPIS user=[^,]+, hmac-sha1=[0-9a-f]{40}$/);
+		},
+	},
+	{
+		file: 'test/e2e/workflows/ifirma-continue-on-fail.json',
+		check: (run) => {
+			const upserts = outputOf(run, 'Upsert contractor');
+			expect(upserts).toHaveLength(2);
+			expect(upserts[0].json.error).toContain('NIP: "5213609181" is not a valid NIP');
+			expect(upserts[0].pairedItem).toEqual({ item: 0 });
+			expect(upserts[1].json).toMatchObject({ action: 'created', NIP: '7770000005' });
+			expect(upserts[1].pairedItem).toEqual({ item: 1 });
+			const unknown = outputOf(run, 'Get unknown invoice');
+			expect(unknown[0].json.error).toContain('Kod 500');
+			expect(unknown[0].json.description).toContain('Faktura/rachunek nie istnieje.');
+		},
+	},
+];
+
+export const serverCases: E2eServerCase[] = [
+	{
+		file: 'templates/ifirma-invoice-from-webhook.json',
+		webhook: { path: 'ifirma-order', body: ORDER },
+		executionsWanted: 1,
+		check: (runs, { emulators }) => {
+			const ifirma = emulators.ifirma as IFirmaEmulator;
+			const [run] = runs;
+			expect(run.data.resultData.error).toBeUndefined();
+			const contractor = outputOf(run, 'Create or update contractor')[0].json;
+			expect(contractor).toMatchObject({ NIP: '1234563218', Email: 'zakupy@sklep.example' });
+			const invoice = outputOf(run, 'Create invoice')[0].json;
+			// 3 × 25 at 23% + 40 at 5% = 92.25 + 42.
+			expect(invoice).toMatchObject({ Brutto: 134.25, Uwagi: 'Order WEB-1001', IdentyfikatorKontrahenta: contractor.Identyfikator });
+			expect(outputOf(run, 'Send invoice by e-mail')[0].json).toMatchObject({ sent: true });
+			const stored = ifirma.documents.get(invoice.Identyfikator as number)!;
+			expect(stored.sent).toEqual([expect.objectContaining({ email: true, to: 'zakupy@sklep.example' })]);
+		},
+	},
+];
