@@ -32,7 +32,9 @@ export async function symfoniaRequest<T = unknown>(
 		...(itemIndex !== undefined && 'getInputData' in this ? readRequestOptions(this as IExecuteFunctions, itemIndex) : {}),
 	};
 	const response = await sessionFor(this).send(call, options);
-	if (response.statusCode === 404 && callOptions.notFoundAsUndefined) return undefined;
+	// "Nothing found" — but not "this WebAPI has no such endpoint" (ASP.NET's routing 404), which must not
+	// make a find-before-create believe the record is missing.
+	if (response.statusCode === 404 && callOptions.notFoundAsUndefined && !/No HTTP resource was found/i.test(bodyText(response.body))) return undefined;
 	const credentials = await this.getCredentials(CREDENTIAL);
 	const secrets = secretValuesOf(credentials);
 	if (response.statusCode >= 400) throw symfoniaError.call(this, response, call, itemIndex, secrets);
@@ -71,7 +73,8 @@ function symfoniaError(
 	if (apiMessage) message += `: ${apiMessage}`;
 	else if (firstFkError) message += `: ${firstFkError.Message}`;
 	const hints: string[] = [];
-	if (status === 404) hints.push('Nothing was found: check the id, code or number.');
+	if (status === 404 && /No HTTP resource was found/i.test(text)) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
+	else if (status === 404) hints.push('Nothing was found: check the id, code or number.');
 	if (status === 405) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
 	if (status === 500) hints.push('Symfonia failed internally; the WebAPI service log has the details.');
 	const lines = [

@@ -589,3 +589,15 @@ describe('Dictionary, Custom API Call, Continue On Fail', () => {
 		expect(open.isDone() && close.isDone()).toBe(true);
 	});
 });
+
+describe('find-before-create safety', () => {
+	it('a routing 404 (endpoint missing in this WebAPI version) is an error, not "contractor not found"', async () => {
+		session();
+		api().get('/api/Contractors').query({ code: 'NEW' }).reply(404, { Message: "No HTTP resource was found that matches the request URI 'http://x/api/Contractors?code=NEW'." });
+		const create = api().post('/api/Contractors/Create').query(true).reply(200, {});
+		const { error } = await run({ resource: 'contractor', operation: 'upsert', matchBy: 'code', code: 'NEW', name: 'Nowy' });
+		expect(error?.message).toContain('HTTP 404');
+		expect(error?.description).toContain('Swagger');
+		expect(create.isDone()).toBe(false);
+	});
+});

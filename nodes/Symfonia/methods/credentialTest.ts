@@ -61,7 +61,8 @@ export async function symfoniaApiTest(this: ICredentialTestFunctions, credential
 		const status = response?.statusCode ?? (error as { statusCode?: number }).statusCode;
 		const apiMessage = symfoniaMessageOf(response?.body ?? (error as { error?: unknown }).error);
 		const hint = status === 401 ? ' The Application Token was refused: check it in the WebAPI configurator.' : '';
-		const message = `Symfonia WebAPI test failed while ${step}${status ? ` (HTTP ${status})` : ''}: ${apiMessage ?? (error as Error).message}.${hint}`;
+		const reason = String(apiMessage ?? (error as Error).message).replace(/\.+$/, '');
+		const message = `Symfonia WebAPI test failed while ${step}${status ? ` (HTTP ${status})` : ''}: ${reason}.${hint}`;
 		return { status: 'Error', message: redactSecrets(message, secrets) };
 	} finally {
 		if (session) {
