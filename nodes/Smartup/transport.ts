@@ -67,9 +67,15 @@ function messageOf(body: unknown): string | undefined {
 	return text;
 }
 
-function isQuotaError(status: number, body: unknown, text: string): boolean {
+/** What a spent daily quota looks like is not documented (API file §4.7): 429, or error_code LIMIT on any status. */
+function isQuotaError(status: number, body: unknown): boolean {
 	const code = body && typeof body === 'object' ? String((body as IDataObject).error_code ?? '') : '';
-	return code.toUpperCase() === 'LIMIT' || (status === 429 && /лимит|limit|quota|квот/i.test(text)) || status === 429;
+	return status === 429 || code.toUpperCase() === 'LIMIT';
+}
+
+/** Whether an error is the spent quota (further calls today would fail the same way). */
+export function isQuotaSpent(error: unknown): boolean {
+	return (error as { message?: unknown })?.message === QUOTA_TEXT;
 }
 
 /**
@@ -134,10 +140,8 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			secrets,
 		);
 	}
-	if (status === 429 || isQuotaError(status, parsed, text)) {
-		if (isQuotaError(status, parsed, text)) {
-			throw apiError(node, { message: QUOTA_TEXT, description: messageOf(parsed) ?? quoteStart(text), httpCode: String(status), itemIndex }, secrets);
-		}
+	if (isQuotaError(status, parsed)) {
+		throw apiError(node, { message: QUOTA_TEXT, description: messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined), httpCode: String(status), itemIndex }, secrets);
 	}
 	if (status >= 400) {
 		throw bodyError(this, parsed, text, String(status), itemIndex, secrets, `Smartup answered HTTP ${status}`);

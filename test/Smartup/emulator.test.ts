@@ -364,3 +364,14 @@ describe('References, prices, stock, custom call', () => {
 		expect(unknown.error?.message).toContain('HTTP 404');
 	});
 });
+
+describe('Quota during a batched import', () => {
+	it('once the quota is spent, the remaining batches are not sent and every item says why', async () => {
+		emulator.settings.quotaLimits.frequent = 1;
+		const { items } = await createOrders([1, 2, 3, 4, 5].map((n) => ({ id: `q-${n}` })), { options: { batchSize: 2 } }, 'continueRegularOutput');
+		expect(emulator.requestsTo(/order\$import$/)).toHaveLength(2);
+		expect(items.slice(0, 2).every((item) => item.json.success === true)).toBe(true);
+		expect(items.slice(2).map((item) => String(item.json.error).includes('daily Smartup request quota'))).toEqual([true, true, true]);
+		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+	});
+});

@@ -5,7 +5,7 @@ import { apiError } from '../../common/http';
 import { secretValuesOf } from '../../common/redact';
 import { errorJson } from '../../common/router';
 import { addDays, formatDate, today } from '../dates';
-import { CREDENTIAL, callSmartup } from '../transport';
+import { CREDENTIAL, callSmartup, isQuotaSpent } from '../transport';
 import type { ImportAnswer } from '../types';
 import { readOptions } from './fields';
 
@@ -102,9 +102,13 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 
 	const batchSize = readBatchSize(this);
 	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL));
+	let quotaError: NodeApiError | undefined;
 	for (let start = 0; start < pending.length; start += batchSize) {
 		const batch = pending.slice(start, start + batchSize);
-		const results = await sendBatch.call(this, spec, batch, secrets);
+		// Once the day's quota is spent, the next batches would only fail the same way (and count again).
+		const results = quotaError ? new Map(batch.map((entry) => [entry, { ok: false, error: quotaError } as Outcome])) : await sendBatch.call(this, spec, batch, secrets);
+		const spent = [...results.values()].find((outcome) => !outcome.ok && isQuotaSpent(outcome.error));
+		if (spent && !spent.ok) quotaError = spent.error as NodeApiError;
 		for (const [entry, outcome] of results) for (const item of entry.items) outcomes.set(item, outcome);
 		const failed = [...results.values()].find((outcome) => !outcome.ok);
 		if (failed && !continueOnFail && !failed.ok) {
@@ -266,7 +270,7 @@ function rejection(ctx: IExecuteFunctions, spec: ImportSpec, entry: Pending, fai
 }
 
 function withItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, entry: Pending, spec: ImportSpec, secrets: string[]) {
-	if (error instanceof NodeOperationError) return error;
+	if (error instanceof NodeOperationError || isQuotaSpent(error)) return error;
 	return apiError(
 		ctx.getNode(),
 		{
