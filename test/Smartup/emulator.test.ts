@@ -375,3 +375,27 @@ describe('Quota during a batched import', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 	});
 });
+
+describe('Account settings the node must match', () => {
+	it('local codes: an import names the client and product by their local codes', async () => {
+		emulator.settings.codeType = 'local';
+		const fields = (person: string) => JSON.stringify({ deal_time: '2026-03-20 10:00:00', delivery_date: '2026-03-21', status: 'B#N', person_code: person, room_code: 'R1' });
+		const params = (person: string, product: string) => ({
+			resource: 'order',
+			operation: 'createOrUpdate',
+			externalId: `loc-${person}`,
+			documentFields: fields(person),
+			lines: JSON.stringify([{ product_code: product, order_quant: 1 }]),
+		});
+		const local = await run(params('L-77', 'LP-10'));
+		expect(local.items[0].json.success).toBe(true);
+		const global = await run(params('C-77', 'P-10'), [{}], { onError: 'continueRegularOutput' });
+		expect(global.items[0].json.description).toContain('Клиент не найден: C-77');
+	});
+
+	it('a window wider than the server allows is Smartup\'s error, shown as such', async () => {
+		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-30', options: { windowDays: 30 } });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.description).toContain('Период выгрузки не может превышать 7 дней');
+	});
+});
