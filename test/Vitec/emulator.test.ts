@@ -21,10 +21,10 @@ async function start(options: ConstructorParameters<typeof VitecEmulator>[0] = {
 }
 afterEach(async () => emulator.stop());
 
-const credentialData = (extra: Record<string, unknown> = {}) => ({ username: emulator.username, password: emulator.password, baseUrl: emulator.baseUrl, ...extra });
+const credentialData = (extra: Record<string, unknown> = {}) => ({ username: emulator.username, password: emulator.password, baseUrl: emulator.baseUrl, ...extra }) as Record<string, string>;
 
 function run(parameters: Record<string, unknown>, items: object[] = [{}], extra: Record<string, unknown> = {}, onError?: 'continueRegularOutput') {
-	return runNode({ type: 'vitecEkonomi', parameters, onError }, items as never, { vitecEkonomiApi: credentialData(extra) });
+	return runNode({ type: 'vitecEkonomi', parameters: parameters as never, onError }, items as never, { vitecEkonomiApi: credentialData(extra) });
 }
 
 describe('revisions', () => {

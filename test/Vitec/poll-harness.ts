@@ -15,6 +15,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
@@ -74,9 +75,9 @@ export interface PollResult {
 
 /** One poll of the trigger. `staticData` is the workflow's static data object (kept by the caller). */
 export async function poll(
-	parameters: IDataObject,
+	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: IDataObject } = {},
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown> } = {},
 ): Promise<PollResult> {
 	const node: INode = {
 		id: 'trigger',
@@ -87,7 +88,8 @@ export async function poll(
 		parameters: {},
 		credentials: { vitecEkonomiApi: { id: 'cred', name: 'Vitec test' } },
 	};
-	node.parameters = NodeHelpers.getNodeParameters(trigger.description.properties, parameters, true, false, node, trigger.description) ?? parameters;
+	const given = parameters as INodeParameters;
+	node.parameters = NodeHelpers.getNodeParameters(trigger.description.properties, given, true, false, node, trigger.description) ?? given;
 	const nodeTypes = {
 		getByName: () => trigger,
 		getByNameAndVersion: () => trigger,

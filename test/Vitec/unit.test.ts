@@ -12,7 +12,7 @@ const ACC = '/VitecEkonomiServices/AccountingService.svc';
 const SUP = '/VitecEkonomiServices/SupplierService.svc';
 const CUS = '/VitecEkonomiServices/CustomerService.svc';
 const PASSWORD = 'Hemlig&<Lösen>';
-const credentials = (extra: Record<string, unknown> = {}) => ({ vitecEkonomiApi: { domain: 'exempel', username: 'api.n8n', password: PASSWORD, ...extra } });
+const credentials = (extra: Record<string, unknown> = {}) => ({ vitecEkonomiApi: { domain: 'exempel', username: 'api.n8n', password: PASSWORD, ...extra } as Record<string, string> });
 
 const NS = 'xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"';
 const envelope = (body: string) => `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${body}</s:Body></s:Envelope>`;
@@ -27,7 +27,7 @@ const ROW =
 	'<b:CompanyId>101</b:CompanyId><b:AccountingYear>2026</b:AccountingYear><b:Routine>A</b:Routine><b:VoucherNumber>12</b:VoucherNumber><b:Row>2</b:Row><b:AutoAccountingCode>*</b:AutoAccountingCode><b:AutoAccountingRow>0</b:AutoAccountingRow><b:Account>3010</b:Account><b:Amount>-1250.50</b:Amount><b:Text>Hyra &amp; el</b:Text><b:Note i:nil="true"/><b:Dimension02>P1</b:Dimension02>';
 
 function run(parameters: Record<string, unknown>, items: object[] = [{}], options: { onError?: 'continueRegularOutput'; credentials?: Record<string, unknown> } = {}) {
-	return runNode({ type: 'vitecEkonomi', parameters, onError: options.onError }, items as never, credentials(options.credentials));
+	return runNode({ type: 'vitecEkonomi', parameters: parameters as never, onError: options.onError }, items as never, credentials(options.credentials));
 }
 
 interface Sent {

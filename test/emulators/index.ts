@@ -7,6 +7,7 @@ import { FirminoEmulator } from './firmino';
 import { IFirmaEmulator } from './ifirma';
 import { SymfoniaEmulator } from './symfonia';
 import { SmartupEmulator } from './smartup';
+import { VitecEmulator, sandboxVitec } from './vitec';
 
 export interface SandboxCredential {
 	id: string;
@@ -23,6 +24,20 @@ interface SystemSandbox {
 }
 
 export const SYSTEMS: Record<string, SystemSandbox> = {
+	vitec: {
+		create: () => sandboxVitec(),
+		credentials: (emulator) => {
+			const vitec = emulator as VitecEmulator;
+			return [
+				{
+					id: 'vitecEkonomiApiSandbox1',
+					name: 'Vitec Ekonomi sandbox',
+					type: 'vitecEkonomiApi',
+					data: { domain: '', username: vitec.username, password: vitec.password, integrationId: 'N8N', advanced: true, baseUrl: vitec.baseUrl },
+				},
+			];
+		},
+	},
 	ifirma: {
 		create: () => new IFirmaEmulator(),
 		credentials: (emulator) => {
@@ -34,9 +49,10 @@ export const SYSTEMS: Record<string, SystemSandbox> = {
 					type: 'iFirmaApi',
 					data: {
 						login: ifirma.login,
+						// The credential test signs with the abonent key: first, so e2e's "wrong secret" check breaks it.
+						abonentKey: ifirma.keys.abonent,
 						fakturaKey: ifirma.keys.faktura,
 						rachunekKey: ifirma.keys.rachunek,
-						abonentKey: ifirma.keys.abonent,
 						wydatekKey: ifirma.keys.wydatek,
 						baseUrl: ifirma.apiUrl,
 					},

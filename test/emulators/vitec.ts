@@ -1,6 +1,9 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/require-node-api-error --
-   Test-only code (never shipped): requests parsed by fast-xml-parser are untyped trees, and the emulator
-   re-throws its own programming errors so that the base class answers 500. */
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-imports --
+   Test-only code (never shipped): requests parsed by fast-xml-parser are untyped trees, the emulator
+   re-throws its own programming errors so that the base class answers 500, and node:http serves the
+   customer endpoint on its fixed port. */
+import http from 'node:http';
+
 import { XMLParser } from 'fast-xml-parser';
 
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
@@ -106,6 +109,11 @@ export interface VitecEmulatorOptions {
 	strictAck?: boolean;
 	/** Companies the API user sees. */
 	companies?: Company[];
+	/**
+	 * Also serve the customer endpoint on this fixed port (the template's URL) when the emulator itself
+	 * runs elsewhere. Skipped silently when the port is taken.
+	 */
+	customerEndpointPort?: number;
 }
 
 const DEFAULT_COMPANIES: Company[] = [
@@ -188,6 +196,42 @@ export class VitecEmulator extends Emulator {
 
 	get maxBatch() {
 		return this.options.maxBatch ?? 5000;
+	}
+
+	private endpointServer?: http.Server;
+
+	async start(port = 0): Promise<string> {
+		const url = await super.start(port);
+		const fixed = this.options.customerEndpointPort;
+		if (fixed && !url.endsWith(`:${fixed}`)) {
+			const server = http.createServer((req, res) => {
+				const chunks: Buffer[] = [];
+				req.on('data', (chunk: Buffer) => chunks.push(chunk));
+				req.on('end', () => {
+					const parsed = new URL(req.url ?? '/', 'http://endpoint');
+					const response = this.handle({ method: req.method ?? 'GET', url: req.url ?? '/', path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }) as EmulatorResponse;
+					res.writeHead(response.status, { 'Content-Type': 'application/json', ...response.headers });
+					res.end(response.body ?? '');
+				});
+			});
+			await new Promise<void>((resolve) => {
+				server.once('error', () => resolve());
+				server.listen(fixed, '127.0.0.1', () => {
+					this.endpointServer = server;
+					resolve();
+				});
+			});
+		}
+		return url;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.endpointServer;
+		if (server) {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+		await super.stop();
 	}
 
 	/* ---------- admin / test hooks (not part of Vitec's API) ---------- */
@@ -292,9 +336,37 @@ export class VitecEmulator extends Emulator {
 		for (let i = 0; i < (options.times ?? 1); i++) this.serviceFaults.push({ messages, method: options.method });
 	}
 
+	/**
+	 * Plain JSON admin routes (not Vitec's API) so that a person trying the sandbox can make changes:
+	 * POST /admin/upsert {type, companyId, row}, /admin/remove {type, companyId, key},
+	 * /admin/one-time-transfer {integrationId, type, companyIds?}, GET /admin/pending?integrationId=N8N.
+	 */
+	private admin(request: RecordedRequest): EmulatorResponse {
+		try {
+			const body = (request.body ? JSON.parse(request.body) : {}) as Record<string, any>;
+			switch (request.path) {
+				case '/admin/upsert':
+					this.upsert(String(body.type), body.companyId ?? null, body.row as Row);
+					return json(200, { ok: true });
+				case '/admin/remove':
+					this.remove(String(body.type), body.companyId ?? null, body.key as Row);
+					return json(200, { ok: true });
+				case '/admin/one-time-transfer':
+					return json(200, { events: this.oneTimeTransfer(String(body.integrationId), String(body.type), body.companyIds as number[] | undefined) });
+				case '/admin/pending':
+					return json(200, { pending: this.pending(request.query.get('integrationId') ?? 'N8N').length });
+				default:
+					return json(404, { error: 'unknown admin route' });
+			}
+		} catch (error) {
+			return json(400, { error: (error as Error).message });
+		}
+	}
+
 	/* ---------- SOAP ---------- */
 
 	protected handle(request: RecordedRequest): EmulatorResponse {
+		if (request.path.startsWith('/admin/')) return this.admin(request);
 		if (request.path.startsWith('/customer-endpoint')) {
 			let body: unknown = request.body;
 			try {
@@ -503,7 +575,7 @@ export class VitecEmulator extends Emulator {
 		return '';
 	}
 
-	private fields(row: Record<string, unknown>): string {
+	private fields(row: object): string {
 		return Object.entries(row)
 			.map(([name, value]) => (value === null || value === undefined ? `<b:${name} i:nil="true"/>` : `<b:${name}>${escapeXml(String(value))}</b:${name}>`))
 			.join('');
@@ -564,4 +636,28 @@ export function accountingRow(companyId: number, voucher: number, row = 1, extra
 		Note: null,
 		...extra,
 	};
+}
+
+/** The template's customer endpoint: http://127.0.0.1:9103 is the Vitec sandbox's port under `npm start`. */
+export const SANDBOX_CUSTOMER_ENDPOINT_PORT = 9103;
+
+/**
+ * The sandbox behind `npm start` and e2e: subscriptions N8N (the templates' Integration-ID) and E2E-ONEMIT,
+ * master data in three companies (no pending events, so a workflow's first poll is quiet until something
+ * changes: use the admin routes or the one-time transfer).
+ */
+export function sandboxVitec(): VitecEmulator {
+	const vitec = new VitecEmulator({ customerEndpointPort: SANDBOX_CUSTOMER_ENDPOINT_PORT });
+	vitec.subscribe('N8N', { types: ['Accounting', 'Supplier', 'Customer', 'Currency', 'Dimension01'] });
+	vitec.subscribe('E2E-ONEMIT', { types: ['Accounting', 'Supplier'] });
+	const saved = new Map(vitec.subscriptions);
+	vitec.subscriptions.clear();
+	for (const companyId of [101, 102]) {
+		for (let voucher = 1; voucher <= 3; voucher++) vitec.upsert('Accounting', companyId, accountingRow(companyId, voucher));
+		vitec.upsert('Customer', companyId, { CustomerId: `K${companyId}1`, Name: 'Andersson; Anna', Address2: 'Storgatan 1', ZipCode: '111 22', City: 'Stockholm', CountryCode: 'SE' });
+		vitec.upsert('Supplier', companyId, { SupplierId: `L${companyId}1`, Name: 'Städ & Fönster AB', BankGiro: '5050-1055', Currency: 'SEK' });
+		vitec.upsert('Dimension01', companyId, { AccountingCode: 'KS10', Name: 'Förvaltning Norr' });
+	}
+	for (const [id, subscription] of saved) vitec.subscriptions.set(id, subscription);
+	return vitec;
 }

@@ -1,0 +1,59 @@
+/**
+ * Vitec Ekonomi in a real n8n: an active workflow with the trigger (on emit) receives revisions created in
+ * the emulator, and the template (trigger in Later mode → transform → HTTP POST to the customer endpoint
+ * → Acknowledge) delivers and confirms every revision, leaving nothing pending in Vitec.
+ */
+import { accountingRow, type VitecEmulator } from '../emulators/vitec';
+import type { E2eServerCase, E2eRun } from './cases';
+
+const vitecOf = (emulators: Record<string, unknown>) => emulators.vitec as VitecEmulator;
+
+function itemsOf(runs: E2eRun[], node: string) {
+	return runs.flatMap((run) => run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+export const serverCases: E2eServerCase[] = [
+	{
+		file: 'test/e2e/workflows/vitec-trigger-on-emit.json',
+		feed: ({ emulators }) => {
+			const vitec = vitecOf(emulators);
+			vitec.upsert('Accounting', 101, accountingRow(101, 9001));
+			vitec.upsert('Accounting', 102, accountingRow(102, 9002));
+			vitec.upsert('Supplier', 101, { SupplierId: 'E2E-L1', Name: 'Nytt Bolag AB' });
+		},
+		executionsWanted: 1,
+		check: (runs, { emulators }) => {
+			expect(runs[0].finished).toBe(true);
+			const items = itemsOf(runs, 'Vitec Ekonomi Trigger');
+			expect(items.map((item) => item.key).sort()).toEqual(['101|2026|A|9001|1|*|0', '101|E2E-L1', '102|2026|A|9002|1|*|0']);
+			expect(new Set(items.map((item) => item.eventId)).size).toBe(3);
+			expect(itemsOf(runs, 'Keep')).toHaveLength(3);
+			// Acknowledged on emit: nothing left for this Integration-ID.
+			expect(vitecOf(emulators).pendingCount('E2E-ONEMIT')).toBe(0);
+		},
+	},
+	{
+		file: 'templates/vitec-revisions-to-webhook.json',
+		feed: ({ emulators }) => {
+			const vitec = vitecOf(emulators);
+			vitec.upsert('Accounting', 101, accountingRow(101, 7001, 1, { Text: 'Hyra & el, december' }));
+			vitec.upsert('Accounting', 101, accountingRow(101, 7001, 2));
+			vitec.remove('Accounting', 102, { AccountingYear: 2026, Routine: 'A', VoucherNumber: 1, Row: 1, AutoAccountingCode: '*', AutoAccountingRow: 0 });
+		},
+		executionsWanted: 1,
+		check: (runs, { emulators }) => {
+			const vitec = vitecOf(emulators);
+			expect(runs[0].finished).toBe(true);
+			const delivered = vitec.endpointReceived.filter((entry) => entry.path === '/customer-endpoint/vitec-revisions').map((entry) => entry.body as Record<string, unknown>);
+			expect(delivered.map((body) => [body.id, body.operation]).sort()).toEqual([
+				['101|2026|A|7001|1|*|0', 'upsert'],
+				['101|2026|A|7001|2|*|0', 'upsert'],
+				['102|2026|A|1|1|*|0', 'delete'],
+			]);
+			expect(delivered.find((body) => body.id === '101|2026|A|7001|1|*|0')).toMatchObject({ company: 101, account: '1910', amount: 1250.5, date: '2026-11-20', text: 'Hyra & el, december' });
+			// Confirmed by the Acknowledge step (one call per company), so Vitec has nothing left for N8N.
+			expect(itemsOf(runs, 'Acknowledge').map((item) => item.companyId).sort()).toEqual([101, 102]);
+			expect(vitec.pendingCount('N8N')).toBe(0);
+		},
+	},
+];
