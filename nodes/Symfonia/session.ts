@@ -75,6 +75,13 @@ export class SymfoniaSession {
 
 	constructor(private readonly ctx: RequestContext) {}
 
+	/** The session tokens used so far: as secret as the application token while they live. */
+	private readonly usedTokens: string[] = [];
+
+	secretTokens(): string[] {
+		return [...this.usedTokens];
+	}
+
 	/** Sends one request on the session, after the previous one has finished. */
 	async send(call: SymfoniaCall, options: SendOptions = {}): Promise<RawResponse> {
 		const run = this.queue.then(
@@ -105,7 +112,7 @@ export class SymfoniaSession {
 				httpCode: String(second.statusCode),
 				itemIndex: options.itemIndex,
 			},
-			secretValuesOf(credentials),
+			[...secretValuesOf(credentials), ...this.usedTokens],
 		);
 	}
 
@@ -192,6 +199,7 @@ export class SymfoniaSession {
 		const token = typeof parsed === 'string' ? GUID.exec(parsed.trim())?.[1] : undefined;
 		if (response.statusCode < 300 && token) {
 			this.token = token;
+			this.usedTokens.push(token);
 			this.stats.opened++;
 			return;
 		}

@@ -31,12 +31,13 @@ export async function symfoniaRequest<T = unknown>(
 		apiMessageOf: symfoniaMessageOf,
 		...(itemIndex !== undefined && 'getInputData' in this ? readRequestOptions(this as IExecuteFunctions, itemIndex) : {}),
 	};
-	const response = await sessionFor(this).send(call, options);
+	const session = sessionFor(this);
+	const response = await session.send(call, options);
 	// "Nothing found" — but not "this WebAPI has no such endpoint" (ASP.NET's routing 404), which must not
 	// make a find-before-create believe the record is missing.
 	if (response.statusCode === 404 && callOptions.notFoundAsUndefined && !/No HTTP resource was found/i.test(bodyText(response.body))) return undefined;
 	const credentials = await this.getCredentials(CREDENTIAL);
-	const secrets = secretValuesOf(credentials);
+	const secrets = [...secretValuesOf(credentials), ...session.secretTokens()];
 	if (response.statusCode >= 400) throw symfoniaError.call(this, response, call, itemIndex, secrets);
 
 	if (!bodyText(response.body).trim()) return undefined;

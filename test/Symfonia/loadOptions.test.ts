@@ -40,6 +40,7 @@ function context(parameters: IDataObject = {}) {
 it.each([
 	['getVatRates', ['0 — Zero', '23 — Stawka podstawowa', '5 — Stawka obniżona', '8 — Stawka obniżona', 'zw — Zwolniona'], ['0', '23', '5', '8', 'zw']],
 	['getPaymentForms', ['Gotówka', 'Przelew 14 dni'], [1, 3]],
+	['getCurrencies', ['EUR — euro', 'PLN — złoty polski'], ['EUR', 'PLN']],
 	['getPaymentRegistries', ['BANK — Rachunek bankowy', 'KASA — Kasa główna'], ['BANK', 'KASA']],
 	['getSalesDocumentTypes', ['FVS — Faktura VAT sprzedaży', 'PAR — Paragon'], ['FVS', 'PAR']],
 	['getPurchaseDocumentTypes', ['FVZ — Faktura VAT zakupu'], ['FVZ']],

@@ -126,6 +126,14 @@ describe('session handling', () => {
 	});
 });
 
+it('a server message that echoes the session token does not show it', async () => {
+	session();
+	api().get('/api/Warehouses').reply(500, { Message: `Sesja ${S1} nie ma uprawnień.` });
+	const { error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'warehouses' });
+	expect(error?.message).toContain('Sesja *** nie ma uprawnień.');
+	expect(`${error?.message} ${error?.description}`).not.toContain(S1);
+});
+
 describe('Contractor (Handel)', () => {
 	it('Create sends the contractor with syncFk and returns it', async () => {
 		session();

@@ -97,7 +97,7 @@ export function createDescription(side: DocumentSide): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'PLN' },
+				{ displayName: 'Currency Name or ID', name: 'currency', type: 'options', typeOptions: { loadOptionsMethod: 'getCurrencies' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 				{ displayName: 'Currency Rate', name: 'currencyRate', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1 },
 				{ displayName: 'Department', name: 'department', type: 'string', default: '', description: 'Department code (Department)' },
 				{ displayName: 'Description', name: 'description', type: 'string', default: '' },

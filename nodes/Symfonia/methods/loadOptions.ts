@@ -55,6 +55,11 @@ export const loadOptions = {
 			sorted((await list(this, '/VatRates')).filter((rate) => prop(rate, 'Active') !== false).map((rate) => ({ name: `${text(rate, 'Code')} — ${text(rate, 'Description') || text(rate, 'Value')}`, value: text(rate, 'Code') }))),
 		);
 	},
+	async getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return await withSession(this, async () =>
+			sorted((await list(this, '/Currencies')).filter((currency) => prop(currency, 'Active') !== false).map((currency) => ({ name: `${text(currency, 'Shortcut')} — ${text(currency, 'Name')}`, value: text(currency, 'Shortcut') }))),
+		);
+	},
 	async getPaymentForms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await withSession(this, async () =>
 			sorted((await list(this, '/PaymentForms')).filter((form) => prop(form, 'Active') !== false).map((form) => ({ name: text(form, 'Name') || text(form, 'Client'), value: Number(prop(form, 'Id')) }))),
