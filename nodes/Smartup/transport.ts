@@ -156,12 +156,12 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 		throw bodyError(this, answer, text, String(status), itemIndex, secrets, 'Smartup refused the request');
 	}
 	if (!call.itemErrorsExpected && Array.isArray(answer.errors) && answer.errors.length > 0) {
-		const first = answer.errors[0] as IDataObject;
+		const first = (answer.errors[0] ?? {}) as IDataObject;
 		throw apiError(
 			node,
 			{
 				message: `Smartup refused the request: ${String(first?.message ?? 'error').slice(0, 200)}`,
-				description: (answer.errors as IDataObject[]).map((error) => `${String(error.code ?? '')}: ${String(error.message ?? '')}`).join('\n'),
+				description: (answer.errors as Array<IDataObject | null>).map((error) => `${String(error?.code ?? '')}: ${String(error?.message ?? '')}`).join('\n'),
 				httpCode: String(status),
 				itemIndex,
 			},

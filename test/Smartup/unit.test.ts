@@ -590,3 +590,31 @@ describe('Prices, price types, stock, custom call', () => {
 		expect(error?.message).toContain('not retried');
 	});
 });
+
+describe('Whatever Smartup answers, the node never fails with a TypeError', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const fc = require('fast-check') as typeof import('fast-check');
+	const answers = fc.oneof(
+		fc.json(),
+		fc.record({ successes: fc.anything(), errors: fc.anything() }),
+		fc.record({ order: fc.array(fc.oneof(fc.constant(null), fc.dictionary(fc.string(), fc.jsonValue()))), limits: fc.anything() }),
+		fc.record({ successes: fc.array(fc.oneof(fc.constant(null), fc.record({ code: fc.jsonValue() }))), errors: fc.array(fc.oneof(fc.constant(null), fc.record({ code: fc.jsonValue(), message: fc.jsonValue() }))) }),
+	);
+
+	it.each([
+		['Order: Get Many', ORDER_EXPORT, { resource: 'order', operation: 'getMany', dateFilter: 'none' }],
+		['Order: Create or Update', ORDER_IMPORT, orderParams],
+	])('%s', async (_label, path, parameters) => {
+		await fc.assert(
+			fc.asyncProperty(answers, fc.constantFrom(200, 400, 500), async (answer, status) => {
+				nock.cleanAll();
+				api().post(`${PREFIX}${path}`).reply(status, typeof answer === 'string' ? answer : JSON.stringify(answer));
+				api().post(`${PREFIX}${ORDER_EXPORT}`).optionally().reply(200, { order: [] });
+				const { error, items } = await run({ ...parameters, requestOptions: { maxRetries: 0 } }, [{ id: 'p-1', client: 'C', quant: 1 }], 'continueRegularOutput');
+				const texts = [error?.message, ...items.map((item) => String(item.json.error ?? ''))].join(' ');
+				expect(texts).not.toMatch(/TypeError|Cannot read prop|is not a function|undefined \(reading/);
+			}),
+			{ numRuns: 40 },
+		);
+	}, 60_000);
+});

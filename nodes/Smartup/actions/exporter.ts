@@ -198,6 +198,7 @@ export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType
 			throw fieldError(ctx, itemIndex, 'Get Many', `Smartup answered without a "${type.root}" list`);
 		}
 		for (const row of (list ?? []) as IDataObject[]) {
+			if (!row || typeof row !== 'object' || Array.isArray(row)) continue;
 			const id = row[type.idField];
 			const key = id !== undefined && id !== null && id !== '' ? `id:${String(id)}` : `row:${JSON.stringify(row)}`;
 			if (seen.has(key)) continue;
@@ -220,6 +221,7 @@ export function shapeRows(ctx: IExecuteFunctions, rows: IDataObject[], itemIndex
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const options = readOptions(ctx, itemIndex);
 	const codeType = String(options.codeType ?? 'global');
+	rows = rows.filter((row) => !!row && typeof row === 'object' && !Array.isArray(row));
 	let result = simplify ? rows.map((row) => simplifyRecord(row, codeType)) : rows;
 	if (linesKey && options.splitLines) result = result.flatMap((row) => splitLines(row, linesKey));
 	if (options.includeLimits) {

@@ -205,8 +205,9 @@ async function sendBatch(
 		return failAll(error as NodeApiError);
 	}
 
-	const successes = Array.isArray(answer.successes) ? answer.successes : [];
-	const errors = Array.isArray(answer.errors) ? answer.errors : [];
+	const isObject = (entry: unknown): entry is IDataObject => !!entry && typeof entry === 'object' && !Array.isArray(entry);
+	const successes = Array.isArray(answer.successes) ? answer.successes.filter(isObject) : [];
+	const errors = Array.isArray(answer.errors) ? answer.errors.filter(isObject) : [];
 	if (successes.length === 0 && errors.length === 0) {
 		return failAll(
 			apiError(this.getNode(), { message: `Smartup accepted none of the ${batch.length} ${spec.label} object(s): its answer had neither successes nor errors`, itemIndex: firstItem }, secrets),
