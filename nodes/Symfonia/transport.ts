@@ -10,6 +10,8 @@ import type { FKMessage } from './types';
 export interface CallOptions {
 	/** Return undefined instead of failing on 404 (lookups by code / id that may find nothing). */
 	notFoundAsUndefined?: boolean;
+	/** An empty answer is an error (reads that must return something). */
+	requireBody?: boolean;
 }
 
 const FK_TYPE = ['comment', 'warning', 'error'];
@@ -40,7 +42,7 @@ export async function symfoniaRequest<T = unknown>(
 	const secrets = [...secretValuesOf(credentials), ...session.secretTokens()];
 	if (response.statusCode >= 400) throw symfoniaError.call(this, response, call, itemIndex, secrets);
 
-	if (!bodyText(response.body).trim()) return undefined;
+	if (!bodyText(response.body).trim() && !callOptions.requireBody) return undefined;
 	const parsed = parseJsonBody(this.getNode(), response, itemIndex, secrets);
 	// A 200 whose whole body is {Message} is an error answered with the wrong status.
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
@@ -48,6 +50,10 @@ export async function symfoniaRequest<T = unknown>(
 		if (keys.length > 0 && keys.every((key) => ['message', 'exceptionmessage', 'exceptiontype', 'stacktrace', 'modelstate'].includes(key))) {
 			throw symfoniaError.call(this, response, call, itemIndex, secrets);
 		}
+	}
+	if (callOptions.requireBody && (parsed === null || typeof parsed !== 'object')) {
+		const message = `Symfonia WebAPI answered ${call.method} /api${call.path} with ${JSON.stringify(parsed)?.slice(0, 60)} where a record or a list was expected`;
+		throw apiError(this.getNode(), { message, httpCode: String(response.statusCode), itemIndex }, secrets);
 	}
 	return parsed as T;
 }

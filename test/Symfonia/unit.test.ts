@@ -609,3 +609,25 @@ describe('find-before-create safety', () => {
 		expect(create.isDone()).toBe(false);
 	});
 });
+
+describe('odd answers are errors, never a TypeError', () => {
+	it.each([
+		['an empty body', ''],
+		['null', 'null'],
+		['a bare string', '"abc"'],
+	])('Get answered with %s', async (_, body) => {
+		session();
+		api().get('/api/Sales').query({ id: '1' }).reply(200, body);
+		const { error } = await run({ resource: 'salesDocument', operation: 'get', findBy: 'id', value: '1' });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/empty body|where a record or a list was expected/);
+	});
+
+	it('a truncated list is quoted, not parsed', async () => {
+		session();
+		api().get('/api/FKVatRates').reply(200, '[{"Code": "23", "Ra');
+		const { error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'fkVatRates' });
+		expect(error?.message).toBe('The API answered with something that is not JSON');
+		expect(error?.description).toContain('[{"Code": "23", "Ra');
+	});
+});

@@ -51,7 +51,7 @@ export function getExecute(system: ContractorSystem): OperationExecute {
 	return async function (this, itemIndex) {
 		const findBy = this.getNodeParameter('findBy', itemIndex) as string;
 		const query = readLookup(this, itemIndex, findBy, readString(this, 'value', itemIndex, 'Value', { required: true }));
-		const result = await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: BASE[system], qs: query, safeToRepeat: true });
+		const result = await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: BASE[system], qs: query, safeToRepeat: true }, { requireBody: true });
 		// id / code / position answer one object; nip / pesel a list (API file §3). Both readings accepted.
 		return asList(result);
 	};

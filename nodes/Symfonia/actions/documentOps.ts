@@ -337,7 +337,7 @@ export function getDescription(side: DocumentSide): INodeProperties[] {
 export function getExecute(side: DocumentSide): OperationExecute {
 	return async function (this, itemIndex) {
 		const qs = readLookup(this, itemIndex, { id: 'id', number: 'number' }, true);
-		return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: SIDES[side].read, qs, safeToRepeat: true })) as IDataObject;
+		return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: SIDES[side].read, qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
 	};
 }
 
@@ -348,7 +348,7 @@ export function getStatusDescription(side: DocumentSide): INodeProperties[] {
 export function getStatusExecute(side: DocumentSide): OperationExecute {
 	return async function (this, itemIndex) {
 		const qs = readLookup(this, itemIndex, { id: 'documentId', number: 'documentNumber' }, true);
-		return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: `${SIDES[side].read}/Status`, qs, safeToRepeat: true })) as IDataObject;
+		return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: `${SIDES[side].read}/Status`, qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
 	};
 }
 

@@ -16,5 +16,5 @@ export const description = updateDisplayOptions({ show: { resource: ['fkDocument
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const id = readPositiveInteger(this, 'documentId', itemIndex, 'Document ID');
 	const yearId = readPositiveInteger(this, 'yearId', itemIndex, 'Fiscal Year');
-	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/FKDocuments', qs: { id, yearId }, safeToRepeat: true })) as IDataObject;
+	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/FKDocuments', qs: { id, yearId }, safeToRepeat: true }, { requireBody: true })) as IDataObject;
 };
