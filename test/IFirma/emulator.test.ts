@@ -235,7 +235,13 @@ it('expenses of every kind, dictionary, account', async () => {
 it('accounting month: a date outside it is refused with the month named; moving to the date fixes it', async () => {
 	await seedContractor();
 	emulator.accountingMonth = { year: 2026, month: 9 };
-	const refused = await newInvoice();
+	// With the Subscriber key the node knows the month and stops before sending.
+	const stopped = await newInvoice();
+	expect(stopped.error?.name).toBe('NodeOperationError');
+	expect(stopped.error?.message).toContain('Sale Date: 2026-11-20 is outside the accounting month set in iFirma (09/2026)');
+	expect(emulator.requestsTo(/fakturakraj\.json$/)).toHaveLength(0);
+	// Without the check, iFirma's own refusal says the same.
+	const refused = await newInvoice({ additionalFields: { checkAccountingMonth: false } });
 	expect(refused.error?.name).toBe('NodeApiError');
 	expect(refused.error?.message).toContain('The accounting month set in iFirma is 09/2026');
 	expect(refused.error?.description).toContain('poza ustawionym miesiącem księgowym');

@@ -16,9 +16,11 @@ const HOST = 'https://ifirma.test';
 const BASE = `${HOST}/iapi`;
 const LOGIN = 'jan.nowak@ifirma.pl';
 const KEYS = { faktura: 'EAB0D8ACF3308F3B', rachunek: 'A1B2C3D4E5F60718', abonent: '0123456789ABCDEF', wydatek: 'FEDCBA9876543210' };
+// Without the abonent key by default: with it, creates first read the accounting month (tested on its own below).
 const credentials = {
-	iFirmaApi: { login: LOGIN, fakturaKey: KEYS.faktura, rachunekKey: KEYS.rachunek, abonentKey: KEYS.abonent, wydatekKey: KEYS.wydatek, baseUrl: `${BASE}/` },
+	iFirmaApi: { login: LOGIN, fakturaKey: KEYS.faktura, rachunekKey: KEYS.rachunek, abonentKey: '', wydatekKey: KEYS.wydatek, baseUrl: `${BASE}/` },
 };
+const withAbonent = { iFirmaApi: { ...credentials.iFirmaApi, abonentKey: KEYS.abonent } };
 
 interface Seen {
 	method: string;
@@ -213,7 +215,7 @@ describe('Invoice: Create', () => {
 	it('an accounting-month refusal says which month is set (read with the abonent key) and how to move it', async () => {
 		mock('post', 'fakturakraj.json', kod(202, 'Data 2026-11-19 jest poza ustawionym miesiącem księgowym.'));
 		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 10 } }]);
-		const { error } = await run('invoice', invoice());
+		const { error } = await run('invoice', invoice({ additionalFields: { checkAccountingMonth: false } }), [{}], { creds: withAbonent });
 		expect(error?.message).toContain('The accounting month set in iFirma is 10/2026');
 		expect(error?.message).toContain('Account → Set Accounting Month');
 		expect(seen[1].key).toBe('abonent');
@@ -255,6 +257,38 @@ describe('Invoice: Create', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json.Identyfikator).toBe(1);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('Accounting month checked before sending (Subscriber key present)', () => {
+	it('reads the month once per run and stops items dated outside it, naming the field and the month', async () => {
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 11 } }]);
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }));
+		const { items } = await run('invoice', invoice({ saleDate: '={{ $json.sale }}', issueDate: '={{ $json.sale }}' }), [{ sale: '2026-11-19' }, { sale: '2026-10-31' }], {
+			creds: withAbonent,
+			onError: 'continueRegularOutput',
+		});
+		expect(items[0].json.Identyfikator).toBe(1);
+		expect(items[1].json.error).toContain('Sale Date: 2026-10-31 is outside the accounting month set in iFirma (11/2026)');
+		expect(items[1].json.error).toContain('Set Accounting Month');
+		expect(seen.map((s) => `${s.method} ${s.path} ${s.key}`)).toEqual(['GET abonent/miesiacksiegowy.json abonent', 'POST fakturakraj.json faktura']);
+	});
+
+	it('can be turned off, and is skipped when the month cannot be read', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }), 2);
+		const off = await run('invoice', invoice({ additionalFields: { checkAccountingMonth: false } }), [{}], { creds: withAbonent });
+		expect(off.error).toBeUndefined();
+		mock('get', 'abonent/miesiacksiegowy.json', kod(402, 'Klucz nie został wygenerowany.'));
+		const unreadable = await run('invoice', invoice(), [{}], { creds: withAbonent });
+		expect(unreadable.error).toBeUndefined();
+		expect(seen.map((s) => s.path)).toEqual(['fakturakraj.json', 'abonent/miesiacksiegowy.json', 'fakturakraj.json']);
+	});
+
+	it('expenses check their issue date', async () => {
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 11 } }]);
+		const { error } = await run('expense', { operation: 'create', documentNumber: 'A', expenseName: 'B', contractorId: 'K', net23: 1, issueDate: '2026-12-01' }, [{}], { creds: withAbonent });
+		expect(error?.message).toContain('Issue Date: 2026-12-01 is outside the accounting month set in iFirma (11/2026)');
+		expect(seen).toHaveLength(1);
 	});
 });
 
@@ -564,14 +598,14 @@ describe('Expense', () => {
 describe('Account and Dictionary', () => {
 	it('Get API Limit (abonent key) adds what is left', async () => {
 		mock('get', 'abonent/limit.json', ok({ Informacja: 'Informacja o limitach API', LimitWykorzystany: 998, LimitPrzyznany: 1000 }));
-		const { items } = await run('account', { operation: 'getLimit' });
+		const { items } = await run('account', { operation: 'getLimit' }, [{}], { creds: withAbonent });
 		expect(items[0].json).toMatchObject({ used: 998, granted: 1000, remaining: 2 });
 		expect(seen[0].key).toBe('abonent');
 	});
 
 	it('Get Accounting Month reads an answer without Kod', async () => {
 		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 9 } }]);
-		const { items } = await run('account', { operation: 'getAccountingMonth' });
+		const { items } = await run('account', { operation: 'getAccountingMonth' }, [{}], { creds: withAbonent });
 		expect(items[0].json).toEqual({ RokKsiegowy: 2026, MiesiacKsiegowy: 9, month: '2026-09' });
 	});
 
@@ -582,7 +616,7 @@ describe('Account and Dictionary', () => {
 			month++;
 			return ok({ Informacja: `Zmieniono miesiąc księgowy na ${month}-2026.` });
 		}, 2);
-		const { items, error } = await run('account', { operation: 'setAccountingMonth', target: 'date', date: '2026-11-15' });
+		const { items, error } = await run('account', { operation: 'setAccountingMonth', target: 'date', date: '2026-11-15' }, [{}], { creds: withAbonent });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ month: '2026-11', steps: 2, previous: '2026-09' });
 		expect(seen.filter((s) => s.method === 'PUT').map((s) => s.body)).toEqual([
@@ -594,11 +628,11 @@ describe('Account and Dictionary', () => {
 	it('Set Accounting Month: previous, and a refusal (Kod 202) is an error', async () => {
 		mock('put', 'abonent/miesiacksiegowy.json', ok());
 		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 8 } }]);
-		const back = await run('account', { operation: 'setAccountingMonth', target: 'previous', carryOver: true });
+		const back = await run('account', { operation: 'setAccountingMonth', target: 'previous', carryOver: true }, [{}], { creds: withAbonent });
 		expect(back.items[0].json).toMatchObject({ month: '2026-08' });
 		expect(body(seen[0])).toEqual({ MiesiacKsiegowy: 'POPRZ', PrzeniesDaneZPoprzedniegoRoku: true });
 		mock('put', 'abonent/miesiacksiegowy.json', kod(202, 'Brak dostępu do następnego miesiąca księgowego.'));
-		const refused = await run('account', { operation: 'setAccountingMonth', target: 'next' });
+		const refused = await run('account', { operation: 'setAccountingMonth', target: 'next' }, [{}], { creds: withAbonent });
 		expect(refused.error?.description).toContain('Brak dostępu do następnego miesiąca księgowego.');
 	});
 
@@ -613,7 +647,7 @@ describe('Account and Dictionary', () => {
 describe('Secrets and credentials', () => {
 	it('no key appears in any error, even when the API echoes it', async () => {
 		mock('get', 'abonent/limit.json', [500, `Internal error for key ${KEYS.abonent} and ${KEYS.faktura}`]);
-		const { error } = await run('account', { operation: 'getLimit', requestOptions: { maxRetries: 0 } });
+		const { error } = await run('account', { operation: 'getLimit', requestOptions: { maxRetries: 0 } }, [{}], { creds: withAbonent });
 		const text = JSON.stringify({ message: error?.message, description: error?.description, context: error?.context });
 		for (const key of Object.values(KEYS)) expect(text).not.toContain(key);
 		expect(text).toContain('***');
@@ -627,7 +661,7 @@ describe('Secrets and credentials', () => {
 	});
 
 	it('a key that is not hex is refused before sending', async () => {
-		const { error } = await run('account', { operation: 'getLimit' }, [{}], { creds: { iFirmaApi: { ...credentials.iFirmaApi, abonentKey: 'not-hex!' } } });
+		const { error } = await run('account', { operation: 'getLimit' }, [{}], { creds: { iFirmaApi: { ...withAbonent.iFirmaApi, abonentKey: 'not-hex!' } } });
 		expect(error?.message).toContain('The "abonent" key of the iFirma credential is not a hex key');
 		expect(error?.message).not.toContain('not-hex!');
 		expect(seen).toHaveLength(0);

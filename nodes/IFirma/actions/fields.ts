@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CURRENCIES, DOCUMENT_KINDS, LANGUAGES, PAYMENT_METHODS } from '../types';
+import { checkMonthField } from './monthCheck';
 
 /** Property definitions shared by several actions (each action scopes them with updateDisplayOptions). */
 
@@ -298,6 +299,7 @@ export const documentOptionalFields: INodeProperties[] = [
 		default: 'NET',
 		description: 'Whether unit prices are net or gross (LiczOd)',
 	},
+	checkMonthField,
 	{ displayName: 'Exchange Rate', name: 'exchangeRate', type: 'number', typeOptions: { minValue: 0, numberPrecision: 4 }, default: 0, description: 'NBP rate of the day before issue; 0 = iFirma fetches it' },
 	{ displayName: 'Issuer Signature', name: 'issuerSignature', type: 'string', default: '', description: 'PodpisWystawcy (up to 70 characters)' },
 	{ displayName: 'Number', name: 'number', type: 'number', typeOptions: { minValue: 1 }, default: 0, description: 'Number in the series; 0 = the next one (Numer)' },

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { mergeAdditionalJson, readHeader } from '../document';
+import { checkAccountingMonth } from '../monthCheck';
 import {
 	contractorModeField,
 	contractorModeFields,
@@ -16,7 +17,7 @@ import {
 } from '../fields';
 import { callIfirma, createdOutput, readDocumentContractor, readLines } from '../shared';
 
-const BILL_OPTIONS = ['additionalJson', 'paid', 'bankAccount', 'issuerSignature', 'number', 'series', 'place', 'template', 'recipientSignature', 'remarks', 'saleDateFormat'];
+const BILL_OPTIONS = ['additionalJson', 'checkAccountingMonth', 'paid', 'bankAccount', 'issuerSignature', 'number', 'series', 'place', 'template', 'recipientSignature', 'remarks', 'saleDateFormat'];
 
 const properties: INodeProperties[] = [
 	contractorModeField,
@@ -80,12 +81,13 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 
 /** POST `rachunekkraj.json` with the "rachunek" key (API file §5.3). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
-	const { body } = readHeader(this, itemIndex, {
+	const { body, saleDate } = readHeader(this, itemIndex, {
 		omit: ['LiczOd', 'ZaplaconoNaDokumencie', 'RodzajPodpisuOdbiorcy', 'WidocznyNumerGios', 'SplitPayment'],
 	});
 	body.WpisDoKpir = this.getNodeParameter('kpirEntry', itemIndex, 'NIE') as string;
 	const register = this.getNodeParameter('registerEntry', itemIndex, '') as string;
 	if (register) body.WpisDoEwidencji = register;
+	await checkAccountingMonth(this, itemIndex, saleDate, 'Sale Date');
 	const request: IDataObject = mergeAdditionalJson(this, itemIndex, { ...body, ...readDocumentContractor(this, itemIndex), Pozycje: readLines(this, itemIndex, 'bill') });
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'rachunekkraj.json', body: request, safeToRepeat: false });
 	return await createdOutput(this, itemIndex, response, 'rachunekkraj');

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, toAmount } from '../../../common/validate';
 import { contractorModeField, contractorModeFields, issueDateField } from '../fields';
+import { checkAccountingMonth, checkMonthField } from '../monthCheck';
 import { callIfirma, createdId, optionalDate, optionalText, readDate, readDocumentContractor, readJsonObject, todayInPoland } from '../shared';
 
 const KINDS: Record<string, string> = {
@@ -111,6 +112,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are' },
+			checkMonthField,
 			{
 				displayName: 'KSeF Marking',
 				name: 'ksefMarking',
@@ -193,6 +195,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 			body.NumerKSeF = ksef;
 		}
 	}
+	await checkAccountingMonth(this, itemIndex, issueDate, 'Issue Date');
 	const request = { ...body, ...readDocumentContractor(this, itemIndex), ...readJsonObject(this, extra.additionalJson, itemIndex, 'Additional JSON') };
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${slug}.json`, body: request, safeToRepeat: false });
 	return { Identyfikator: createdId(response) ?? null, Informacja: response.Informacja ?? '', kind: slug, ...body };

@@ -6,6 +6,7 @@ import { fieldError } from '../../../common/validate';
 import { callIfirma } from '../../transport';
 import { INVOICE_TYPES, invoiceType } from '../../types';
 import { mergeAdditionalJson, readForeignFields, readHeader } from '../document';
+import { checkAccountingMonth } from '../monthCheck';
 import {
 	contractorModeField,
 	contractorModeFields,
@@ -212,6 +213,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	if (oss) body.Jezyk = this.getNodeParameter('ossLanguage', itemIndex, 'en') as string;
 
+	await checkAccountingMonth(this, itemIndex, saleDate, 'Sale Date');
 	const request = mergeAdditionalJson(this, itemIndex, {
 		...body,
 		...readDocumentContractor(this, itemIndex),

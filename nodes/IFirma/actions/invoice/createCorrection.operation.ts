@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { toAmount } from '../../../common/validate';
 import { mergeAdditionalJson } from '../document';
+import { checkAccountingMonth, checkMonthField } from '../monthCheck';
 import { documentRefField, issueDateField, linesFields, paymentMethodField, returnDocumentField } from '../fields';
 import { callIfirma, createdOutput, documentRef, optionalDate, optionalText, readDate, readDocumentRef, readLines, todayInPoland } from '../shared';
 
@@ -53,6 +54,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are' },
+			checkMonthField,
 			{ displayName: 'Amount Paid', name: 'paid', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Zaplacono' },
 			{ displayName: 'Bank Account', name: 'bankAccount', type: 'string', default: '', description: 'NumerKontaBankowego' },
 			{ ...paymentMethodField, name: 'paymentMethod' },
@@ -91,6 +93,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const remarks = optionalText(this, extra.remarks, itemIndex, 'Remarks', 1000);
 	if (remarks) body.Uwagi = remarks;
 
+	await checkAccountingMonth(this, itemIndex, String(body.DataWystawienia), 'Issue Date');
 	const response = await callIfirma.call(this, itemIndex, {
 		method: 'POST',
 		path: `fakturakraj/korekta/${documentRef(ref)}.json`,

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { mergeAdditionalJson, readForeignFields, readHeader } from '../document';
+import { checkAccountingMonth } from '../monthCheck';
 import {
 	contractorModeField,
 	contractorModeFields,
@@ -99,6 +100,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	const order = optionalText(this, this.getNodeParameter('orderNumber', itemIndex, ''), itemIndex, 'Order Number');
 	if (order) body.NumerZamowienia = order;
+	await checkAccountingMonth(this, itemIndex, String(body.DataWystawienia), 'Issue Date');
 	const request = mergeAdditionalJson(this, itemIndex, { ...body, ...readDocumentContractor(this, itemIndex), Pozycje: readLines(this, itemIndex, 'vat') });
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${slug}.json`, body: request, safeToRepeat: false });
 	return await createdOutput(this, itemIndex, response, slug);
