@@ -184,6 +184,8 @@ it('proforma: create → get many → PDF → e-mail → convert to invoice (onc
 	const proforma = await run('proforma', { operation: 'create', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [LINE] } });
 	expect(proforma.error).toBeUndefined();
 	expect(proforma.items[0].json.PelnyNumer).toBe('PRO 1/11/2026');
+	const got = await run('proforma', { operation: 'get', documentRef: 'PRO 1/11/2026' });
+	expect(got.items[0].json).toMatchObject({ PelnyNumer: 'PRO 1/11/2026', TypFakturyKrajowej: 'SPRZ' });
 	const listed = await run('proforma', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
 	expect(listed.items).toHaveLength(1);
 	const invoices = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });

@@ -130,6 +130,16 @@ describe('Invoice: Create', () => {
 		expect(seen.map((s) => `${s.method} ${s.path} ${s.key}`)).toEqual(['POST fakturakraj.json faktura', 'GET fakturakraj/77.json faktura']);
 	});
 
+	it('a failed read-back after a create does not fail the item: the ID is kept and the output says not to rerun', async () => {
+		mock('post', 'fakturakraj.json', ok({ Identyfikator: 78 }));
+		mock('get', 'fakturakraj/78.json', kod(100, 'Problem techniczny'));
+		const { items, error } = await run('invoice', invoice({ returnDocument: true }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ Identyfikator: 78, Informacja: 'OK' });
+		expect(items[0].json.readBackError).toContain('Do not run this item again');
+		expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
+	});
+
 	it('non-VAT payer: gross prices, exempt lines with the legal basis', async () => {
 		mock('post', 'fakturakraj.json', ok({ Identyfikator: 1 }));
 		await run('invoice', invoice({ invoiceType: 'domesticNonVat', legalBasis: 'Art. 113 ust. 1' }));

@@ -288,8 +288,22 @@ export async function createdOutput(ctx: IExecuteFunctions, itemIndex: number, r
 	const id = createdId(response);
 	const out: IDataObject = { Identyfikator: id ?? null, Informacja: response.Informacja ?? '' };
 	if (id === undefined || !(ctx.getNodeParameter('returnDocument', itemIndex, true) as boolean)) return out;
-	const document = await callIfirma.call(ctx, itemIndex, { method: 'GET', path: `${slug}/${documentRef(String(id))}.json`, safeToRepeat: true });
-	return { ...document, ...out };
+	return await readBack(ctx, itemIndex, out, async () =>
+		await callIfirma.call(ctx, itemIndex, { method: 'GET', path: `${slug}/${documentRef(String(id))}.json`, safeToRepeat: true }),
+	);
+}
+
+/**
+ * The read after a create: the document exists already, so a failed read must not fail the item (a rerun
+ * would create it twice). The output then has the id and iFirma's message, and says why the rest is missing.
+ */
+export async function readBack(ctx: IExecuteFunctions, itemIndex: number, created: IDataObject, read: () => Promise<IDataObject>): Promise<IDataObject> {
+	try {
+		return { ...(await read()), ...created };
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return { ...created, readBackError: `Created, but reading it back failed: ${message}. Do not run this item again; use Get with the ID.` };
+	}
 }
 
 /** Downloads a print and returns it as a binary item (PDF), with the document reference in its JSON. */

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { callIfirma, contractorObject } from '../shared';
+import { callIfirma, contractorObject, readBack } from '../shared';
 import { contractorAdditionalFields, getContractor, requiredContractorFields } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['create'] } }, [
@@ -22,5 +22,5 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'kontrahenci.json', body, safeToRepeat: false });
 	const id = typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? String(response.Wynik) : String(contractor.Identyfikator ?? '');
 	if (!id) return { ...contractor, Informacja: response.Informacja ?? '' };
-	return { ...(await getContractor(this, itemIndex, id)), Identyfikator: id, Informacja: response.Informacja ?? '' };
+	return await readBack(this, itemIndex, { Identyfikator: id, Informacja: response.Informacja ?? '' }, async () => await getContractor(this, itemIndex, id));
 };

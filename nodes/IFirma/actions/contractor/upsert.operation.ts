@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError } from '../../../common/validate';
-import { callIfirma, checkNip, contractorObject, optionalText } from '../shared';
+import { callIfirma, checkNip, contractorObject, optionalText, readBack } from '../shared';
 import { contractorAdditionalFields, getContractor, mergeAndUpdate, requiredContractorFields } from './common';
 import { searchContractors } from './search.operation';
 
@@ -52,6 +52,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'kontrahenci.json', body: { Identyfikator: null, ...contractor }, safeToRepeat: false });
 	const id = typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? String(response.Wynik) : String(contractor.Identyfikator ?? '');
-	const stored = id ? await getContractor(this, itemIndex, id) : contractor;
-	return { ...stored, Identyfikator: id || null, Informacja: response.Informacja ?? '', action: 'created' };
+	const created = { Identyfikator: id || null, Informacja: response.Informacja ?? '', action: 'created' };
+	if (!id) return { ...contractor, ...created };
+	return await readBack(this, itemIndex, created, async () => await getContractor(this, itemIndex, id));
 };
