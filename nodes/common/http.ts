@@ -34,6 +34,11 @@ export interface ApiRequest {
 	binary?: boolean;
 	/** HTTP statuses the caller handles itself instead of getting an error (e.g. 405 to fall back). */
 	acceptStatuses?: number[];
+	/**
+	 * For requests not safe to repeat: what to tell the user when the answer is lost after sending
+	 * (default: the document may have been created; look it up before running the item again).
+	 */
+	lostAnswerHint?: string;
 }
 
 export interface RawResponse {
@@ -60,6 +65,8 @@ export interface SendOptions {
 	timeoutMs?: number;
 	/** Pulls the API's own error text out of a parsed error body. */
 	apiMessageOf?: (body: unknown) => string | undefined;
+	/** More values to keep out of errors, besides the credential's (e.g. a session token). */
+	secrets?: string[];
 }
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -86,7 +93,10 @@ export async function sendRequest(
 	options: SendOptions = {},
 ): Promise<RawResponse> {
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(credentialType));
+	const secrets = [
+		...secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(credentialType)),
+		...(options.secrets ?? []).filter((secret) => secret.length >= 4),
+	].sort((a, b) => b.length - a.length);
 	const httpOptions = toHttpRequestOptions(request, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	const node = this.getNode();
 
@@ -216,9 +226,10 @@ function networkError(
 	// No errno code in the message: NodeApiError would replace the whole message with its own text for it.
 	const message = code ? NETWORK_FAILURE_TEXT[code] ?? 'The connection to the API failed' : `The request to the API failed: ${original}`;
 	const description = maybeCreated
-		? 'The request was sent but no answer arrived, so the document may have been created. ' +
-			'It was not sent again, to avoid a duplicate: look it up (Get / Get Many) before running this item again.'
-		: `${redactSecrets(original, secrets)}. Check the base URL in the credential and that the service is reachable.`;
+		? `The request was sent but no answer arrived, and it was not sent again, to avoid doing it twice. ${
+				request.lostAnswerHint ?? 'The document may have been created: look it up (Get / Get Many) before running this item again.'
+			}`
+		: `${original}. Check the base URL in the credential and that the service is reachable.`;
 	return apiError(node, { message, description, itemIndex }, secrets);
 }
 

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -158,4 +158,15 @@ export function toAmount(ctx: IExecuteFunctions, value: unknown, itemIndex: numb
 				: NaN;
 	if (!Number.isFinite(number)) throw fieldError(ctx, itemIndex, field, `must be an amount like 123.45, got ${describe(value)}`);
 	return Math.round(number * 100) / 100;
+}
+
+/**
+ * The rows of a fixedCollection parameter (`{ <key>: [row, ...] }`). Only an own property counts: a
+ * collection that arrives as a list would otherwise hand back Array.prototype.filter for a key "filter".
+ */
+export function fixedCollectionRows(collection: unknown, key: string): IDataObject[] {
+	if (!collection || typeof collection !== 'object' || Array.isArray(collection)) return [];
+	const rows = Object.prototype.hasOwnProperty.call(collection, key) ? (collection as IDataObject)[key] : undefined;
+	if (Array.isArray(rows)) return rows.filter((row): row is IDataObject => !!row && typeof row === 'object' && !Array.isArray(row));
+	return rows && typeof rows === 'object' ? [rows as IDataObject] : [];
 }

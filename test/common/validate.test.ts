@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isValidNip, toAmount, toEmailList, toIntegerInRange, toIsoDate, toNip, toPositiveInteger } from '../../nodes/common/validate';
+import { fixedCollectionRows, isValidNip, toAmount, toEmailList, toIntegerInRange, toIsoDate, toNip, toPositiveInteger } from '../../nodes/common/validate';
 
 const ctx = { getNode: () => ({ id: '1', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }) } as unknown as IExecuteFunctions;
 
@@ -64,5 +64,18 @@ describe('e-mails, numbers, amounts', () => {
 		expect(toAmount(ctx, '12,345', 0, 'Net')).toBe(12.35);
 		expect(toAmount(ctx, 0.1 + 0.2, 0, 'Net')).toBe(0.3);
 		expect(() => toAmount(ctx, '12 zł', 0, 'Net')).toThrow('Net: must be an amount like 123.45');
+	});
+});
+
+describe('fixedCollectionRows', () => {
+	it('reads the rows of a fixed collection, one row or many', () => {
+		expect(fixedCollectionRows({ filter: [{ name: 'a' }, { name: 'b' }] }, 'filter')).toEqual([{ name: 'a' }, { name: 'b' }]);
+		expect(fixedCollectionRows({ filter: { name: 'a' } }, 'filter')).toEqual([{ name: 'a' }]);
+	});
+	it('never hands back an inherited property: a list has a "filter" method, not rows', () => {
+		expect(fixedCollectionRows([], 'filter')).toEqual([]);
+		expect(fixedCollectionRows({}, 'constructor')).toEqual([]);
+		expect(fixedCollectionRows(undefined, 'filter')).toEqual([]);
+		expect(fixedCollectionRows({ filter: [null, 'x', { name: 'ok' }] }, 'filter')).toEqual([{ name: 'ok' }]);
 	});
 });

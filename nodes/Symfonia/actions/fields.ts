@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError, isValidNip, toAmount, toIsoDate, toPositiveInteger } from '../../common/validate';
+import { fieldError, fixedCollectionRows, isValidNip, toAmount, toIsoDate, toPositiveInteger } from '../../common/validate';
 
 /** Dates go to Symfonia as .NET DateTime without a zone (API file §3). */
 export function toSymfoniaDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
@@ -247,10 +247,5 @@ export function amountOf(ctx: IExecuteFunctions, value: unknown, itemIndex: numb
 	return toAmount(ctx, value, itemIndex, field);
 }
 
-/** The rows of a fixedCollection (`{ key: [...] }`); anything else counts as no rows. */
-export function rowsOf(collection: unknown, key: string): IDataObject[] {
-	if (!collection || typeof collection !== 'object') return [];
-	const rows = Object.prototype.hasOwnProperty.call(collection, key) ? (collection as IDataObject)[key] : undefined;
-	if (Array.isArray(rows)) return rows.filter((row): row is IDataObject => !!row && typeof row === 'object');
-	return rows && typeof rows === 'object' ? [rows as IDataObject] : [];
-}
+/** The rows of a fixedCollection; see nodes/common/validate.ts. */
+export const rowsOf = fixedCollectionRows;

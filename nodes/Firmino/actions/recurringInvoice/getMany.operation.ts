@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paginate';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError } from '../../../common/validate';
+import { fieldError, fixedCollectionRows } from '../../../common/validate';
 import { callFirmino } from '../../transport';
 import { INTERVALS, type FindResponse } from '../../types';
 import { documentOptionFields, simplifyDocument, simplifyField } from '../fields';
@@ -85,7 +85,7 @@ function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject 
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		text?: string;
 		intervalTimeType?: string;
-		otherFilters?: { filter?: Array<{ name?: string; value?: string }> };
+		otherFilters?: unknown;
 	};
 	const query: IDataObject = {};
 	if (filters.text) query.text = String(filters.text);
@@ -96,7 +96,7 @@ function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject 
 		}
 		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType });
 	}
-	for (const filter of filters.otherFilters?.filter ?? []) {
+	for (const filter of fixedCollectionRows(filters.otherFilters, 'filter')) {
 		const name = String(filter.name ?? '').trim();
 		if (!name) throw fieldError(this, itemIndex, 'Other Filters', 'each filter needs a name');
 		list.push({ name, value: String(filter.value ?? '') });
