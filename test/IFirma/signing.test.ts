@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 
+import fc from 'fast-check';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -123,5 +124,38 @@ describe('credential authenticate', () => {
 		expect(credential.test.request.url).toContain('abonentKey ? "/abonent/limit.json" : "/faktury.json"');
 		expect(credential.test.request.qs).toEqual({ dataOd: '2000-01-01', iloscNaStronie: 1 });
 		expect(credential.test.rules?.map((rule) => (rule.properties as { value: number }).value)).toEqual([400, 401, 402, 403, 499]);
+	});
+});
+
+describe('properties (fast-check)', () => {
+	const credential = new IFirmaApi();
+	const credentials = { login: LOGIN, fakturaKey: VECTOR_HEX, rachunekKey: BILL_HEX, abonentKey: '', wydatekKey: '', baseUrl: BASE };
+	const verify = (url: string, keyHex: string, keyName: string, body: string, header: unknown) =>
+		String(header) === `IAPIS user=${LOGIN}, hmac-sha1=${createHmac('sha1', Buffer.from(keyHex, 'hex')).update(url + LOGIN + keyName + body, 'utf8').digest('hex')}`;
+
+	it('whatever the body (any JSON, any Unicode), what is sent is what was signed, and it parses back to the object', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.jsonValue(), async (value) => {
+				const object = { Dane: value, Nazwa: 'Zażółć gęślą jaźń' };
+				const out = await credential.authenticate(credentials, { url: `${BASE}/kontrahenci.json`, method: 'POST', body: object } as IHttpRequestOptions);
+				expect(typeof out.body).toBe('string');
+				expect(JSON.parse(out.body as string)).toEqual(JSON.parse(JSON.stringify(object)));
+				expect(verify(`${BASE}/kontrahenci.json`, VECTOR_HEX, 'faktura', out.body as string, out.headers?.Authentication)).toBe(true);
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
+	it('the query string never changes the signature', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.dictionary(fc.string({ minLength: 1 }), fc.string()), async (query) => {
+				const qs = new URLSearchParams(query).toString();
+				const plain = await credential.authenticate(credentials, { url: `${BASE}/rachunekkraj/1.json`, method: 'GET' } as IHttpRequestOptions);
+				const withQuery = await credential.authenticate(credentials, { url: `${BASE}/rachunekkraj/1.json?${qs}`, method: 'GET' } as IHttpRequestOptions);
+				expect(withQuery.headers?.Authentication).toBe(plain.headers?.Authentication);
+				expect(verify(`${BASE}/rachunekkraj/1.json`, BILL_HEX, 'rachunek', '', plain.headers?.Authentication)).toBe(true);
+			}),
+			{ numRuns: 100 },
+		);
 	});
 });
