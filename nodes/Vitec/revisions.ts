@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext, RetryPolicy } from '../common/http';
+import { apiError, type RequestContext, type RetryPolicy } from '../common/http';
 import type { InformationType } from './config';
 import { VITEC_DEFAULTS, VITEC_METHODS, namedMethod, revisionMethod } from './config';
 import {
@@ -55,14 +55,21 @@ function revisionParams(target: Target, settings: FetchSettings): SoapParam[] {
 
 /** One call: at most 5000 of the oldest revisions of one type and company. */
 export async function fetchBatch(ctx: RequestContext, target: Target, settings: FetchSettings, request: RequestSettings): Promise<Revision[]> {
-	const { config } = await vitecConfig(ctx, request.itemIndex);
+	const { config, secrets } = await vitecConfig(ctx, request.itemIndex);
 	const method = revisionMethod(config, target.type, settings.legacy);
 	const result = await callVitec(ctx, target.type.contract, method, revisionParams(target, settings), {
 		...request,
 		// The legacy read deletes what it returns: repeating it cannot bring lost rows back, so it is not retried.
 		safeToRepeat: !settings.legacy,
 	});
-	return settings.legacy ? readLegacyRevisions(result, target.type, target.companyId) : readRevisions(result, target.type);
+	try {
+		return settings.legacy ? readLegacyRevisions(result, target.type, target.companyId) : readRevisions(result, target.type);
+	} catch (error) {
+		// Nothing was confirmed: the same revisions stay in Vitec until this is sorted out.
+		const message = `Vitec answered ${method} with a revision the node cannot read: ${(error as Error).message}`;
+		const description = 'Nothing was acknowledged, so no revision is lost. The answer\'s shape differs from what the node expects: see docs/vitec.md "what is still unconfirmed".';
+		throw apiError(ctx.getNode(), { message, description, itemIndex: request.itemIndex }, secrets);
+	}
 }
 
 /**
@@ -133,6 +140,8 @@ export function revisionItem(revision: Revision, type: InformationType, integrat
 		eventId: revision.eventId,
 		action: revision.action,
 		deleted: revision.action === 'deleted',
+		// Vitec's own value (New/Changed/Deleted or 1/2/3); an unknown one is treated as changed (upsert).
+		processingCode: revision.processingCode,
 		key: keyOf(type, revision.data, revision.companyId),
 		...(revision.created ? { created: revision.created } : {}),
 		data: revision.data,

@@ -174,6 +174,19 @@ describe('Revision → Get Revisions', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
+	it('an unknown ProcessingCode is kept verbatim and treated as changed (upsert), never dropped', async () => {
+		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:RevisionResult>${revision(9, 'Moved', ROW)}</b:RevisionResult>`));
+		const { items } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
+		expect(items[0].json).toMatchObject({ eventId: 9, action: 'changed', deleted: false, processingCode: 'Moved' });
+	});
+
+	it('a revision without an EventId (it could never be confirmed) is a clear error, not a silent skip', async () => {
+		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:RevisionResult><b:RevisionItem><b:EventInfo><b:ProcessingCode>New</b:ProcessingCode></b:EventInfo><b:Row>${ROW}</b:Row></b:RevisionItem></b:RevisionResult>`));
+		const { error } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
+		expect(error?.message).toBe('Vitec answered GetAccountingRevisionsWithReceiptRequirement with a revision the node cannot read: a revision without an EventId');
+		expect(error?.name).toBe('NodeApiError');
+	});
+
 	it('suppliers go to the supplier service; currency rates send no company; chart of accounts sends the report plan', async () => {
 		const sent: Sent[] = [];
 		soap(SUP, answer('GetSupplierRevisionsWithReceiptRequirement', '<b:RevisionResult/>'), 200, sent);

@@ -17,19 +17,21 @@ export const serverCases: E2eServerCase[] = [
 		file: 'test/e2e/workflows/vitec-trigger-on-emit.json',
 		feed: ({ emulators }) => {
 			const vitec = vitecOf(emulators);
-			vitec.upsert('Accounting', 101, accountingRow(101, 9001));
-			vitec.upsert('Accounting', 102, accountingRow(102, 9002));
-			vitec.upsert('Supplier', 101, { SupplierId: 'E2E-L1', Name: 'Nytt Bolag AB' });
+			// Company 103 is the only one in E2E-ONEMIT's Prenumeration (and outside N8N's).
+			vitec.upsert('Accounting', 103, accountingRow(103, 9001));
+			vitec.upsert('Accounting', 103, accountingRow(103, 9002));
+			vitec.upsert('Supplier', 103, { SupplierId: 'E2E-L1', Name: 'Nytt Bolag AB' });
 		},
 		executionsWanted: 1,
 		check: (runs, { emulators }) => {
 			expect(runs[0].finished).toBe(true);
 			const items = itemsOf(runs, 'Vitec Ekonomi Trigger');
-			expect(items.map((item) => item.key).sort()).toEqual(['101|2026|A|9001|1|*|0', '101|E2E-L1', '102|2026|A|9002|1|*|0']);
+			expect(items.map((item) => item.key).sort()).toEqual(['103|2026|A|9001|1|*|0', '103|2026|A|9002|1|*|0', '103|E2E-L1']);
 			expect(new Set(items.map((item) => item.eventId)).size).toBe(3);
 			expect(itemsOf(runs, 'Keep')).toHaveLength(3);
 			// Acknowledged on emit: nothing left for this Integration-ID.
 			expect(vitecOf(emulators).pendingCount('E2E-ONEMIT')).toBe(0);
+			expect(vitecOf(emulators).pendingCount('N8N')).toBe(0);
 		},
 	},
 	{

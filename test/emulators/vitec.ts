@@ -643,13 +643,15 @@ export const SANDBOX_CUSTOMER_ENDPOINT_PORT = 9103;
 
 /**
  * The sandbox behind `npm start` and e2e: subscriptions N8N (the templates' Integration-ID) and E2E-ONEMIT,
+ * disjoint by company,
  * master data in three companies (no pending events, so a workflow's first poll is quiet until something
  * changes: use the admin routes or the one-time transfer).
  */
 export function sandboxVitec(): VitecEmulator {
 	const vitec = new VitecEmulator({ customerEndpointPort: SANDBOX_CUSTOMER_ENDPOINT_PORT });
-	vitec.subscribe('N8N', { types: ['Accounting', 'Supplier', 'Customer', 'Currency', 'Dimension01'] });
-	vitec.subscribe('E2E-ONEMIT', { types: ['Accounting', 'Supplier'] });
+	// N8N: every company except 103 ("negativt urval"); E2E-ONEMIT: only 103, so the two never share an event.
+	vitec.subscribe('N8N', { types: ['Accounting', 'Supplier', 'Customer', 'Currency', 'Dimension01'], companyIds: [103], exclude: true });
+	vitec.subscribe('E2E-ONEMIT', { types: ['Accounting', 'Supplier'], companyIds: [103] });
 	const saved = new Map(vitec.subscriptions);
 	vitec.subscriptions.clear();
 	for (const companyId of [101, 102]) {
