@@ -377,6 +377,14 @@ describe('Invoice: other actions', () => {
 		expect(seen[0].query.iloscNaStronie).toBe('3');
 	});
 
+	it('Get Many accepts a mapped status text and refuses an unknown status', async () => {
+		mock('get', 'faktury.json', ok({ Wynik: [] }));
+		await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', filters: { status: '={{ "oplacone, przeterminowane" }}' } });
+		expect(seen[0].query.status).toBe('oplacone,przeterminowane');
+		const bad = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', filters: { status: '={{ "paid" }}' } });
+		expect(bad.error?.message).toContain('Status: "paid" is not one of');
+	});
+
 	it('Get Many needs Date From', async () => {
 		const { error } = await run('invoice', { operation: 'getMany', dateFrom: '={{ "" }}' });
 		expect(error?.message).toContain('Date From: is required');

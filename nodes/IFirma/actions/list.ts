@@ -70,7 +70,12 @@ export async function listDocuments(ctx: IExecuteFunctions, itemIndex: number, p
 	const nip = optionalText(ctx, filters.nip, itemIndex, 'Contractor NIP');
 	if (nip) qs.nipKontrahenta = checkNip(ctx, nip, undefined, itemIndex, 'Contractor NIP');
 	if (filters.type) qs.typ = filters.type;
-	if (Array.isArray(filters.status) && filters.status.length) qs.status = filters.status.join(',');
+	const statuses = Array.isArray(filters.status) ? filters.status.map(String) : typeof filters.status === 'string' ? filters.status.split(/[\s,]+/) : [];
+	const known = STATUS_OPTIONS.map((option) => option.value);
+	for (const status of statuses.filter(Boolean)) {
+		if (!known.includes(status)) throw fieldError(ctx, itemIndex, 'Status', `"${status}" is not one of: ${known.join(', ')}`);
+	}
+	if (statuses.filter(Boolean).length) qs.status = statuses.filter(Boolean).join(',');
 
 	return await collectPages(
 		async (page, size) => {
