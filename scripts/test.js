@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: n8n's community lint (strict), build, unit + emulator tests, then e2e in a real n8n.
+ * `npm test`: n8n's community lint (strict), build, unit + emulator tests, e2e in a real n8n, then the
+ * browser check of the editor (scripts/screenshots.ts --check).
  * Stops at the first failing step. Ends with one summary line: "tests: N passed, N failed".
  * The first e2e run on a machine installs Node 24 and the pinned n8n into the cache (scripts/ensure-runtime.sh).
  */
@@ -40,11 +41,32 @@ function jestStep(title, configArgs) {
 	return ok;
 }
 
+/** The editor check prints "browser check: N passed, N failed" (or SKIPPED where Chromium cannot be installed). */
+function browserStep() {
+	const title = 'browser check (nodes panel, parameter panels, credential forms in headless Chromium)';
+	const started = Date.now();
+	console.log(`\n=== ${title} ===`);
+	const result = spawnSync(bin('ts-node'), ['--transpile-only', 'scripts/screenshots.ts', '--check'], { cwd: root, encoding: 'utf8', env: process.env });
+	process.stdout.write(result.stdout ?? '');
+	process.stderr.write(result.stderr ?? '');
+	const counts = /browser check: (\d+) passed, (\d+) failed/.exec(result.stdout ?? '');
+	if (counts) {
+		totals.passed += Number(counts[1]);
+		totals.failed += Number(counts[2]);
+	} else if (!/browser check: SKIPPED/.test(result.stdout ?? '')) {
+		totals.failed += 1;
+	}
+	const ok = result.status === 0;
+	console.log(`=== ${title} ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+	return ok;
+}
+
 const ok =
 	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
 	step('build', 'npm', ['run', 'build']) &&
 	jestStep('unit and emulator tests', []) &&
-	jestStep('e2e in real n8n', ['-c', 'jest.e2e.config.js', '--runInBand']);
+	jestStep('e2e in real n8n', ['-c', 'jest.e2e.config.js', '--runInBand']) &&
+	browserStep();
 
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

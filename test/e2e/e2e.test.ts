@@ -124,14 +124,21 @@ describe('n8n server: credential tests, trigger and webhook workflows', () => {
 	});
 });
 
-/** The credential with its first secret-looking field replaced (a password, key, token or secret). */
+/**
+ * The credential with every secret-looking field (password, key, token, secret) replaced by a wrong value of
+ * the same form (hex stays hex, GUIDs stay GUIDs), so the test reaches the server and is refused there.
+ */
 function withWrongSecret<T extends { data: Record<string, unknown> }>(credential: T): { credential: T; secret: string } | undefined {
-	const field = Object.keys(credential.data).find((key) => /pass|secret|token|key/i.test(key) && typeof credential.data[key] === 'string');
-	if (!field) return undefined;
-	const original = String(credential.data[field]);
-	// Keep the value's form (hex keys stay hex, GUIDs stay GUIDs) so the test reaches the server.
-	const secret = /^[0-9a-f-]+$/i.test(original) ? original.replace(/[0-9a-f]/gi, (c) => (c === 'a' ? 'b' : 'a')) : `wrong-${original}`;
-	return { credential: { ...credential, data: { ...credential.data, [field]: secret } }, secret };
+	const fields = Object.keys(credential.data).filter((key) => /pass|secret|token|key/i.test(key) && typeof credential.data[key] === 'string' && credential.data[key] !== '');
+	if (!fields.length) return undefined;
+	const data = { ...credential.data };
+	let secret = '';
+	for (const field of fields) {
+		const original = String(data[field]);
+		data[field] = /^[0-9a-f-]+$/i.test(original) ? original.replace(/[0-9a-f]/gi, (c) => (c.toLowerCase() === 'a' ? 'b' : 'a')) : `wrong-${original}`;
+		secret ||= String(data[field]);
+	}
+	return { credential: { ...credential, data }, secret };
 }
 
 async function waitForExecutions(instance: N8nInstance, apiKey: string, workflowId: string, wanted: number): Promise<E2eRun[]> {
