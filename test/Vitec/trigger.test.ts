@@ -3,6 +3,8 @@
  * both acknowledge modes, the proofs that nothing is lost (crash between fetch and acknowledge, workflow
  * failure in later mode, manual mode, a large drain exactly once), the dimension trap and the legacy read.
  */
+import { sleep } from 'n8n-workflow';
+
 import { VitecEmulator, accountingRow } from '../emulators/vitec';
 import { poll } from './poll-harness';
 
@@ -56,7 +58,7 @@ describe('on emit (default)', () => {
 		expect(emulator.requests.slice(-1)[0].body).toContain('GetListOfPendingEvents');
 	});
 
-	it('the process dies between fetch and acknowledge: the next poll delivers the same revisions again', async () => {
+	it('an acknowledgement Vitec refuses: the batch is still emitted (never dropped) and comes again next poll', async () => {
 		addVouchers(101, 4);
 		// The acknowledgement fails (a ServiceFault: not retried, nothing removed in Vitec).
 		const pendingCheckAndFetch = 2;
@@ -69,9 +71,34 @@ describe('on emit (default)', () => {
 		expect(crashed.warnings[0]).toMatch(/stopped early/);
 		expect(emulator.pendingCount('N8N')).toBe(4);
 
-		// Suppose n8n died here, before it stored the execution: nothing was acknowledged, all 4 come again.
+		// Nothing was acknowledged, so all 4 come again (at-least-once; consumers upsert on the key).
 		const again = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials());
 		expect(again.items.map((item) => item.json.eventId)).toEqual(crashed.items.map((item) => item.json.eventId));
+		expect(emulator.pendingCount('N8N')).toBe(0);
+	});
+
+	it('n8n really dies while the acknowledgement is on its way: a restarted n8n gets every revision again', async () => {
+		addVouchers(101, 3);
+		addVouchers(102, 2);
+		// The acknowledgement for the first company reaches the server, which never processes it: the poll
+		// hangs there, as a process that is killed at that moment. Its promise is abandoned, never awaited.
+		emulator.hangOn(/SendProofOfReceiptForRevisions/);
+		const dying = poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: {} });
+		void dying.catch(() => undefined);
+		for (let i = 0; i < 100 && !emulator.requests.some((r) => r.body.includes('SendProofOfReceiptForRevisions')); i++) await sleep(20);
+		expect(emulator.requests.filter((r) => r.body.includes('SendProofOfReceiptForRevisions'))).toHaveLength(1);
+		expect(emulator.pendingCount('N8N')).toBe(5);
+
+		// The restarted n8n (fresh static data, the old execution never saved) polls again: all 5, once each.
+		const restarted = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: {} });
+		expect(restarted.error).toBeUndefined();
+		expect(restarted.items.map((item) => item.json.key).sort()).toEqual([
+			'101|2026|A|1|1|*|0',
+			'101|2026|A|2|1|*|0',
+			'101|2026|A|3|1|*|0',
+			'102|2026|A|1|1|*|0',
+			'102|2026|A|2|1|*|0',
+		]);
 		expect(emulator.pendingCount('N8N')).toBe(0);
 	});
 

@@ -209,9 +209,10 @@ export class VitecEmulator extends Emulator {
 				req.on('data', (chunk: Buffer) => chunks.push(chunk));
 				req.on('end', () => {
 					const parsed = new URL(req.url ?? '/', 'http://endpoint');
-					const response = this.handle({ method: req.method ?? 'GET', url: req.url ?? '/', path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }) as EmulatorResponse;
-					res.writeHead(response.status, { 'Content-Type': 'application/json', ...response.headers });
-					res.end(response.body ?? '');
+					void Promise.resolve(this.handle({ method: req.method ?? 'GET', url: req.url ?? '/', path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })).then((response) => {
+						res.writeHead(response.status, { 'Content-Type': 'application/json', ...response.headers });
+						res.end(response.body ?? '');
+					});
 				});
 			});
 			await new Promise<void>((resolve) => {
@@ -331,6 +332,16 @@ export class VitecEmulator extends Emulator {
 		return count;
 	}
 
+	private readonly hangs: RegExp[] = [];
+
+	/**
+	 * The next call of a matching method is received but never processed or answered, as when the caller's
+	 * process dies while it waits (the socket is only closed by stop()).
+	 */
+	hangOn(method: RegExp): void {
+		this.hangs.push(method);
+	}
+
 	/** The next matching call(s) answer with a ServiceFault carrying these messages. */
 	failNext(messages: string[], options: { times?: number; method?: RegExp } = {}): void {
 		for (let i = 0; i < (options.times ?? 1); i++) this.serviceFaults.push({ messages, method: options.method });
@@ -365,7 +376,7 @@ export class VitecEmulator extends Emulator {
 
 	/* ---------- SOAP ---------- */
 
-	protected handle(request: RecordedRequest): EmulatorResponse {
+	protected handle(request: RecordedRequest): EmulatorResponse | Promise<EmulatorResponse> {
 		if (request.path.startsWith('/admin/')) return this.admin(request);
 		if (request.path.startsWith('/customer-endpoint')) {
 			let body: unknown = request.body;
@@ -422,6 +433,11 @@ export class VitecEmulator extends Emulator {
 					500,
 					false,
 				);
+			}
+			const hang = this.hangs.findIndex((pattern) => pattern.test(method));
+			if (hang >= 0) {
+				this.hangs.splice(hang, 1);
+				return new Promise<EmulatorResponse>(() => undefined);
 			}
 			const injected = this.serviceFaults.findIndex((fault) => !fault.method || fault.method.test(method));
 			if (injected >= 0) throw new SoapFault(this.serviceFaults.splice(injected, 1)[0].messages);
