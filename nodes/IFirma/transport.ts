@@ -221,6 +221,13 @@ async function accountingMonthHint(this: IExecuteFunctions, ctx: Context): Promi
 	return advice;
 }
 
+/** An answer with the envelope but not the shape the API documents for this call: a NodeApiError quoting it. */
+export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
+	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL));
+	const description = `iFirma answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
+	throw apiError(this.getNode(), { message, description, itemIndex }, secrets);
+}
+
 /** A document number or id as a path segment: `/` becomes `_` (API file §1), the rest percent-encoded. */
 export function documentRef(value: string): string {
 	return encodeURIComponent(value.trim().replace(/\//g, '_'));

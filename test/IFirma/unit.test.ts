@@ -385,6 +385,14 @@ describe('Invoice: other actions', () => {
 		expect(bad.error?.message).toContain('Status: "paid" is not one of');
 	});
 
+	it('an envelope without the documented list is a NodeApiError quoting it, not a TypeError', async () => {
+		mock('get', 'faktury.json', ok({ Wynik: 'brak' }));
+		const { error } = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01' });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toContain('without its "Wynik" list');
+		expect(error?.description).toContain('"Wynik":"brak"');
+	});
+
 	it('Get Many needs Date From', async () => {
 		const { error } = await run('invoice', { operation: 'getMany', dateFrom: '={{ "" }}' });
 		expect(error?.message).toContain('Date From: is required');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../common/paginate';
 import { fieldError, toAmount } from '../../common/validate';
-import { callIfirma } from '../transport';
+import { callIfirma, unexpectedAnswer } from '../transport';
 import { DOCUMENT_KINDS } from '../types';
 import { checkNip, optionalDate, optionalText, readDate } from './shared';
 
@@ -80,9 +80,7 @@ export async function listDocuments(ctx: IExecuteFunctions, itemIndex: number, p
 	return await collectPages(
 		async (page, size) => {
 			const response = await callIfirma.call(ctx, itemIndex, { method: 'GET', path, qs: { ...qs, strona: page, iloscNaStronie: size }, safeToRepeat: true });
-			if (!Array.isArray(response.Wynik)) {
-				throw fieldError(ctx, itemIndex, 'Get Many', `iFirma answered without a "Wynik" list (${JSON.stringify(response).slice(0, 120)})`);
-			}
+			if (!Array.isArray(response.Wynik)) return await unexpectedAnswer.call(ctx, itemIndex, 'iFirma answered the list without its "Wynik" list', response);
 			return { items: response.Wynik };
 		},
 		{ limit, pageSize: PAGE_SIZE },

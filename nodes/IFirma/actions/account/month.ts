@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { unexpectedAnswer } from '../../transport';
 import { callIfirma } from '../shared';
 
 export interface AccountingMonth {
@@ -14,7 +14,7 @@ export async function readAccountingMonth(ctx: IExecuteFunctions, itemIndex: num
 	const year = Number(response.RokKsiegowy);
 	const month = Number(response.MiesiacKsiegowy);
 	if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
-		throw new NodeOperationError(ctx.getNode(), `iFirma answered without a valid accounting month: ${JSON.stringify(response).slice(0, 200)}`, { itemIndex });
+		return await unexpectedAnswer.call(ctx, itemIndex, 'iFirma answered without a valid accounting month (MiesiacKsiegowy, RokKsiegowy)', response);
 	}
 	return { year, month };
 }

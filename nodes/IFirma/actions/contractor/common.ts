@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldError } from '../../../common/validate';
 import { contractorOptionalFields } from '../fields';
+import { unexpectedAnswer } from '../../transport';
 import { callIfirma, contractorObject, optionalText } from '../shared';
 
 export const identifierField: INodeProperties = {
@@ -53,7 +54,7 @@ export function readIdentifier(ctx: IExecuteFunctions, itemIndex: number): strin
 export async function getContractor(ctx: IExecuteFunctions, itemIndex: number, id: string): Promise<IDataObject> {
 	const response = await callIfirma.call(ctx, itemIndex, { method: 'GET', path: `kontrahenci/id/${encodeURIComponent(id)}.json`, safeToRepeat: true });
 	const found = Array.isArray(response.Wynik) ? response.Wynik[0] : response.Wynik;
-	if (!found || typeof found !== 'object') throw fieldError(ctx, itemIndex, 'Contractor Identifier', `iFirma returned no contractor "${id}"`);
+	if (!found || typeof found !== 'object') return await unexpectedAnswer.call(ctx, itemIndex, `iFirma returned no contractor "${id}"`, response);
 	return found;
 }
 
