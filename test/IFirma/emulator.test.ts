@@ -338,3 +338,17 @@ it('the throttle spaces requests to stay under the per-minute limit (limit scale
 		Object.assign(transport.RATE_LIMIT, saved);
 	}
 });
+
+it('iFirma\'s date rules come back as its own Polish message: issue after the 15th of the next month, or before the previous invoice', async () => {
+	await seedContractor();
+	emulator.accountingMonth = { year: 2026, month: 10 };
+	const late = await newInvoice({ saleDate: '2026-10-10', issueDate: '2026-11-16', additionalFields: { checkAccountingMonth: false } });
+	expect(late.error?.name).toBe('NodeApiError');
+	expect(late.error?.description).toContain('15. dzień miesiąca');
+	emulator.accountingMonth = { year: 2026, month: 11 };
+	expect((await newInvoice({ saleDate: '2026-11-20', issueDate: '2026-11-20' })).error).toBeUndefined();
+	const earlier = await newInvoice({ saleDate: '2026-11-18', issueDate: '2026-11-19' });
+	expect(earlier.error?.message).toContain('Kod 201');
+	expect(earlier.error?.description).toContain('wcześniejsza niż data poprzedniej faktury (2026-11-20)');
+	expect(emulator.documents.size).toBe(1);
+});

@@ -117,6 +117,9 @@ export class IFirmaEmulator extends Emulator {
 
 	private readonly counters = new Map<string, number>();
 
+	/** Latest issue date per document kind (default series), for the "not before the previous one" rule. */
+	private readonly lastIssue = new Map<string, string>();
+
 	private readonly minuteLog: number[] = [];
 
 	constructor(readonly options: IFirmaEmulatorOptions = {}) {
@@ -415,6 +418,17 @@ export class IFirmaEmulator extends Emulator {
 			// Issue before sale is allowed only for advance-type documents, which the API does not create.
 			return this.fail(201, 'Data wystawienia nie może być wcześniejsza niż data sprzedaży.');
 		}
+		if (body.DataSprzedazy && !PROFORMA_SLUGS.has(slug) && slug !== 'rachunekkraj') {
+			// Issue date at the latest on the 15th of the month after the sale (API file §5.2).
+			const sale = new Date(`${String(body.DataSprzedazy)}T00:00:00Z`);
+			const limit = new Date(Date.UTC(sale.getUTCFullYear(), sale.getUTCMonth() + 1, 15)).toISOString().slice(0, 10);
+			if (String(body.DataWystawienia) > limit) return this.fail(201, 'Data wystawienia nie może być późniejsza niż 15. dzień miesiąca następującego po miesiącu sprzedaży.');
+		}
+		const last = this.lastIssue.get(slug);
+		if (last && String(body.DataWystawienia) < last && !body.NazwaSeriiNumeracji) {
+			// Not earlier than the previous invoice of the same series (API file §5.2, default series).
+			return this.fail(201, `Data wystawienia nie może być wcześniejsza niż data poprzedniej faktury (${last}).`);
+		}
 		if (body.TerminPlatnosci && body.DataSprzedazy && String(body.TerminPlatnosci) < String(body.DataSprzedazy)) {
 			return this.fail(201, 'Termin płatności nie może być wcześniejszy niż data sprzedaży.');
 		}
@@ -452,6 +466,7 @@ export class IFirmaEmulator extends Emulator {
 			contractor,
 		};
 		this.documents.set(document.id, document);
+		if (!data.NazwaSeriiNumeracji && (this.lastIssue.get(slug) ?? '') < issue) this.lastIssue.set(slug, issue);
 		return document;
 	}
 
