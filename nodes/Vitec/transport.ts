@@ -7,7 +7,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { apiError, bodyText, quoteStart, sendRequest, type RequestContext, type RetryPolicy } from '../common/http';
 import { secretValuesOf } from '../common/redact';
-import type { XmlElement } from '../common/xml';
+import { escapeXml, type XmlElement } from '../common/xml';
 import type { Contract, VitecConfig } from './config';
 import { configFromCredentials, serviceUrl } from './config';
 import { buildEnvelope, readSoapAnswer, resultOf, type SoapParam } from './soap';
@@ -34,7 +34,9 @@ const EXPLANATIONS: Array<[RegExp, string]> = [
 
 export async function vitecConfig(ctx: RequestContext, itemIndex?: number): Promise<{ config: VitecConfig; secrets: string[] }> {
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL);
-	const secrets = secretValuesOf(credentials);
+	// The password also travels XML-escaped inside the envelope: a service echoing it must not leak it either.
+	const plain = secretValuesOf(credentials);
+	const secrets = [...new Set([...plain, ...plain.map(escapeXml)])].sort((a, b) => b.length - a.length);
 	const config = configFromCredentials(credentials);
 	if (typeof config === 'string') {
 		throw apiError(ctx.getNode(), { message: `The Vitec Ekonomi credential is incomplete: ${config}`, itemIndex }, secrets);

@@ -7,7 +7,7 @@ import type { ICredentialTestFunctions, ICredentialsDecrypted } from 'n8n-workfl
 
 import { VitecEmulator, accountingRow } from '../emulators/vitec';
 import { runNode } from '../harness';
-import { poll } from './poll-harness';
+import { poll, pollContext, triggerMethods } from './poll-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { nodes } = require('../../index.js') as { nodes: Record<string, new () => { methods: { credentialTest: Record<string, (this: ICredentialTestFunctions, c: ICredentialsDecrypted) => Promise<{ status: string; message: string }>> } }> };
@@ -143,6 +143,17 @@ describe('companies, master data, credential', () => {
 		// The same call with the wrong binding is refused by the service (415), clearly.
 		const wrong = await run({ resource: 'company', operation: 'list' }, [{}], { advanced: true, securityMode: 'basic', soapVersion: '1.1' });
 		expect(wrong.error?.message).toMatch(/HTTP 415/);
+	});
+
+	it('the Companies dropdown lists the companies the API user sees', async () => {
+		await start();
+		const { context } = pollContext({}, credentialData());
+		const options = await triggerMethods.loadOptions.getCompanies.call(context);
+		expect(options).toEqual([
+			{ name: '101 – Fastighets AB Exempel', value: 101, description: 'Org.nr 556677-8899' },
+			{ name: '102 – Bostäder i Norr AB', value: 102, description: 'Org.nr 556000-1111' },
+			{ name: '103 – Vilande Bolaget AB (inactive)', value: 103, description: 'Org.nr 556000-2222' },
+		]);
 	});
 
 	it('the credential test checks the Integration-ID and shows Vitec\'s messages, never the password', async () => {

@@ -73,12 +73,12 @@ export interface PollResult {
 	warnings: string[];
 }
 
-/** One poll of the trigger. `staticData` is the workflow's static data object (kept by the caller). */
-export async function poll(
+/** n8n-core's PollContext for the trigger with these parameters (also usable as a load-options context). */
+export function pollContext(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
 	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown> } = {},
-): Promise<PollResult> {
+) {
 	const node: INode = {
 		id: 'trigger',
 		name: 'Vitec Ekonomi Trigger',
@@ -115,9 +115,19 @@ export async function poll(
 		variables: {},
 		userId: 'test-user',
 	});
-	const mode = options.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+	const context = new PollContext(workflow, node, additionalData, options.mode ?? 'trigger', 'activate');
 	Object.defineProperty(context, 'logger', { value: { warn: (message: string) => warnings.push(message), info: () => {}, debug: () => {}, error: () => {} } });
+	return { context, workflow, warnings };
+}
+
+/** One poll of the trigger. `staticData` is the workflow's static data object (kept by the caller). */
+export async function poll(
+	parameters: Record<string, unknown>,
+	credentials: ICredentialDataDecryptedObject,
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown> } = {},
+): Promise<PollResult> {
+	const mode = options.mode ?? 'trigger';
+	const { context, workflow, warnings } = pollContext(parameters, credentials, options);
 	try {
 		const returned = await trigger.poll!.call(context);
 		// n8n saves static data only after a successful poll of an active workflow.
@@ -130,3 +140,6 @@ export async function poll(
 		return { items: [], returned: null, error: error as PollResult['error'], warnings };
 	}
 }
+
+/** The trigger's methods (loadOptions, credentialTest), as n8n calls them. */
+export const triggerMethods = (trigger as unknown as { methods: { loadOptions: Record<string, (this: unknown) => Promise<Array<{ name: string; value: unknown }>>> } }).methods;

@@ -130,6 +130,17 @@ describe('Revision → Get Pending Events', () => {
 		expect(JSON.stringify({ m: error?.message, d: error?.description })).not.toContain(PASSWORD);
 	});
 
+	it('a fault that echoes the envelope never shows the password, plain or XML-escaped', async () => {
+		soap(ACC, (body) => fault([`Ogiltig begäran: ${body.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}`]), 500);
+		const { error } = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: 'N8N' });
+		const shown = `${error?.message} ${error?.description}`;
+		expect(shown).toContain('Ogiltig begäran');
+		expect(shown).toContain('***');
+		expect(shown).not.toContain(PASSWORD);
+		expect(shown).not.toContain('Hemlig&amp;&lt;Lösen&gt;');
+		expect(shown).not.toContain('Hemlig');
+	});
+
 	it('validation: an empty or spaced Integration-ID stops before any request', async () => {
 		const empty = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: '={{ $json.id }}' }, [{ id: '' }]);
 		expect(empty.error?.message).toBe('Integration-ID: is required [item 0]');
