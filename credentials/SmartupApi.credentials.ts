@@ -148,10 +148,11 @@ export class SmartupApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
+		// A request may set these itself (the node does so only to find out which setting Smartup refuses).
 		const projectCode = String(credentials.projectCode ?? '').trim();
-		if (projectCode) headers.project_code = projectCode;
+		if (projectCode && headers.project_code === undefined) headers.project_code = projectCode;
 		const filialId = String(credentials.filialId ?? '').trim();
-		if (filialId) headers.filial_id = filialId;
+		if (filialId && headers.filial_id === undefined) headers.filial_id = filialId;
 		if (credentials.authType === 'oauth2') {
 			headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
 			return { ...requestOptions, headers };

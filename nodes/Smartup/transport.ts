@@ -7,6 +7,9 @@ import type { SmartupLimits } from './types';
 
 export const CREDENTIAL = 'smartupApi';
 
+/** The cheapest call (workspaces export), also the credential's Test request. */
+const TEST_PATH = '/b/anor/mxsx/mrf/room$export';
+
 export interface SmartupCall {
 	/** `/b/...` path, `$` included, appended to the credential's base URL (which may carry a prefix). */
 	path: string;
@@ -129,10 +132,13 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	if (status === 401) {
 		const project = String(credentials.projectCode ?? '') || '(empty)';
 		const filial = String(credentials.filialId ?? '') || '(empty)';
+		const culprit = await whichSettingIsRefused.call(this, base, credentials, options.timeoutMs, itemIndex);
 		throw apiError(
 			node,
 			{
-				message: `Smartup refused the credential (HTTP 401). Check the login (user@company) and password, the Project Code "${project}" (usually "trade") and the Organization ID "${filial}" (a value this user may not use gives 401 too)`,
+				message:
+					culprit ??
+					`Smartup refused the credential (HTTP 401). Check the login (user@company) and password, the Project Code "${project}" (usually "trade") and the Organization ID "${filial}" (a value this user may not use gives 401 too)`,
 				description: text.trim() ? quoteStart(text) : 'Требуется авторизация',
 				httpCode: '401',
 				itemIndex,
@@ -187,6 +193,41 @@ function bodyError(
 	const hint = KNOWN_CODES[code] ?? Object.entries(KNOWN_CODES).find(([known]) => apiText?.includes(known))?.[1];
 	const message = hint ? `${prefix}: ${hint}` : `${prefix}${apiText ? `: ${apiText.slice(0, 150)}` : ''}`;
 	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex }, secrets);
+}
+
+/**
+ * After a 401, one cheap reference call each (only when it can tell something) finds out whether the
+ * Organization ID or the Project Code is what Smartup refuses: the same login works without it.
+ */
+async function whichSettingIsRefused(
+	this: IExecuteFunctions,
+	base: string,
+	credentials: IDataObject,
+	timeoutMs: number,
+	itemIndex: number,
+): Promise<string | undefined> {
+	const works = async (headers: Record<string, string>) => {
+		try {
+			const response = await sendRequest.call(
+				this,
+				CREDENTIAL,
+				{ method: 'POST', url: `${base}${TEST_PATH}`, body: {}, headers, safeToRepeat: true, acceptStatuses: [401, 403, 404] },
+				{ itemIndex, retry: { maxRetries: 0 }, timeoutMs },
+			);
+			return response.statusCode < 300;
+		} catch {
+			return false;
+		}
+	};
+	const filialId = String(credentials.filialId ?? '').trim();
+	const project = String(credentials.projectCode ?? '').trim();
+	if (filialId && (await works({ filial_id: '' }))) {
+		return `Smartup refused the Organization ID "${filialId}" (HTTP 401): the same login works without it. Use an organization this user may access, or leave Organization ID empty in the credential`;
+	}
+	if (project !== 'trade' && (await works({ project_code: 'trade', ...(filialId ? { filial_id: '' } : {}) }))) {
+		return `Smartup refused the Project Code "${project || '(empty)'}" (HTTP 401): the same login works with "trade". Set Project Code to trade in the credential`;
+	}
+	return undefined;
 }
 
 async function repeatWithNewToken(

@@ -9,6 +9,9 @@ const ORDER = '/b/trade/txs/tdeal/order';
 
 let emulator: SmartupEmulator;
 
+// n8n-core's first run loads many modules; on a busy 2-core machine that can pass jest's 5 s default.
+jest.setTimeout(20_000);
+
 beforeEach(async () => {
 	emulator = new SmartupEmulator();
 	await emulator.start();
@@ -197,10 +200,17 @@ describe('Organizations, auth and quotas', () => {
 	it('a wrong project code is a 401 naming the project code, without the password anywhere', async () => {
 		const { error } = await run({ resource: 'warehouse', operation: 'getMany', returnAll: true }, [{}], { credentials: { projectCode: 'nope' } });
 		expect(error?.message).toContain('HTTP 401');
-		expect(error?.message).toContain('Project Code "nope"');
+		expect(error?.message).toContain('Smartup refused the Project Code "nope" (HTTP 401): the same login works with "trade"');
 		const all = JSON.stringify(error) + String(error?.message) + String(error?.description);
 		expect(all).not.toContain(emulator.password);
 		expect(all).not.toContain(Buffer.from(`${emulator.login}:${emulator.password}`).toString('base64'));
+	});
+
+	it('a 401 says which setting Smartup refuses: an Organization ID this user may not use', async () => {
+		const { error } = await run({ resource: 'warehouse', operation: 'getMany', returnAll: true }, [{}], { credentials: { filialId: '9999' } });
+		expect(error?.message).toContain('Smartup refused the Organization ID "9999" (HTTP 401): the same login works without it');
+		const wrongPassword = await run({ resource: 'warehouse', operation: 'getMany', returnAll: true }, [{}], { credentials: { password: 'wrong-pass', filialId: '2001' } });
+		expect(wrongPassword.error?.message).toContain('Check the login (user@company) and password');
 	});
 
 	it('OAuth2: fetches a token once, and a new one when it has expired', async () => {

@@ -42,6 +42,9 @@ function capture(path: string, reply: unknown, times = 1, status = 200) {
 	return { bodies, scope };
 }
 
+// n8n-core's first run loads many modules; on a busy 2-core machine that can pass jest's 5 s default.
+jest.setTimeout(20_000);
+
 beforeEach(() => {
 	nock.cleanAll();
 	nock.disableNetConnect();
