@@ -105,6 +105,17 @@ describe('Credential', () => {
 		expect(tokenBody).toEqual({ grant_type: 'client_credentials', client_id: 'cid', client_secret: 'csecret-123', scope: 'read' });
 	});
 
+	it('a refused OAuth2 client is an error without the client secret in it', async () => {
+		nock(HOST).post(`${PREFIX}/security/oauth/token`).times(2).reply(401, { error: 'invalid_client', client_secret: 'csecret-123' });
+		const { error } = await run({ resource: 'warehouse', operation: 'getMany', returnAll: true }, [{}], undefined, {
+			authType: 'oauth2',
+			clientId: 'cid',
+			clientSecret: 'csecret-123',
+		});
+		expect(error?.name).toBe('NodeApiError');
+		expect(`${error?.message} ${error?.description} ${JSON.stringify(error)}`).not.toContain('csecret-123');
+	});
+
 	it('never shows the password or the Basic header in an error', async () => {
 		api().post(`${PREFIX}${ORDER_EXPORT}`).reply(500, `internal error for ${LOGIN}:${PASSWORD} ${BASIC}`);
 		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', requestOptions: { maxRetries: 0 } });
