@@ -130,6 +130,27 @@ describe('on emit (default)', () => {
 		expect(Math.max(...emulator.acks.map((ack) => ack.eventIds.length))).toBe(5000);
 	});
 
+	it('takes turns between types and companies, so one big backlog does not starve the others', async () => {
+		await emulator.stop();
+		emulator = new VitecEmulator({ maxBatch: 2 });
+		await emulator.start();
+		emulator.subscribe('N8N', { types: ['Accounting', 'Supplier'] });
+		addVouchers(101, 10);
+		emulator.upsert('Supplier', 101, { SupplierId: 'L1', Name: 'Ny AB' });
+		emulator.upsert('Supplier', 102, { SupplierId: 'L2', Name: 'Ny AB' });
+		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting', 'supplier'], options: { maxBatchesPerPoll: 4 } }, credentials());
+		// 4 batches: accounting 101, supplier 101, supplier 102, accounting 101 again.
+		expect(result.items.map((item) => `${item.json.type}:${item.json.companyId}`)).toEqual([
+			'accounting:101',
+			'accounting:101',
+			'supplier:101',
+			'supplier:102',
+			'accounting:101',
+			'accounting:101',
+		]);
+		expect(emulator.pendingCount('N8N')).toBe(6);
+	});
+
 	it('one item per batch carries all event ids', async () => {
 		addVouchers(101, 3);
 		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting'], options: { output: 'batch' } }, credentials());
@@ -153,6 +174,12 @@ describe('manual mode (Fetch Test Event)', () => {
 		expect(onEmit.items).toHaveLength(3);
 		expect(emulator.acks).toHaveLength(0);
 		expect(emulator.requests.some((request) => request.body.includes('SendProofOfReceiptForRevisions'))).toBe(false);
+	});
+
+	it('says what to do when nothing is pending, instead of an empty result', async () => {
+		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { mode: 'manual' });
+		expect(result.error?.message).toBe('No revisions are waiting in Vitec for Integration-ID "N8N" (for the chosen types and companies)');
+		expect(result.error?.description).toMatch(/Engångsöverföring/);
 	});
 
 	it('refuses the legacy destructive mode instead of deleting test data', async () => {

@@ -188,7 +188,10 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 	let targets: Target[] | undefined;
 	if (checkPending) {
 		const pending = await pendingEvents(this, integrationId, {});
-		if (!pending.some((entry) => entry.count > 0)) return null;
+		if (!pending.some((entry) => entry.count > 0)) {
+			if (manual) throw nothingPending(this, integrationId);
+			return null;
+		}
 		targets = targetsFromPending(pending, types, companies);
 	}
 	if (!targets) {
@@ -217,8 +220,13 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 	};
 	let batches = 0;
 	let failure: unknown;
-	outer: for (const target of targets) {
-		while (batches < maxBatches) {
+	// Round robin: one batch per (type, company) in turn, so a large backlog of one type (a one-time
+	// transfer of accounting rows) does not hold back the others; a drained pair leaves the round.
+	let active = targets;
+	outer: while (active.length && batches < maxBatches) {
+		const stillFull: Target[] = [];
+		for (const target of active) {
+			if (batches >= maxBatches) break outer;
 			let revisions: Revision[];
 			try {
 				revisions = await fetchBatch(this, target, settings, {});
@@ -227,7 +235,7 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 				break outer;
 			}
 			batches++;
-			if (!revisions.length) break;
+			if (!revisions.length) continue;
 			if (manual) {
 				emit(revisions, target);
 				break outer;
@@ -237,7 +245,7 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 				for (const revision of fresh) inFlight[`${target.type.value}|${target.companyId}|${revision.eventId}`] = now;
 				emit(fresh, target);
 				// Nothing is acknowledged here, so the next call would return the same head of the queue.
-				break;
+				continue;
 			}
 			emit(revisions, target);
 			if (mode === 'onEmit') {
@@ -249,9 +257,12 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 					break outer;
 				}
 			}
+			stillFull.push(target);
 		}
+		active = stillFull;
 	}
 
+	if (manual && !items.length && !failure) throw nothingPending(this, integrationId);
 	if (!manual && mode === 'later') state.inFlight = inFlight;
 	if (failure) {
 		// Items already taken from Vitec must reach the workflow; the error is only thrown when nothing was.
@@ -259,6 +270,14 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 		this.logger.warn(`Vitec Ekonomi Trigger stopped early, the rest comes at the next poll: ${(failure as Error).message}`);
 	}
 	return items.length ? [items] : null;
+}
+
+/** Fetch Test Event found nothing: say what to do instead of showing an empty result. */
+function nothingPending(ctx: IPollFunctions, integrationId: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `No revisions are waiting in Vitec for Integration-ID "${integrationId}" (for the chosen types and companies)`, {
+		description:
+			'Change a row in Vitec Ekonomi (or ask your Vitec administrator for a one-time transfer, Engångsöverföring) and fetch again. Check that the Prenumeration is active and includes these information types and companies.',
+	});
 }
 
 /** The pairs the pending list names; undefined when it names something we cannot map (then ask all). */
