@@ -131,7 +131,7 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-/** `n8n start` in the background; resolves once /healthz/readiness answers 200. */
+/** `n8n start` in the background; resolves once n8n is ready and serves its REST API. */
 export async function startServer(instance: N8nInstance, timeoutMs = 120_000): Promise<ChildProcess> {
 	const child = spawn(instance.n8nBin, ['start'], { env: instance.env, cwd: instance.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
@@ -142,8 +142,10 @@ export async function startServer(instance: N8nInstance, timeoutMs = 120_000): P
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${log.slice(-3000)}`);
 		try {
-			const response = await fetch(`${base}/healthz/readiness`);
-			if (response.ok) return child;
+			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
+			const ready = await fetch(`${base}/healthz/readiness`);
+			const settings = ready.ok ? await fetch(`${base}/rest/settings`) : undefined;
+			if (settings?.ok && (settings.headers.get('content-type') ?? '').includes('json')) return child;
 		} catch {
 			// not listening yet
 		}
@@ -165,8 +167,8 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 	});
 }
 
-/** Sets up the owner account; returns its session cookie and an API key for n8n's public API. */
-export async function ownerSession(instance: N8nInstance): Promise<{ cookie: string; apiKey: string }> {
+/** Sets up the owner account (or signs in); returns its session cookie. */
+export async function ownerSession(instance: N8nInstance): Promise<{ cookie: string }> {
 	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwnerPass123' };
 	const setup = await fetch(`${base}/rest/owner/setup`, {
@@ -183,7 +185,12 @@ export async function ownerSession(instance: N8nInstance): Promise<{ cookie: str
 		});
 		cookie = login.headers.get('set-cookie') ?? '';
 	}
-	cookie = cookie.split(';')[0];
+	return { cookie: cookie.split(';')[0] };
+}
+
+/** An API key for n8n's public API (executions), created by the signed-in owner. */
+export async function publicApiKey(instance: N8nInstance, cookie: string): Promise<string> {
+	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const created = await fetch(`${base}/rest/api-keys`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', Cookie: cookie },
@@ -193,9 +200,15 @@ export async function ownerSession(instance: N8nInstance): Promise<{ cookie: str
 			scopes: ['workflow:create', 'workflow:read', 'workflow:activate', 'workflow:list', 'execution:read', 'execution:list'],
 		}),
 	});
-	const body = (await created.json()) as { data?: { rawApiKey?: string } };
-	if (!body.data?.rawApiKey) throw new Error(`Could not create an n8n API key: ${JSON.stringify(body).slice(0, 500)}`);
-	return { cookie, apiKey: body.data.rawApiKey };
+	const text = await created.text();
+	let body: { data?: { rawApiKey?: string } } = {};
+	try {
+		body = JSON.parse(text) as typeof body;
+	} catch {
+		// n8n answers its editor page for a route it does not serve (public API disabled in this version/setup).
+	}
+	if (!body.data?.rawApiKey) throw new Error(`Could not create an n8n API key (HTTP ${created.status}): ${text.slice(0, 300)}`);
+	return body.data.rawApiKey;
 }
 
 /** What the credential's Test button answers in the editor (n8n runs the credential's `test`). */
