@@ -206,11 +206,18 @@ function eventIdOf(text: string): number | string {
  */
 export function readRevisions(result: XmlElement | undefined, type: InformationType): Revision[] {
 	if (!result || isNil(result)) return [];
-	const list = child(result, 'RevisionResult') ?? result;
+	const wrapped = child(result, 'RevisionResult');
+	const list = wrapped ?? result;
 	const revisions: Revision[] = [];
 	for (const item of list.children) {
 		const info = child(item, 'EventInfo');
-		if (!info) continue;
+		if (!info) {
+			// Inside RevisionResult every element is a revision: one we cannot identify could never be
+			// acknowledged, so it is an error rather than a silent skip. Outside it (no wrapper), other
+			// members such as BatchId are skipped.
+			if (wrapped) throw new Error(`a revision <${item.name}> without EventInfo`);
+			continue;
+		}
 		const dataElement = item.children.find((candidate) => candidate !== info);
 		const eventIdText = leafValue(child(info, 'EventId'));
 		if (!eventIdText) throw new Error('a revision without an EventId');

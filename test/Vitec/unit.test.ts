@@ -196,6 +196,9 @@ describe('Revision → Get Revisions', () => {
 		const { error } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
 		expect(error?.message).toBe('Vitec answered GetAccountingRevisionsWithReceiptRequirement with a revision the node cannot read: a revision without an EventId');
 		expect(error?.name).toBe('NodeApiError');
+		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:RevisionResult><b:RevisionItem><b:Row>${ROW}</b:Row></b:RevisionItem></b:RevisionResult>`));
+		const noInfo = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
+		expect(noInfo.error?.message).toMatch(/cannot read: a revision <b:RevisionItem> without EventInfo/);
 	});
 
 	it('suppliers go to the supplier service; currency rates send no company; chart of accounts sends the report plan', async () => {
