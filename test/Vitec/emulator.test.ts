@@ -106,6 +106,32 @@ describe('revisions', () => {
 		expect(outside.error?.description).toContain('Företag 102 ingår inte i prenumerationen');
 	});
 
+	it('a stricter Vitec (faults on foreign ids, numeric ProcessingCode, current-data payloads) is drained the same way', async () => {
+		await emulator.stop();
+		await start({ strictAck: true, processingCodeFormat: 'number', payloadMode: 'current' });
+		emulator.upsert('Accounting', 101, accountingRow(101, 1));
+		emulator.upsert('Accounting', 102, accountingRow(102, 1));
+		emulator.upsert('Accounting', 101, accountingRow(101, 1, 1, { Amount: '5.00' }));
+		emulator.remove('Accounting', 102, { AccountingYear: 2026, Routine: 'A', VoucherNumber: 1, Row: 1, AutoAccountingCode: '*', AutoAccountingRow: 0 });
+		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentialData(), { staticData: {} });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.companyId, item.json.action, item.json.processingCode])).toEqual([
+			[101, 'new', '1'],
+			[101, 'changed', '2'],
+			[102, 'new', '1'],
+			[102, 'deleted', '3'],
+		]);
+		// "current" payloads: both revisions of the changed row carry today's amount; the deleted row only its key.
+		expect(result.items.slice(0, 2).map((item) => (item.json.data as { Amount: number }).Amount)).toEqual([5, 5]);
+		expect(emulator.pendingCount('N8N')).toBe(0);
+		// Acknowledging a revision under the wrong company is refused by this Vitec: the node's grouping never does that.
+		emulator.upsert('Accounting', 101, accountingRow(101, 2));
+		const [event] = emulator.pending('N8N');
+		const wrong = await run({ resource: 'revision', operation: 'acknowledge' }, [{ integrationId: 'N8N', companyId: 102, eventId: event.eventId, type: 'accounting' }]);
+		expect(wrong.error?.description).toContain(`Händelse ${event.eventId} tillhör inte företag 102.`);
+		expect(emulator.pendingCount('N8N')).toBe(1);
+	});
+
 	it('a type outside the Prenumeration and an unknown company come back as Vitec\'s faults', async () => {
 		const type = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'salesLedger', companyId: '101' });
 		expect(type.error?.message).toMatch(/does not include this information type/);
