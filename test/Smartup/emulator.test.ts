@@ -2,6 +2,7 @@
  * The Smartup node against the Smartup emulator (real HTTP on 127.0.0.1, test/emulators/smartup.ts):
  * duplicate modes, lost answers, date windows, batching, quotas, organizations, OAuth2.
  */
+import { DOCUMENT_TYPES } from '../../nodes/Smartup/types';
 import { SmartupEmulator } from '../emulators/smartup';
 import { runNode } from '../harness';
 
@@ -239,7 +240,7 @@ describe('Organizations, auth and quotas', () => {
 	});
 });
 
-describe('Every document type: Create or Update, then Get Many finds it (with the editor\'s example fields)', () => {
+describe('Every document type: Create or Update, then Get Many finds it (with the editor\'s example placeholder)', () => {
 	it.each([
 		['orderReturn', '/b/anor/mxsx/mdeal/return', 'deal_id'],
 		['purchase', '/b/anor/mxsx/mkw/purchase', 'purchase_id'],
@@ -253,14 +254,16 @@ describe('Every document type: Create or Update, then Get Many finds it (with th
 		['cashOperation', '/b/anor/mxsx/mkcs/cash_operation', 'operation_id'],
 		['bankOperation', '/b/anor/mxsx/mkcs/bank_operation', 'operation_id'],
 	])('%s', async (resource, path, idField) => {
-		const created = await run({ resource, operation: 'createOrUpdate', externalId: `${resource.slice(0, 12)}-1`, filialCode: '01' });
+		// The example shown in the editor's placeholder, with the sandbox's codes.
+		const example = { documentFields: JSON.stringify(DOCUMENT_TYPES[resource].example), lines: JSON.stringify(DOCUMENT_TYPES[resource].exampleLine ? [DOCUMENT_TYPES[resource].exampleLine] : []) };
+		const created = await run({ resource, operation: 'createOrUpdate', externalId: `${resource.slice(0, 12)}-1`, filialCode: '01', ...example });
 		expect(created.error).toBeUndefined();
 		expect(created.items[0].json.success).toBe(true);
 		const stored = [...emulator.docs(path).values()];
 		expect(stored).toHaveLength(1);
 		expect(created.items[0].json.smartup_id).toBe(stored[0][idField]);
 
-		const again = await run({ resource, operation: 'createOrUpdate', externalId: `${resource.slice(0, 12)}-1`, filialCode: '01' }, [{}], { onError: 'continueRegularOutput' });
+		const again = await run({ resource, operation: 'createOrUpdate', externalId: `${resource.slice(0, 12)}-1`, filialCode: '01', ...example }, [{}], { onError: 'continueRegularOutput' });
 		expect(again.items[0].json.description).toContain('уже существует');
 		expect(emulator.docs(path).size).toBe(1);
 

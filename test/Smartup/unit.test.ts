@@ -5,6 +5,7 @@
  */
 import nock from 'nock';
 
+import { DOCUMENT_TYPES } from '../../nodes/Smartup/types';
 import { runNode } from '../harness';
 
 const HOST = 'https://smartup.test';
@@ -324,6 +325,51 @@ describe('Order: Create or Update (batched import)', () => {
 		]);
 	});
 
+	it('Field Values and Line Values build a document without JSON: one order, one line per item', async () => {
+		const { bodies } = capture(ORDER_IMPORT, { successes: [{ code: '5001' }], errors: [] });
+		const { items } = await run(
+			{
+				resource: 'order',
+				operation: 'createOrUpdate',
+				externalId: '={{ "n8n-" + $json.order }}',
+				grouping: 'group',
+				groupKey: '={{ $json.order }}',
+				fieldValues: {
+					field: [
+						{ name: 'deal_time', value: '2026-03-05 10:00:00' },
+						{ name: 'delivery_date', value: '2026-03-06' },
+						{ name: 'status', value: 'B#N' },
+						{ name: 'person_code', value: '={{ $json.client }}' },
+					],
+				},
+				lineValues: {
+					field: [
+						{ name: 'product_code', value: '={{ $json.sku }}' },
+						{ name: 'order_quant', value: '={{ $json.qty }}' },
+					],
+				},
+			},
+			[
+				{ order: 'A7', client: 'C-77', sku: 'P-10', qty: 2 },
+				{ order: 'A7', client: 'C-77', sku: 'P-20', qty: 1 },
+			],
+		);
+		expect(bodies[0].order).toEqual([
+			{
+				deal_time: '05.03.2026 10:00:00',
+				delivery_date: '06.03.2026',
+				status: 'B#N',
+				person_code: 'C-77',
+				external_id: 'n8n-A7',
+				order_products: [
+					{ product_code: 'P-10', order_quant: '2', external_id: 'n8n-A7-1' },
+					{ product_code: 'P-20', order_quant: '1', external_id: 'n8n-A7-2' },
+				],
+			},
+		]);
+		expect(items.map((item) => item.json.smartup_id)).toEqual(['5001', '5001']);
+	});
+
 	it('splits at the chosen batch size', async () => {
 		const { bodies } = capture(ORDER_IMPORT, { successes: [{ code: 'x' }], errors: [] }, 3);
 		nock.cleanAll();
@@ -460,19 +506,29 @@ describe.each(DOCUMENTS)('%s', (resource, path, root, idField, beginField, requi
 		expect(items[0].json[idField]).toBe('1');
 	});
 
-	it('Create or Update imports under its root with the default example, result per item', async () => {
+	it('Create or Update imports under its root, fields given one by one or as JSON, result per item', async () => {
 		const { bodies } = capture(`${path}$import`, { successes: [{ code: '900' }], errors: [] });
-		const { items, error } = await run({ resource, operation: 'createOrUpdate', externalId: 'ext-1' });
+		const example = DOCUMENT_TYPES[resource].example;
+		const [firstKey, ...otherKeys] = Object.keys(example);
+		const { items, error } = await run({
+			resource,
+			operation: 'createOrUpdate',
+			externalId: 'ext-1',
+			documentFields: JSON.stringify(Object.fromEntries(otherKeys.map((key) => [key, example[key]]))),
+			fieldValues: { field: [{ name: firstKey, value: String(example[firstKey]) }] },
+		});
 		expect(error).toBeUndefined();
 		const sent = (bodies[0][root] as Array<Record<string, unknown>>)[0];
 		expect(sent.external_id).toBe('ext-1');
+		expect(sent[firstKey]).not.toBe('');
+		expect(sent[firstKey]).toBeDefined();
 		expect(Object.values(sent).some((value) => typeof value === 'number')).toBe(false);
 		expect(items[0].json).toMatchObject({ success: true, external_id: 'ext-1', smartup_id: '900' });
 	});
 
 	it(`Create or Update refuses a document without ${requiredField} before any request`, async () => {
 		const { scope } = capture(`${path}$import`, { successes: [], errors: [] });
-		const { error } = await run({ resource, operation: 'createOrUpdate', externalId: 'ext-1', documentFields: '{"note": "x"}' }, [{}, {}]);
+		const { error } = await run({ resource, operation: 'createOrUpdate', externalId: 'ext-1', fieldValues: { field: [{ name: 'note', value: 'x' }] } }, [{}, {}]);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/Document Fields: "\w+" is required/);
 		expect(scope.isDone()).toBe(false);

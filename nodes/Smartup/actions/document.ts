@@ -35,6 +35,42 @@ export function getManyOperation(type: DocumentType): { description: INodeProper
 	};
 }
 
+function nameValueField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'person_code' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/** A name/value list as an object; a field without a name is refused. */
+function readNameValues(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject | undefined {
+	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: unknown; value?: unknown }> };
+	const fields = collection.field ?? [];
+	if (fields.length === 0) return undefined;
+	const result: IDataObject = {};
+	for (const field of fields) {
+		const key = String(field.name ?? '').trim();
+		if (!key) throw fieldError(ctx, itemIndex, label, 'each field needs a name');
+		result[key] = field.value as IDataObject[string];
+	}
+	return result;
+}
+
 function createOrUpdateProperties(type: DocumentType): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
@@ -60,17 +96,21 @@ function createOrUpdateProperties(type: DocumentType): INodeProperties[] {
 			displayName: 'Document Fields',
 			name: 'documentFields',
 			type: 'json',
-			default: JSON.stringify(type.example, null, 2),
+			default: '{}',
+			placeholder: JSON.stringify(type.example),
 			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Dates may be ISO (2026-03-05) or n8n dates: they are written dd.mm.yyyy; numbers and true/false are sent as text and Y/N. Required: ${type.required.join(', ')}.`,
 		},
 	];
+	properties.push(nameValueField('fieldValues', 'Field Values', 'Fields one by one, e.g. person_code from a previous node; they replace the same names in Document Fields'));
 	if (type.linesKey) {
 		properties.push(
+			nameValueField('lineValues', 'Line Values', 'One more line from this item, field by field (e.g. product_code, order_quant); handy with Group Items Into One Document'),
 			{
 				displayName: 'Lines',
 				name: 'lines',
 				type: 'json',
-				default: JSON.stringify([type.exampleLine ?? {}], null, 2),
+				default: '[]',
+				placeholder: JSON.stringify([type.exampleLine ?? {}]),
 				description: `The lines (${type.linesKey}): a list of objects, or one object per item when items are grouped. Required on each line: ${(type.requiredLine ?? []).join(', ') || 'nothing'}. A line without external_id gets the External ID followed by -1, -2 and so on.`,
 			},
 			{
@@ -133,6 +173,8 @@ export function createOrUpdateOperation(type: DocumentType): { description: INod
 		const externalId = checkExternalId(this, readString(this, 'externalId', itemIndex, 'External ID'), itemIndex, 'External ID', options.shortenIds === true);
 		const fields = (readJson(this, 'documentFields', itemIndex, 'Document Fields', 'object') ?? {}) as IDataObject;
 		const object = toApiObject(this, fields, itemIndex, 'Document Fields', zone);
+		const values = readNameValues(this, 'fieldValues', itemIndex, 'Field Values');
+		if (values) Object.assign(object, toApiObject(this, values, itemIndex, 'Field Values', zone));
 		object.external_id = externalId;
 		const filialCode = readString(this, 'filialCode', itemIndex, 'Organization Code');
 		if (filialCode) object.filial_code = filialCode;
@@ -154,6 +196,8 @@ export function createOrUpdateOperation(type: DocumentType): { description: INod
 		if (type.linesKey) {
 			const raw = (readJson(this, 'lines', itemIndex, 'Lines', 'objectOrList') ?? []) as IDataObject | IDataObject[];
 			lines = (Array.isArray(raw) ? raw : [raw]).map((line) => toApiObject(this, line, itemIndex, 'Lines', zone));
+			const lineValues = readNameValues(this, 'lineValues', itemIndex, 'Line Values');
+			if (lineValues) lines.push(toApiObject(this, lineValues, itemIndex, 'Line Values', zone));
 			lines.forEach((line, index) => checkRequired(this, line, type.requiredLine ?? [], itemIndex, 'Lines', `line ${index + 1} of a ${label}`));
 			if (this.getNodeParameter('grouping', itemIndex, 'perItem') === 'group') {
 				groupKey = readString(this, 'groupKey', itemIndex, 'Group Key', { required: true });

@@ -150,7 +150,8 @@ function withStaticParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 		const key = `${name}\u0000${JSON.stringify(fallback) ?? ''}`;
 		if (!cache.has(key)) cache.set(key, original(name, itemIndex, fallback));
 		const value = cache.get(key);
-		return value && typeof value === 'object' ? structuredClone(value) : value;
+		// Each item gets its own copy (parameter values are plain JSON), so an operation may change it safely.
+		return value && typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
 	}) as IExecuteFunctions['getNodeParameter'];
 	return reader;
 }

@@ -146,7 +146,8 @@ export function createOrUpdateReference(type: ReferenceType): { description: INo
 			displayName: 'Fields',
 			name: 'referenceFields',
 			type: 'json',
-			default: JSON.stringify(type.example, null, 2),
+			default: '{}',
+			placeholder: JSON.stringify(type.example),
 			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Required: ${type.required.join(', ')} (${Object.entries(type.defaults).map(([key, value]) => `${key} defaults to ${String(value)}`).join(', ')}).`,
 		},
 		{
