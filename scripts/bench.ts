@@ -1,0 +1,369 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console --
+   Benchmark script (never shipped): it runs a real n8n as a child process, reads /proc, writes docs/performance.md
+   and prints to the console. */
+/**
+ * `npm run bench`: in ONE real n8n (the pinned version, the packed package installed as a community package),
+ * each job in JOBS runs twice against its emulator — once with our node, once with what a user would build
+ * instead (n8n's HTTP Request node) — with `n8n execute --id=X --rawOutput`. For each run it reports:
+ * - wall time of the execution (n8n's own startedAt → stoppedAt from the raw output; the CLI boot is not in it),
+ *   and the time n8n recorded for the node(s) that call the API;
+ * - requests the emulator received during the run, and requests per item;
+ * - peak memory of the n8n process (VmHWM from /proc/<pid>/status, polled while it runs; it includes n8n's
+ *   boot, which is the same for both variants);
+ * - whether the job was done (records the emulator holds afterwards);
+ * - the ratio ours / theirs.
+ * Then the package's weight: the packed tarball, and n8n's boot-and-load time with this package against an
+ * empty community package (median of several `n8n execute` runs of a one-node workflow), plus the time Node
+ * needs to require our compiled nodes and credentials. Results go to docs/performance.md.
+ *
+ * Adding a system = one entry in JOBS (two workflow files in scripts/bench/workflows/, the baseline's
+ * credentials and how to count what was done). BENCH_ITEMS overrides the item count (default 1000).
+ * This is a measurement, not a test: nothing here asserts a time.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Emulator } from '../test/emulators/base';
+import type { FirminoEmulator } from '../test/emulators/firmino';
+import { startSandboxes, type RunningSandboxes, type SandboxCredential } from '../test/emulators';
+import type { SymfoniaEmulator } from '../test/emulators/symfonia';
+import { freePort, parseRawOutput, prepareN8n, ROOT, runCliOrThrow, type N8nInstance } from '../test/e2e/n8n';
+import { attachSandboxCredentials } from '../test/e2e/workflows';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
+const WORKFLOW_DIR = path.join(__dirname, 'bench', 'workflows');
+/** The node in each bench workflow that does the per-item API work (our node or the baseline's HTTP Request). */
+const API_NODE = 'API';
+
+type Emulators = Record<string, Emulator>;
+
+interface BenchJob {
+	system: string;
+	/** What the 1,000-item job does, in a few words. */
+	job: string;
+	/** Key of the emulator in startSandboxes(). */
+	emulator: string;
+	ourWorkflow: string;
+	baselineWorkflow: string;
+	/** What the baseline workflow needs: n8n's generic credentials (httpBasicAuth, httpHeaderAuth ...). */
+	baselineCredentials: (emulators: Emulators) => SandboxCredential[];
+	/** How many of the job's records the emulator holds after a run of the given variant. */
+	done: (emulators: Emulators, variant: Variant) => number;
+	/** Anything else worth printing about a run (sessions, overlaps ...), from the emulator. */
+	notes?: (emulators: Emulators, before: Record<string, number>) => string;
+	snapshot?: (emulators: Emulators) => Record<string, number>;
+}
+
+type Variant = 'ours' | 'baseline';
+
+const JOBS: BenchJob[] = [
+	{
+		system: 'Firmino',
+		job: 'create recurring invoices (one `add` per item)',
+		emulator: 'firmino',
+		ourWorkflow: 'firmino-ours.json',
+		baselineWorkflow: 'firmino-http.json',
+		baselineCredentials: ({ firmino }) => [
+			{ id: 'benchFirminoBasic1', name: 'Firmino Basic (bench)', type: 'httpBasicAuth', data: { user: (firmino as FirminoEmulator).login, password: (firmino as FirminoEmulator).password } },
+		],
+		done: ({ firmino }, variant) =>
+			[...(firmino as FirminoEmulator).documents.values()].filter((d) => d.name.startsWith(`CYKLICZNA - Bench ${variant === 'ours' ? 'ours' : 'http'} `)).length,
+	},
+	{
+		system: 'Symfonia',
+		job: 'create Handel contractors (session opened once per run)',
+		emulator: 'symfonia',
+		ourWorkflow: 'symfonia-ours.json',
+		baselineWorkflow: 'symfonia-http.json',
+		baselineCredentials: ({ symfonia }) => [
+			{ id: 'benchSymfoniaApp1', name: 'Symfonia Application header (bench)', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Application ${(symfonia as SymfoniaEmulator).applicationToken}` } },
+		],
+		done: ({ symfonia }, variant) => (symfonia as SymfoniaEmulator).contractors.filter((c) => String(c.Code).startsWith(variant === 'ours' ? 'BO' : 'BH')).length,
+		snapshot: ({ symfonia }) => {
+			const s = symfonia as SymfoniaEmulator;
+			return { opened: s.openedSessions, closed: s.closedSessions, overlaps: s.overlaps };
+		},
+		notes: ({ symfonia }, before) => {
+			const s = symfonia as SymfoniaEmulator;
+			return `sessions opened ${s.openedSessions - before.opened}, closed ${s.closedSessions - before.closed}, overlapping requests ${s.overlaps - before.overlaps}`;
+		},
+	},
+];
+
+interface RunResult {
+	variant: Variant;
+	status: string;
+	wallMs: number;
+	apiNodeMs: number;
+	requests: number;
+	outputItems: number;
+	done: number;
+	peakKiB?: number;
+	notes: string;
+	error?: string;
+}
+
+function placeholders(emulators: Emulators): Record<string, string> {
+	return {
+		__ITEMS__: String(ITEMS),
+		__FIRMINO_API__: (emulators.firmino as FirminoEmulator).apiUrl,
+		__SYMFONIA_BASE__: emulators.symfonia.baseUrl,
+	};
+}
+
+function loadWorkflow(file: string, emulators: Emulators, credentials: SandboxCredential[]): { nodes: Array<{ type: string }> } & Record<string, unknown> {
+	let text = fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8');
+	for (const [key, value] of Object.entries(placeholders(emulators))) text = text.split(key).join(value);
+	const workflow = JSON.parse(text);
+	attachSandboxCredentials(workflow, credentials);
+	return workflow;
+}
+
+function workflowId(file: string): string {
+	return `bench${file.replace(/[^a-z0-9]/gi, '').slice(0, 11).padEnd(11, '0')}`;
+}
+
+/** n8n processes that ended by a signal after printing their result (n8n 2.41.1 sometimes segfaults on exit). */
+const exitSignals: string[] = [];
+let cliRuns = 0;
+
+function readHwmKiB(pid: number): number | undefined {
+	try {
+		const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** `n8n <args>` with the event loop free (the emulators answer from this process) and VmHWM polled. */
+function runMeasured(instance: N8nInstance, args: string[], env = instance.env): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; peakKiB?: number; ms: number }> {
+	return new Promise((resolve) => {
+		cliRuns++;
+		const started = process.hrtime.bigint();
+		const child = spawn(instance.n8nBin, args, { env, cwd: String(env.N8N_USER_FOLDER) });
+		let stdout = '';
+		let stderr = '';
+		let peakKiB: number | undefined;
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const poll = setInterval(() => {
+			const hwm = child.pid ? readHwmKiB(child.pid) : undefined;
+			if (hwm !== undefined) peakKiB = Math.max(peakKiB ?? 0, hwm);
+		}, 50);
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15 * 60_000);
+		child.on('close', (code, signal) => {
+			clearInterval(poll);
+			clearTimeout(timer);
+			if (signal) exitSignals.push(`${args[0]}: ${signal}`);
+			resolve({ code, signal, stdout, stderr, peakKiB, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+		});
+	});
+}
+
+interface RawRun {
+	startedAt: string;
+	stoppedAt?: string;
+	status?: string;
+	data: { resultData: { error?: { message?: string }; runData: Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>> } };
+}
+
+async function runJob(n8n: N8nInstance, sandboxes: RunningSandboxes, job: BenchJob, variant: Variant): Promise<RunResult> {
+	const emulator = sandboxes.emulators[job.emulator];
+	const before = emulator.requests.length;
+	const snapshot = job.snapshot?.(sandboxes.emulators) ?? {};
+	const file = variant === 'ours' ? job.ourWorkflow : job.baselineWorkflow;
+	const result = await runMeasured(n8n, ['execute', `--id=${workflowId(file)}`, '--rawOutput']);
+	const requests = emulator.requests.length - before;
+	let run: RawRun | undefined;
+	try {
+		run = parseRawOutput(result.stdout, result.stderr) as RawRun;
+	} catch (error) {
+		return { variant, status: `no run data (exit ${result.code})`, wallMs: NaN, apiNodeMs: NaN, requests, outputItems: 0, done: job.done(sandboxes.emulators, variant), peakKiB: result.peakKiB, notes: '', error: (error as Error).message.slice(0, 500) };
+	}
+	const apiRuns = run.data.resultData.runData[API_NODE] ?? [];
+	return {
+		variant,
+		status: (run.status ?? (run.data.resultData.error ? 'error' : 'success')) + (result.signal ? ` (then n8n died: ${result.signal})` : ''),
+		wallMs: new Date(run.stoppedAt ?? run.startedAt).getTime() - new Date(run.startedAt).getTime(),
+		apiNodeMs: apiRuns.reduce((sum, task) => sum + (task.executionTime ?? 0), 0),
+		requests,
+		outputItems: apiRuns.reduce((sum, task) => sum + (task.data?.main?.[0]?.length ?? 0), 0),
+		done: job.done(sandboxes.emulators, variant),
+		peakKiB: result.peakKiB,
+		notes: job.notes?.(sandboxes.emulators, snapshot) ?? '',
+		error: run.data.resultData.error?.message,
+	};
+}
+
+/** n8n's boot + community-package load + a one-node workflow, with our package vs an empty one. */
+async function loadTimes(n8n: N8nInstance): Promise<{ ours: number[]; empty: number[]; requireMs: number }> {
+	const noop = { id: 'benchNoop0000001', name: 'Bench: one Manual Trigger', nodes: [{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }], connections: {}, settings: {} };
+	const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-bench-empty-'));
+	const emptyPackage = path.join(emptyFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-bench-empty');
+	fs.mkdirSync(emptyPackage, { recursive: true });
+	fs.writeFileSync(
+		path.join(emptyPackage, 'package.json'),
+		JSON.stringify({ name: 'n8n-nodes-bench-empty', version: '0.0.1', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, nodes: [], credentials: [] } }),
+	);
+	fs.writeFileSync(path.join(emptyFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-bench-empty': '*' } }));
+	const emptyEnv = { ...n8n.env, N8N_USER_FOLDER: emptyFolder };
+	for (const [folder, env] of [[n8n.userFolder, n8n.env], [emptyFolder, emptyEnv]] as const) {
+		const file = path.join(folder, 'bench-noop.json');
+		fs.writeFileSync(file, JSON.stringify(noop));
+		const imported = await runMeasured(n8n, ['import:workflow', `--input=${file}`], env);
+		if (imported.code !== 0) throw new Error(`import of the one-node workflow failed:\n${imported.stdout.slice(-2000)}\n${imported.stderr.slice(-2000)}`);
+	}
+	const ours: number[] = [];
+	const empty: number[] = [];
+	for (let i = 0; i < 4; i++) {
+		// Alternate, so that a slow moment of the machine does not land on one side only.
+		for (const [list, env] of [[ours, n8n.env], [empty, emptyEnv]] as const) {
+			const result = await runMeasured(n8n, ['execute', `--id=${noop.id}`, '--rawOutput'], env);
+			// A run counts when n8n printed a successful run, also if the process then died by a signal (counted separately).
+			if (!/"status": "success"/.test(result.stdout)) throw new Error(`n8n execute of the one-node workflow failed (exit ${result.code ?? result.signal}, ${env === n8n.env ? 'our package' : 'empty package'}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+			list.push(result.ms);
+		}
+	}
+	fs.rmSync(emptyFolder, { recursive: true, force: true });
+	// The share of that which is our code: requiring every compiled node and credential file the package lists.
+	const installed = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-accounting-erp');
+	const script = `
+		const path = require('node:path');
+		const pkg = require(path.join(${JSON.stringify(installed)}, 'package.json'));
+		require('n8n-workflow'); // n8n has it loaded already; only our own files are timed.
+		const t0 = performance.now();
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			const mod = require(path.join(${JSON.stringify(installed)}, file));
+			for (const Klass of Object.values(mod)) if (typeof Klass === 'function') new Klass();
+		}
+		console.log(performance.now() - t0);`;
+	const nodeBin = path.join(String(n8n.env.PATH).split(':')[0], 'node');
+	// n8n-workflow is resolved from the n8n install, as n8n itself provides it to community packages.
+	const n8nModules = path.resolve(path.dirname(fs.realpathSync(n8n.n8nBin)), '..', '..');
+	const requireMs = Number(execFileSync(nodeBin, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_PATH: n8nModules } }).trim());
+	return { ours, empty, requireMs };
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
+const fmtMiB = (kib?: number) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(0)} MiB`);
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
+
+async function main(): Promise<void> {
+	const sandboxes = await startSandboxes();
+	try {
+		console.log(`Preparing n8n (first use installs it; see scripts/ensure-runtime.sh) ...`);
+		const n8n = prepareN8n({ port: await freePort() });
+		const credentials = [...sandboxes.credentials, ...JOBS.flatMap((job) => job.baselineCredentials(sandboxes.emulators))];
+		const credentialsFile = path.join(n8n.userFolder, 'bench-credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
+		await runCliOrThrow(n8n, ['import:credentials', `--input=${credentialsFile}`]);
+		const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-bench-workflows-'));
+		for (const job of JOBS) {
+			for (const file of [job.ourWorkflow, job.baselineWorkflow]) {
+				const id = workflowId(file);
+				fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify({ ...loadWorkflow(file, sandboxes.emulators, sandboxes.credentials), id }));
+			}
+		}
+		await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
+
+		const results: Array<{ job: BenchJob; ours: RunResult; baseline: RunResult }> = [];
+		for (const job of JOBS) {
+			console.log(`${job.system}: ${ITEMS} items, our node ...`);
+			const ours = await runJob(n8n, sandboxes, job, 'ours');
+			console.log(`${job.system}: ${ITEMS} items, HTTP Request baseline ...`);
+			const baseline = await runJob(n8n, sandboxes, job, 'baseline');
+			for (const run of [ours, baseline]) if (run.error) console.log(`  ${run.variant}: ${run.status}: ${run.error}`);
+			results.push({ job, ours, baseline });
+		}
+
+		console.log('Package weight ...');
+		const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+		const load = await loadTimes(n8n);
+
+		const doc = render(n8n, results, packed[0], load);
+		fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), doc);
+		console.log(doc);
+		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
+	} finally {
+		await sandboxes.stop();
+	}
+}
+
+function render(
+	n8n: N8nInstance,
+	results: Array<{ job: BenchJob; ours: RunResult; baseline: RunResult }>,
+	packed: { size: number; unpackedSize: number; entryCount: number },
+	load: { ours: number[]; empty: number[]; requireMs: number },
+): string {
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	const lines: string[] = [
+		'# Performance',
+		'',
+		'Generated by `npm run bench` (scripts/bench.ts) — do not edit by hand; rerun it.',
+		'',
+		`- Date: ${new Date().toISOString()}`,
+		`- n8n: ${n8n.version} (\`n8n execute --rawOutput\`, SQLite, regular mode), Node ${execFileSync(path.join(String(n8n.env.PATH).split(':')[0], 'node'), ['--version'], { encoding: 'utf8' }).trim()}`,
+		`- Machine: ${os.cpus().length} CPUs (\`nproc\` ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
+		`- Job size: ${ITEMS} items, made by a Set node + Split Out; the emulators run on 127.0.0.1 in the bench process.`,
+		'',
+		'## Our node vs the HTTP Request node, the same job in one n8n',
+		'',
+		'Wall time = the execution\'s startedAt → stoppedAt as n8n records it (CLI boot excluded); API node = the time n8n',
+		'recorded for the node doing the per-item calls. Requests = what the emulator received during the run. Peak memory =',
+		'VmHWM of the n8n process (its boot included, the same for both). Done = records the emulator holds afterwards.',
+		'',
+		'| system | job | variant | status | wall time | API node | requests | requests / item | peak memory | done | notes |',
+		'| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+	];
+	for (const { job, ours, baseline } of results) {
+		for (const run of [ours, baseline]) {
+			lines.push(
+				`| ${job.system} | ${job.job} | ${run.variant === 'ours' ? 'our node' : 'HTTP Request 4.2'} | ${run.status} | ${fmtMs(run.wallMs)} | ${fmtMs(run.apiNodeMs)} | ${run.requests} | ${(run.requests / ITEMS).toFixed(3)} | ${fmtMiB(run.peakKiB)} | ${run.done}/${ITEMS} | ${run.notes}${run.error ? ` error: ${run.error.replace(/\|/g, '/').slice(0, 200)}` : ''} |`,
+			);
+		}
+	}
+	lines.push('', '### Ratios (ours / HTTP Request)', '', '| system | wall time | API node time | requests | peak memory |', '| --- | ---: | ---: | ---: | ---: |');
+	for (const { job, ours, baseline } of results) {
+		lines.push(`| ${job.system} | ${ratio(ours.wallMs, baseline.wallMs)} | ${ratio(ours.apiNodeMs, baseline.apiNodeMs)} | ${ratio(ours.requests, baseline.requests)} | ${ratio(ours.peakKiB ?? NaN, baseline.peakKiB ?? NaN)} |`);
+	}
+	lines.push(
+		'',
+		'Reading the baseline: HTTP Request 4.2 sends the requests of all items at once unless its Batching option is set.',
+		'Symfonia WebAPI serves one request at a time per session, so against the real service the baseline needs',
+		'Batching (which spaces request starts but does not wait for answers); the emulator counts overlapping requests',
+		'(it answers in one event-loop turn, so overlaps rarely show here). The baseline also does not read Firmino\'s',
+		'`success:false` nor Symfonia\'s `Message`, does not close the session after an error, and does not retry.',
+		'',
+		'## Package weight',
+		'',
+		`- Packed tarball (\`npm pack\`): ${(packed.size / 1024).toFixed(1)} KiB, unpacked ${(packed.unpackedSize / 1024).toFixed(1)} KiB, ${packed.entryCount} files.`,
+		`- n8n boot + package load + a one-node workflow (\`n8n execute\`, median of ${load.ours.length}): with this package ${fmtMs(median(load.ours))}, with an empty community package ${fmtMs(median(load.empty))}, ratio ${ratio(median(load.ours), median(load.empty))} (difference ${(median(load.ours) - median(load.empty)).toFixed(0)} ms).`,
+		`  Runs: ours ${load.ours.map((ms) => ms.toFixed(0)).join(', ')} ms; empty ${load.empty.map((ms) => ms.toFixed(0)).join(', ')} ms.`,
+		`- Requiring and instantiating every node and credential class of the package in Node (cold, one process, n8n-workflow already loaded): ${load.requireMs.toFixed(0)} ms.`,
+		'',
+		'## Remarks',
+		'',
+		`- n8n CLI processes started: ${cliRuns}; ended by a signal after printing their result: ${exitSignals.length}${exitSignals.length ? ` (${exitSignals.join(', ')})` : ''}.`,
+		exitSignals.length ? '  (n8n 2.41.1 here sometimes dies with SIGSEGV while exiting after a successful n8n execute; the runs above still printed complete results.)' : '  (n8n 2.41.1 sometimes dies with SIGSEGV while exiting after a successful n8n execute; not in this run.)',
+		'',
+		'## Not measured yet',
+		'',
+		'- iFirma, Vitec and Smartup jobs (each is one entry in JOBS in scripts/bench.ts once their nodes are finished);',
+		'  the Vitec drain benchmark is scripts/bench-vitec.ts for now.',
+		'',
+	);
+	return lines.join('\n');
+}
+
+void main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
