@@ -562,8 +562,13 @@ describe.each(REFERENCES)('%s', (resource, path, root) => {
 	it('Create or Update upserts by code with the defaults and maps results by code', async () => {
 		const { bodies } = capture(`${path}$import`, { successes: [{ code: 'K-2' }], errors: [{ code: 'K-1', message: 'A02-05-003: уже существует' }] });
 		const fields = resource === 'naturalPerson' ? '{"first_name":"Aziz","gender":"M"}' : '{"name":"Tea","measure_code":"pcs"}';
-		const { items } = await run({ resource, operation: 'createOrUpdate', code: '={{ $json.code }}', referenceFields: fields }, [{ code: 'K-1' }, { code: 'K-2' }], 'continueRegularOutput');
+		const { items } = await run(
+			{ resource, operation: 'createOrUpdate', code: '={{ $json.code }}', referenceFields: fields, fieldValues: { field: [{ name: 'main_phone', value: '={{ $json.phone }}' }] } },
+			[{ code: 'K-1', phone: '+998901' }, { code: 'K-2', phone: '+998902' }],
+			'continueRegularOutput',
+		);
 		const sent = bodies[0][root] as Array<Record<string, unknown>>;
+		expect(sent.map((object) => object.main_phone)).toEqual(['+998901', '+998902']);
 		expect(sent.map((object) => [object.code, object.state])).toEqual([
 			['K-1', 'A'],
 			['K-2', 'A'],

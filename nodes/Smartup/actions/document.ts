@@ -35,7 +35,7 @@ export function getManyOperation(type: DocumentType): { description: INodeProper
 	};
 }
 
-function nameValueField(name: string, displayName: string, description: string): INodeProperties {
+export function nameValueField(name: string, displayName: string, description: string): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -58,7 +58,7 @@ function nameValueField(name: string, displayName: string, description: string):
 }
 
 /** A name/value list as an object; a field without a name is refused. */
-function readNameValues(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject | undefined {
+export function readNameValues(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject | undefined {
 	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: unknown; value?: unknown }> };
 	const fields = collection.field ?? [];
 	if (fields.length === 0) return undefined;

@@ -19,6 +19,7 @@ import {
 	timeZoneOption,
 	toApiObject,
 } from './fields';
+import { nameValueField, readNameValues } from './document';
 import type { ImportSpec } from './importer';
 
 /**
@@ -150,6 +151,7 @@ export function createOrUpdateReference(type: ReferenceType): { description: INo
 			placeholder: JSON.stringify(type.example),
 			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Required: ${type.required.join(', ')} (${Object.entries(type.defaults).map(([key, value]) => `${key} defaults to ${String(value)}`).join(', ')}).`,
 		},
+		nameValueField('fieldValues', 'Field Values', 'Fields one by one (name and value); they replace the same names in Fields'),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -171,7 +173,14 @@ export function createOrUpdateReference(type: ReferenceType): { description: INo
 			build(this: IExecuteFunctions, itemIndex: number) {
 				const code = readString(this, 'code', itemIndex, 'Code', { required: true });
 				const fields = (readJson(this, 'referenceFields', itemIndex, 'Fields', 'object') ?? {}) as IDataObject;
-				const object: IDataObject = { ...type.defaults, ...toApiObject(this, fields, itemIndex, 'Fields', readTimeZone(this, itemIndex)), code };
+				const zone = readTimeZone(this, itemIndex);
+				const values = readNameValues(this, 'fieldValues', itemIndex, 'Field Values') ?? {};
+				const object: IDataObject = {
+					...type.defaults,
+					...toApiObject(this, fields, itemIndex, 'Fields', zone),
+					...toApiObject(this, values, itemIndex, 'Field Values', zone),
+					code,
+				};
 				if (type.resource === 'legalPerson' && !object.short_name && object.name) object.short_name = object.name;
 				for (const name of type.required) {
 					if (object[name] === undefined || String(object[name]).trim() === '') {
