@@ -658,8 +658,10 @@ describe('Account and Dictionary', () => {
 		expect(back.items[0].json).toMatchObject({ month: '2026-08' });
 		expect(body(seen[0])).toEqual({ MiesiacKsiegowy: 'POPRZ', PrzeniesDaneZPoprzedniegoRoku: true });
 		mock('put', 'abonent/miesiacksiegowy.json', kod(202, 'Brak dostępu do następnego miesiąca księgowego.'));
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 12 } }]);
 		const refused = await run('account', { operation: 'setAccountingMonth', target: 'next' }, [{}], { creds: withAbonent });
 		expect(refused.error?.description).toContain('Brak dostępu do następnego miesiąca księgowego.');
+		expect(refused.error?.message).toContain('The accounting month set in iFirma is 12/2026');
 	});
 
 	it('Get EU VAT Rates maps GR to EL and passes the date', async () => {
