@@ -68,13 +68,18 @@ export async function vitecEkonomiApiTest(this: ICredentialTestFunctions, creden
 		}
 		const result = resultOf(answer.result);
 		const summary = integrationId
-			? `${readPendingEvents(result).reduce((sum, entry) => sum + entry.count, 0)} pending events for ${integrationId}`
+			? pendingSummary(readPendingEvents(result), integrationId)
 			: `${readRows(result).length} companies visible`;
 		return { status: 'OK', message: `Connection successful: ${summary}` };
 	} catch (error) {
 		const start = text.replace(/\s+/g, ' ').slice(0, 200);
 		return { status: 'Error', message: redactSecrets(`Vitec answered HTTP ${response.statusCode} with something that is not SOAP (${(error as Error).message}): ${start}`, secrets) };
 	}
+}
+
+function pendingSummary(entries: Array<{ count: number | null }>, integrationId: string): string {
+	if (entries.some((entry) => entry.count === null)) return `events are pending for ${integrationId}`;
+	return `${entries.reduce((sum, entry) => sum + (entry.count ?? 0), 0)} pending events for ${integrationId}`;
 }
 
 export const methods = {

@@ -252,23 +252,37 @@ export function readLegacyRevisions(result: XmlElement | undefined, type: Inform
 
 export interface PendingEntry {
 	companyId: number | null;
-	/** The information type as Vitec names it in the answer. */
+	/** The information type as Vitec names it in the answer ('' when the answer does not say). */
 	informationType: string;
-	count: number;
+	/** null when the answer does not give a count (then "something is pending"). */
+	count: number | null;
 }
 
-/** GetListOfPendingEvents (return shape U): a list of entries with company, type and count when present. */
+/**
+ * GetListOfPendingEvents (return shape U). Read: a list of entries with CompanyId / Count / InformationType;
+ * a list of type names; a plain number; true/false. Whatever cannot be read counts as "something is pending,
+ * details unknown" (companyId null, type '', count null), so a caller fetches everything rather than nothing:
+ * misreading this answer must never stop revisions from being fetched.
+ */
 export function readPendingEvents(result: XmlElement | undefined): PendingEntry[] {
-	if (!result || isNil(result)) return [];
+	const unknown: PendingEntry = { companyId: null, informationType: '', count: null };
+	if (!result) return [unknown];
+	if (isNil(result)) return [];
+	if (!result.children.length) {
+		const text = result.text.trim().toLowerCase();
+		if (text === '' || text === 'false' || text === '0') return [];
+		if (/^\d+$/.test(text)) return [{ ...unknown, count: Number(text) }];
+		return [unknown];
+	}
 	return result.children.map((entry) => {
 		const company = leafValue(child(entry, 'CompanyId'));
 		const count = leafValue(child(entry, 'Count')) ?? leafValue(child(entry, 'NumberOfEvents'));
 		const informationType =
-			leafValue(child(entry, 'InformationType')) ?? leafValue(child(entry, 'EventType')) ?? leafValue(child(entry, 'Type')) ?? entry.text.trim();
+			leafValue(child(entry, 'InformationType')) ?? leafValue(child(entry, 'EventType')) ?? leafValue(child(entry, 'Type')) ?? (entry.children.length ? '' : entry.text.trim());
 		return {
 			companyId: company && /^\d+$/.test(company.trim()) ? Number(company) : null,
 			informationType: informationType ?? '',
-			count: count && /^\d+$/.test(count.trim()) ? Number(count) : 1,
+			count: count && /^\d+$/.test(count.trim()) ? Number(count) : null,
 		};
 	});
 }

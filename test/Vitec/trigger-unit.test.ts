@@ -95,3 +95,24 @@ it('with the pending check off and chosen companies, goes straight to the revisi
 	expect(result.returned).toBeNull();
 	expect(calls).toEqual(['GetSupplierRevisionsWithReceiptRequirement(103)']);
 });
+
+it.each([
+	['true', answer('GetListOfPendingEvents', 'true')],
+	['an answer without a Result element', '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetListOfPendingEventsResponse xmlns="http://tempuri.org/"/></s:Body></s:Envelope>'],
+])('a pending answer the node cannot detail (%s) never stops fetching: it asks everything', async (_label, body) => {
+	reply(ACC, body);
+	reply(SUP, revisions(101, [1]));
+	reply(SUP, ACK);
+	reply(SUP, revisions(101, []));
+	const result = await poll({ integrationId: 'N8N', informationTypes: ['supplier'], companySelection: 'ids', companyIds: '101' }, credentials);
+	expect(result.items).toHaveLength(1);
+	expect(calls[0]).toBe('GetListOfPendingEvents');
+	expect(calls).toContain('SendProofOfReceiptForRevisions(101)');
+});
+
+it('"false" or an empty list means nothing is pending: no revision call', async () => {
+	reply(ACC, answer('GetListOfPendingEvents', 'false'));
+	const result = await poll({ integrationId: 'N8N', informationTypes: ['supplier'], companySelection: 'ids', companyIds: '101' }, credentials);
+	expect(result.returned).toBeNull();
+	expect(calls).toEqual(['GetListOfPendingEvents']);
+});

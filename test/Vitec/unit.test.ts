@@ -64,6 +64,7 @@ describe('Revision → Get Pending Events', () => {
 		expect(items[0].json).toEqual({
 			integrationId: 'N8N',
 			total: 4,
+			countsReported: true,
 			events: [
 				{ companyId: 101, informationType: 'Accounting', type: 'accounting', count: 3 },
 				{ companyId: null, informationType: 'Currency', type: 'currency', count: 1 },
@@ -76,6 +77,15 @@ describe('Revision → Get Pending Events', () => {
 		expect(sent[0].body).toContain('<o:Username>api.n8n</o:Username>');
 		expect(sent[0].body).toContain('Hemlig&amp;&lt;Lösen&gt;</o:Password>');
 		expect(sent[0].headers.authorization).toBeUndefined();
+	});
+
+	it('other answer shapes: a plain number, or a list of type names without counts', async () => {
+		soap(ACC, answer('GetListOfPendingEvents', '7'));
+		const number = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: 'N8N' });
+		expect(number.items[0].json).toEqual({ integrationId: 'N8N', total: 7, countsReported: true, events: [{ companyId: null, informationType: '', type: null, count: 7 }] });
+		soap(ACC, answer('GetListOfPendingEvents', '<a:string xmlns:a="urn:a">Bokföring</a:string>'));
+		const names = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: 'N8N' });
+		expect(names.items[0].json).toEqual({ integrationId: 'N8N', total: 0, countsReported: false, events: [{ companyId: null, informationType: 'Bokföring', type: 'accounting', count: null }] });
 	});
 
 	it('HTTP Basic mode puts the login in the header and none in the envelope; SOAP 1.2 uses its content type', async () => {

@@ -188,7 +188,7 @@ export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutio
 	let targets: Target[] | undefined;
 	if (checkPending) {
 		const pending = await pendingEvents(this, integrationId, {});
-		if (!pending.some((entry) => entry.count > 0)) {
+		if (!pending.some((entry) => entry.count === null || entry.count > 0)) {
 			if (manual) throw nothingPending(this, integrationId);
 			return null;
 		}
@@ -282,14 +282,14 @@ function nothingPending(ctx: IPollFunctions, integrationId: string): NodeOperati
 
 /** The pairs the pending list names; undefined when it names something we cannot map (then ask all). */
 function targetsFromPending(
-	pending: Array<{ companyId: number | null; informationType: string; count: number }>,
+	pending: Array<{ companyId: number | null; informationType: string; count: number | null }>,
 	types: InformationType[],
 	companies: number[] | undefined,
 ): Target[] | undefined {
 	const targets: Target[] = [];
 	const seen = new Set<string>();
 	for (const entry of pending) {
-		if (entry.count <= 0) continue;
+		if (entry.count !== null && entry.count <= 0) continue;
 		const type = matchInformationType(entry.informationType, types.length ? types : []);
 		if (!type) {
 			const known = matchInformationType(entry.informationType, [...INFORMATION_TYPE_BY_VALUE.values()]);

@@ -21,5 +21,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		type: matchInformationType(entry.informationType, INFORMATION_TYPES)?.value ?? null,
 		count: entry.count,
 	}));
-	return { integrationId, total: events.reduce((sum, entry) => sum + entry.count, 0), events };
+	const total = events.reduce((sum, entry) => sum + (entry.count ?? 0), 0);
+	// countsReported false: Vitec said something is pending without (readable) numbers.
+	return { integrationId, total, countsReported: events.every((entry) => entry.count !== null), events };
 };
