@@ -199,18 +199,18 @@ async function unwrap(
 		message +=
 			' The API limit of the account seems to be used up: check it with Account → Get API Limit, and request extended access or a higher limit in iFirma (Konfiguracja → Rozszerzenia i integracje → API → Limity API).';
 	}
-	if (/miesi[aą]c|księgow|ksiegow/i.test(informacja)) message += await accountingMonthHint.call(this, ctx);
+	if (/miesi[aą]c|księgow|ksiegow/i.test(informacja)) message += await accountingMonthHint.call(this, ctx, itemIndex);
 	if (!call.safeToRepeat && kod === 100) message += ' The request was not sent again: check whether it was processed before running it again.';
 	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex }, ctx.secrets);
 }
 
 /** Says which accounting month is set, when the abonent key lets us read it (best effort, never throws). */
-async function accountingMonthHint(this: IExecuteFunctions, ctx: Context): Promise<string> {
+async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIndex: number): Promise<string> {
 	const key = String(ctx.credentials[KEY_FIELDS.abonent] ?? '').trim();
 	const advice = ' Dates must fall in the accounting month set in iFirma; move it with Account → Set Accounting Month.';
 	if (!key || !isHexKey(key)) return advice;
 	try {
-		const month = await send.call(this, ctx, 0, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true }, false);
+		const month = await send.call(this, ctx, itemIndex, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true }, false);
 		const data = (JSON.parse(bodyText(month.body)) as IfirmaEnvelope).response;
 		if (data && Number(data.MiesiacKsiegowy) >= 1) {
 			return ` The accounting month set in iFirma is ${String(data.MiesiacKsiegowy).padStart(2, '0')}/${String(data.RokKsiegowy)}.${advice}`;
