@@ -213,9 +213,9 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
 		const info = child(item, 'EventInfo');
 		if (!info) {
 			// Inside RevisionResult every element is a revision: one we cannot identify could never be
-			// acknowledged, so it is an error rather than a silent skip. Outside it (no wrapper), other
-			// members such as BatchId are skipped.
-			if (wrapped) throw new Error(`a revision <${item.name}> without EventInfo`);
+			// acknowledged, so it is an error rather than a silent skip (which would look like "nothing new").
+			// Outside it (no wrapper), only plain members such as BatchId are skipped.
+			if (wrapped || item.children.length) throw new Error(`a revision <${item.name}> without EventInfo`);
 			continue;
 		}
 		const dataElement = item.children.find((candidate) => candidate !== info);

@@ -209,6 +209,10 @@ describe('Revision → Get Revisions', () => {
 		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:RevisionResult><b:RevisionItem><b:Row>${ROW}</b:Row></b:RevisionItem></b:RevisionResult>`));
 		const noInfo = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
 		expect(noInfo.error?.message).toMatch(/cannot read: a revision <b:RevisionItem> without EventInfo/);
+		// Without the RevisionResult wrapper too: rows in an unexpected shape are never mistaken for "nothing new".
+		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:BatchId>0</b:BatchId><b:Revision><b:Info><b:Id>4</b:Id></b:Info></b:Revision>`));
+		const unwrapped = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
+		expect(unwrapped.error?.message).toMatch(/a revision <b:Revision> without EventInfo/);
 	});
 
 	it('suppliers go to the supplier service; currency rates send no company; chart of accounts sends the report plan', async () => {
