@@ -121,6 +121,17 @@ describe('Revision → Get Pending Events', () => {
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it('SOAP 1.2 faults: ServiceFault messages from Detail, else the Reason text', async () => {
+		const soap12 = (inner: string) => `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason><s:Text xml:lang="sv-SE">Felaktig begäran</s:Text></s:Reason>${inner}</s:Fault></s:Body></s:Envelope>`;
+		nock(HOST).post(ACC).reply(400, soap12('<s:Detail><ServiceFault xmlns="urn:v"><Messages xmlns:a="urn:a"><a:string>Företag 5 saknas.</a:string></Messages></ServiceFault></s:Detail>'));
+		const detailed = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: 'N8N' }, [{}], { credentials: { advanced: true, soapVersion: '1.2' } });
+		expect(detailed.error?.description).toBe('Vitec\'s message (ServiceFault): "Företag 5 saknas."');
+		expect(detailed.error?.httpCode).toBe('400');
+		nock(HOST).post(ACC).reply(500, soap12(''));
+		const plain = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: 'N8N' }, [{}], { credentials: { advanced: true, soapVersion: '1.2' } });
+		expect(plain.error?.message).toBe('Vitec refused GetListOfPendingEvents: Felaktig begäran');
+	});
+
 	it('an HTML page or a cut body is a clear error quoting it, never a TypeError', async () => {
 		nock(HOST).post(ACC).reply(200, '<html><body><h1>Underhåll pågår</h1></body></html>', { 'Content-Type': 'text/html' });
 		const html = await run({ resource: 'revision', operation: 'getPendingEvents', integrationId: 'N8N' });
