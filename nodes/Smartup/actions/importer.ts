@@ -339,7 +339,7 @@ async function verifyBatch(
 				error: apiError(
 					this.getNode(),
 					{
-						message: `The ${spec.label} "${entry.key}" was not created: the answer was lost (${original.message}) and it is not in Smartup. It is safe to run this item again`,
+						message: `The ${spec.label} "${entry.key}" was not created: the answer was lost (${original.message}) and it is not among what Smartup exports for the last two days. It is safe to run this item again; with Smartup's duplicate check (Проверка на дубликат) on, it can never be created twice`,
 						description: originalText,
 						httpCode: original.httpCode ?? undefined,
 						itemIndex: entry.items[0],
