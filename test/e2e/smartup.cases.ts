@@ -3,9 +3,19 @@ import { outputOf, type E2eCase } from './cases';
 
 const ORDER = '/b/trade/txs/tdeal/order';
 
+/** Each case starts from the sandbox without what an earlier run of it left (the sandbox may be reused). */
+function forgetEarlierRuns(smartup: SmartupEmulator) {
+	const orders = smartup.docs(ORDER);
+	for (const [id, row] of orders) if (String(row.external_id).startsWith('e2e-')) orders.delete(id);
+	smartup.refs('/b/anor/mxsx/mr/inventory').delete('E2E-P');
+	smartup.prices.delete('E2E-P');
+	smartup.requests.length = 0;
+}
+
 export const cases: E2eCase[] = [
 	{
 		file: 'test/e2e/workflows/smartup-all-actions.json',
+		prepare: ({ emulators }) => forgetEarlierRuns(emulators.smartup as SmartupEmulator),
 		check: (run, { emulators }) => {
 			const smartup = emulators.smartup as SmartupEmulator;
 			const created = outputOf(run, 'Create orders').map((item) => item.json);
@@ -37,6 +47,7 @@ export const cases: E2eCase[] = [
 	},
 	{
 		file: 'test/e2e/workflows/smartup-continue-on-fail.json',
+		prepare: ({ emulators }) => forgetEarlierRuns(emulators.smartup as SmartupEmulator),
 		check: (run, { emulators }) => {
 			const items = outputOf(run, 'Create orders');
 			expect(items).toHaveLength(3);
@@ -55,6 +66,8 @@ export const cases: E2eCase[] = [
 		file: 'templates/smartup-orders-export.json',
 		prepare: ({ emulators }) => {
 			const smartup = emulators.smartup as SmartupEmulator;
+			const orders = smartup.docs(ORDER);
+			for (const [id, row] of orders) if (row.external_id === 'tpl-2lines') orders.delete(id);
 			const today = smartup.today().split('-').reverse().join('.');
 			smartup.addDocument(ORDER, {
 				external_id: 'tpl-2lines',
