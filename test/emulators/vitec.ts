@@ -200,6 +200,11 @@ export class VitecEmulator extends Emulator {
 
 	private endpointServer?: http.Server;
 
+	/** Whether the customer endpoint also listens on its fixed port (false when another process holds it). */
+	get endpointOnFixedPort(): boolean {
+		return this.endpointServer !== undefined || this.baseUrl.endsWith(`:${this.options.customerEndpointPort}`);
+	}
+
 	async start(port = 0): Promise<string> {
 		const url = await super.start(port);
 		const fixed = this.options.customerEndpointPort;
