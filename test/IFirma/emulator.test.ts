@@ -352,3 +352,13 @@ it('iFirma\'s date rules come back as its own Polish message: issue after the 15
 	expect(earlier.error?.description).toContain('wcześniejsza niż data poprzedniej faktury (2026-11-20)');
 	expect(emulator.documents.size).toBe(1);
 });
+
+it('the sandbox (demoData) has a contractor DEMO to issue invoices to', async () => {
+	await emulator.stop();
+	emulator = new IFirmaEmulator({ demoData: true, today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
+	await emulator.start();
+	const found = await run('contractor', { operation: 'search', phrase: '9510000009' });
+	expect(found.items.map((item) => item.json.Identyfikator)).toEqual(['DEMO']);
+	const invoice = await newInvoice({ contractorId: 'DEMO' });
+	expect(invoice.items[0].json).toMatchObject({ PelnyNumer: '1/11/2026', IdentyfikatorKontrahenta: 'DEMO' });
+});

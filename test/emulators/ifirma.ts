@@ -54,6 +54,8 @@ export interface IFirmaEmulatorOptions {
 	/** Not documented: answer HTTP 429 above this many requests a minute. */
 	rateLimitPerMinute?: number;
 	today?: () => string;
+	/** Start with one demo contractor (identifier DEMO), for the sandbox behind `npm start`. */
+	demoData?: boolean;
 }
 
 const SALES_CODES: Record<string, string> = {
@@ -127,6 +129,12 @@ export class IFirmaEmulator extends Emulator {
 		const today = this.today();
 		this.accountingMonth = options.accountingMonth ?? { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
 		this.limit = options.limit ?? { used: 0, granted: 1000 };
+		if (options.demoData) {
+			this.contractors.set('DEMO', {
+				Identyfikator: 'DEMO', Nazwa: 'Demo Klient Sp. z o.o.', NIP: '9510000009', Ulica: 'Przykładowa 1', KodPocztowy: '00-001', Miejscowosc: 'Warszawa',
+				Kraj: 'Polska', Email: 'demo@klient.example', JestOdbiorca: true, JestDostawca: false, OsobaFizyczna: false,
+			});
+		}
 	}
 
 	get login() {

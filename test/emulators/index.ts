@@ -39,7 +39,7 @@ export const SYSTEMS: Record<string, SystemSandbox> = {
 		},
 	},
 	ifirma: {
-		create: () => new IFirmaEmulator(),
+		create: () => new IFirmaEmulator({ demoData: true }),
 		credentials: (emulator) => {
 			const ifirma = emulator as IFirmaEmulator;
 			return [
