@@ -362,3 +362,22 @@ it('the sandbox (demoData) has a contractor DEMO to issue invoices to', async ()
 	const invoice = await newInvoice({ contractorId: 'DEMO' });
 	expect(invoice.items[0].json).toMatchObject({ PelnyNumer: '1/11/2026', IdentyfikatorKontrahenta: 'DEMO' });
 });
+
+it('the emulator verifies signatures exactly as the published vectors (independent of the node)', async () => {
+	await emulator.stop();
+	// The pnowosie/ifirma-api vector: login jan.nowak@ifirma.pl, faktura key EAB0D8ACF3308F3B, as seen at www.ifirma.pl.
+	emulator = new IFirmaEmulator({ login: 'jan.nowak@ifirma.pl', keys: { faktura: 'EAB0D8ACF3308F3B' }, publicBaseUrl: 'https://www.ifirma.pl' });
+	await emulator.start();
+	const get = async (path: string, hmac: string) => {
+		const response = await fetch(`${emulator.baseUrl}${path}`, { headers: { Authentication: `IAPIS user=jan.nowak@ifirma.pl, hmac-sha1=${hmac}` } });
+		return ((await response.json()) as { response: { Kod: number } }).response.Kod;
+	};
+	// Right signature, unknown invoice → 500 "nie istnieje" (the signature was accepted).
+	expect(await get('/iapi/fakturakraj/1337.json', '40600699c8f72e4165b11f98c4cb93253a3cc7dc')).toBe(500);
+	// The query is not signed.
+	expect(await get('/iapi/faktury.json?dataOd=2026-01-01', '081dec7098dbed6aab839e76501a964aa5b9386a')).toBe(0);
+	// One digit off → 403; a garbled header → 400; an area whose key was never generated → 402.
+	expect(await get('/iapi/fakturakraj/1337.json', '40600699c8f72e4165b11f98c4cb93253a3cc7dd')).toBe(403);
+	expect(await get('/iapi/fakturakraj/1337.json', 'zz')).toBe(400);
+	expect(await get('/iapi/abonent/limit.json', '0aa973b2148da65a9bdf33fd3501512f8484eb0e')).toBe(402);
+});
