@@ -256,7 +256,10 @@ const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} 
 const fmtMiB = (kib?: number) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(0)} MiB`);
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
 
+let loadAtStart = 0;
+
 async function main(): Promise<void> {
+	loadAtStart = os.loadavg()[0];
 	const sandboxes = await startSandboxes();
 	try {
 		console.log(`Preparing n8n (first use installs it; see scripts/ensure-runtime.sh) ...`);
@@ -312,6 +315,7 @@ function render(
 		`- Date: ${new Date().toISOString()}`,
 		`- n8n: ${n8n.version} (\`n8n execute --rawOutput\`, SQLite, regular mode), Node ${execFileSync(path.join(String(n8n.env.PATH).split(':')[0], 'node'), ['--version'], { encoding: 'utf8' }).trim()}`,
 		`- Machine: ${os.cpus().length} CPUs (\`nproc\` ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
+		`- Load average (1 min) when the runs started / ended: ${loadAtStart.toFixed(2)} / ${os.loadavg()[0].toFixed(2)} — other work on the machine slows every variant; compare ratios from one run.`,
 		`- Job size: ${ITEMS} items, made by a Set node + Split Out; the emulators run on 127.0.0.1 in the bench process.`,
 		'',
 		'## Our node vs the HTTP Request node, the same job in one n8n',

@@ -1,5 +1,5 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-hardcoded-secrets --
-   Test code (never shipped): it captures the console to prove nothing secret is written there, and the
+/* eslint-disable no-console, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals --
+   Test code (never shipped): it captures the console and process streams to prove nothing secret is written there, and the
    "secrets" are marked throwaway values whose only purpose is to be searched for in the output. */
 /**
  * Secrets never leak (issue 8, DESIGN.md "Errors"): every failure path of Firmino and Symfonia runs with marked
@@ -24,8 +24,18 @@ beforeAll(() => {
 	}
 	const record = (message: string, meta?: object) => captured.push(`${message} ${safeJson(meta)}`);
 	LoggerProxy.init({ error: record, warn: record, info: record, debug: record } as never);
+	// n8n-core's node logger (this.logger) is a winston logger that may write to the streams directly.
+	for (const stream of [process.stdout, process.stderr]) {
+		jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+			captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+			return true;
+		});
+	}
 });
-afterAll(() => Object.assign(console, originalConsole));
+afterAll(() => {
+	Object.assign(console, originalConsole);
+	jest.restoreAllMocks();
+});
 beforeEach(() => (captured.length = 0));
 
 function safeJson(value: unknown): string {
@@ -162,6 +172,16 @@ describe('Symfonia: no marked application token or session token in any failure'
 		['HTML page quoting the session token', () => echoSessionNext(200, (text) => `<html><body><h1>Error</h1>${text}</body></html>`, 'text/html'), get, undefined, [{}, {}]],
 		['session expired twice in a row (refused after reopening)', () => emulator.injectFault({ kind: 'status', status: 401, body: JSON.stringify({ Message: `Session denied ${TOKEN}` }) }, { pathPattern: /Contractors/, times: 2 }), get],
 		['timeout on a create', () => emulator.injectFault({ kind: 'delay', ms: 800 }, { pathPattern: /Contractors/ }), create, undefined, [{ code: 'SEC3' }]],
+		[
+			'create refused, then closing the session fails with bodies echoing both tokens (logged)',
+			() => {
+				echoSessionNext(400, (text) => JSON.stringify({ Message: text }));
+				emulator.injectFault({ kind: 'status', status: 502, retryAfter: '0', body: `close failed for ${TOKEN}` }, { pathPattern: /CloseSession/, times: 2 });
+			},
+			create,
+			undefined,
+			[{ code: 'SEC4' }, { code: 'SEC5' }],
+		],
 	];
 
 	it.each(paths.flatMap(([name, arrange, parameters, token, items]) => modes.map(([mode, onError]) => [name, mode, arrange, parameters, token, items, onError] as const)))(
@@ -173,6 +193,8 @@ describe('Symfonia: no marked application token or session token in any failure'
 			expectNoSecret(result, marks());
 			// Where the API's answer quoted a secret, the error quoted the answer with the secret replaced: the path was exercised.
 			if (/echo|quoting|refused after/.test(_name)) expect(visible(result)).toContain('***');
+			// The log capture works: the failed close was logged (and, above, without a secret).
+			if (/\(logged\)/.test(_name)) expect(captured.join('\n')).toMatch(/could not be closed/);
 		},
 	);
 });
