@@ -118,6 +118,14 @@ export async function runCliOrThrow(instance: N8nInstance, args: string[]): Prom
 export function parseRawOutput(stdout: string, stderr = ""): unknown {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+	// n8n may log after the JSON (a node's warning at the end of the run): the JSON ends at a line "}".
+	for (let end = stdout.indexOf('\n}', start); end >= 0; end = stdout.indexOf('\n}', end + 2)) {
+		try {
+			return JSON.parse(stdout.slice(start, end + 2));
+		} catch {
+			// not the closing brace of the top-level object yet
+		}
+	}
 	return JSON.parse(stdout.slice(start));
 }
 
