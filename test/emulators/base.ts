@@ -78,7 +78,7 @@ export abstract class Emulator {
 	}
 
 	async start(port = 0): Promise<string> {
-		this.server = http.createServer((req, res) => void this.dispatch(req, res));
+		this.server = http.createServer((req, res) => void this.#receive(req, res));
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
@@ -94,7 +94,8 @@ export abstract class Emulator {
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
 
-	private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+	// A true private (#): a subclass method of the same name cannot replace it by accident.
+	async #receive(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const parsed = new URL(req.url ?? '/', 'http://emulator');
