@@ -158,6 +158,9 @@ it('the other invoice actions: correction, post, KSeF; Get Many pages through mo
 	});
 	expect(correction.error).toBeUndefined();
 	expect(correction.items[0].json.PelnyNumer).toBe('KOR 2/11/2026');
+	const ksefCorrection = await run('invoice', { operation: 'sendToKsef', invoiceKind: 'correction', documentRef: 'KOR 2/11/2026' });
+	expect(ksefCorrection.error).toBeUndefined();
+	expect(emulator.find('fakturakraj', 'KOR 2_11_2026')?.ksef).toBe('WYSLANA');
 
 	expect((await run('invoice', { operation: 'sendByPost', documentRef: '1/11/2026' })).error).toBeUndefined();
 	expect((await run('invoice', { operation: 'sendToKsef', documentRef: '1/11/2026' })).error).toBeUndefined();

@@ -425,10 +425,14 @@ describe('Invoice: other actions', () => {
 		expect(seen[0].query).toEqual({ wyslijPoczta: 'true' });
 	});
 
-	it('Send to KSeF posts {"DataWysylki": null}', async () => {
+	it('Send to KSeF posts {"DataWysylki": null}; corrections go to their own path', async () => {
 		mock('post', 'fakturakraj/ksef/send/8.json', ok());
+		mock('post', 'fakturakraj/korekta/ksef/send/KOR%202_11_2026.json', ok());
 		await run('invoice', { operation: 'sendToKsef', documentRef: '8' });
 		expect(seen[0].body).toBe('{"DataWysylki":null}');
+		const correction = await run('invoice', { operation: 'sendToKsef', invoiceKind: 'correction', documentRef: 'KOR 2/11/2026' });
+		expect(correction.error).toBeUndefined();
+		expect(seen[1].key).toBe('faktura');
 	});
 
 	it('Register Payment posts to faktury/wplaty/<code>/<number>', async () => {

@@ -233,14 +233,16 @@ export class IFirmaEmulator extends Emulator {
 		}
 		if ((m = relative.match(/^faktury\/wplaty\/(prz_[a-z_]+)\/(.+)\.json$/)) && method === 'POST') return this.pay(m[1], m[2], body);
 		if ((m = relative.match(/^fakturaproformakraj\/add\/(.+)\.json$/)) && method === 'GET') return this.convertProforma(m[1]);
-		if ((m = relative.match(/^fakturakraj\/korekta\/(.+)\.json$/)) && method === 'POST') return this.correct(m[1], body);
-		if ((m = relative.match(/^([a-z]+)\/ksef\/send\/(.+)\.json$/)) && method === 'POST') {
-			if (!KSEF_SLUGS.has(m[1])) return this.fail(201, 'Nieobsługiwany rodzaj faktury.');
-			const document = this.find(m[1], m[2]);
+		if ((m = relative.match(/^([a-z]+(?:\/korekta)?)\/ksef\/send\/(.+)\.json$/)) && method === 'POST') {
+			const correction = m[1] === 'fakturakraj/korekta';
+			if (!correction && !KSEF_SLUGS.has(m[1])) return this.fail(201, 'Nieobsługiwany rodzaj faktury.');
+			const document = this.find(correction ? 'fakturakraj' : m[1], m[2]);
+			if (document && correction !== document.number.startsWith('KOR ')) return this.fail(201, correction ? 'Dokument nie jest fakturą korygującą.' : 'Faktura korygująca ma osobną ścieżkę wysyłki do KSeF.');
 			if (!document) return this.fail(500, 'Faktura/rachunek nie istnieje.');
 			document.ksef = 'WYSLANA';
 			return this.ok({ Informacja: 'Faktura została przekazana do wysyłki do KSeF.' });
 		}
+		if (!relative.includes('/ksef/') && (m = relative.match(/^fakturakraj\/korekta\/(.+)\.json$/)) && method === 'POST') return this.correct(m[1], body);
 		if ((m = relative.match(/^([a-z]+)\/send\/(.+)\.json$/)) && method === 'POST') return this.sendDocument(m[1], m[2], request.query, body);
 		if ((m = relative.match(/^([a-z]+)\/(.+)\.pdf(?:\.(oryg|kopia|orygkopia|dup|single))?$/)) && method === 'GET') {
 			const document = this.find(m[1], m[2]);

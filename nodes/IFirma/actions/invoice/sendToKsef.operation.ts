@@ -2,12 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { DOCUMENT_KINDS } from '../../types';
+import { DOCUMENT_KINDS, type InvoiceType } from '../../types';
 import { documentRefField, kindField } from '../fields';
 import { callIfirma, documentRef, readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
-const KSEF = DOCUMENT_KINDS.filter((kind) => kind.ksef);
+/** Corrections have their own KSeF path (`fakturakraj/korekta/ksef/send/{ref}.json`, API file §5.8). */
+const KSEF: InvoiceType[] = [
+	...DOCUMENT_KINDS.filter((kind) => kind.ksef),
+	{ value: 'correction', name: 'Correction of a Domestic Invoice (Korekta)', slug: 'fakturakraj/korekta', code: '', sendable: false, ksef: true },
+];
 
 const properties: INodeProperties[] = [kindField(KSEF), documentRefField];
 
