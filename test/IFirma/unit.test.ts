@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 
+import fc from 'fast-check';
 import nock from 'nock';
 
 import { runNode } from '../harness';
@@ -709,4 +710,24 @@ describe('Throttle (100 requests a minute)', () => {
 		expect(transport.throttleDelay(sent, now + 30_000)).toBe(0);
 		expect(transport.throttleDelay([...sent, now], now, 100)).toBe(30_010);
 	});
+});
+
+describe('no TypeError, whatever is mapped in', () => {
+	it('random data in the line items, contractor and amounts ends in a clear error or a valid request', async () => {
+		nock(HOST).persist().post('/iapi/fakturakraj.json').reply(200, { response: { Kod: 0, Identyfikator: 1 } });
+		await fc.assert(
+			fc.asyncProperty(fc.anything(), fc.anything(), fc.anything(), async (lines, contractor, paid) => {
+				const { error } = await run(
+					'invoice',
+					invoice({ linesMode: 'json', linesJson: '={{ $json.lines }}', contractorId: '={{ $json.contractor }}', additionalFields: { paid: '={{ $json.paid }}' } }),
+					[{ lines, contractor, paid }],
+				);
+				if (error) {
+					expect(['NodeOperationError', 'NodeApiError', 'ExpressionError']).toContain(error.name);
+					expect(error.message).not.toMatch(/Cannot read|is not a function|undefined \(reading/);
+				}
+			}),
+			{ numRuns: 60 },
+		);
+	}, 60_000);
 });
