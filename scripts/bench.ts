@@ -17,7 +17,8 @@
  * needs to require our compiled nodes and credentials. Results go to docs/performance.md.
  *
  * Adding a system = one entry in JOBS (two workflow files in scripts/bench/workflows/, the baseline's
- * credentials and how to count what was done). BENCH_ITEMS overrides the item count (default 1000).
+ * credentials and how to count what was done). BENCH_ITEMS overrides the item count (default 1000), BENCH_REPEAT
+ * the number of runs per variant (default 3; medians are shown, every run's wall time is listed).
  * This is a measurement, not a test: nothing here asserts a time.
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -33,6 +34,8 @@ import { freePort, parseRawOutput, prepareN8n, ROOT, runCliOrThrow, type N8nInst
 import { attachSandboxCredentials } from '../test/e2e/workflows';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
+/** Each variant runs this many times, alternating ours / baseline; the tables show medians. */
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 const WORKFLOW_DIR = path.join(__dirname, 'bench', 'workflows');
 /** The node in each bench workflow that does the per-item API work (our node or the baseline's HTTP Request). */
 const API_NODE = 'API';
@@ -49,7 +52,7 @@ interface BenchJob {
 	baselineWorkflow: string;
 	/** What the baseline workflow needs: n8n's generic credentials (httpBasicAuth, httpHeaderAuth ...). */
 	baselineCredentials: (emulators: Emulators) => SandboxCredential[];
-	/** How many of the job's records the emulator holds after a run of the given variant. */
+	/** How many of the job's records the emulator holds (counted before and after each run of the variant). */
 	done: (emulators: Emulators, variant: Variant) => number;
 	/** Anything else worth printing about a run (sessions, overlaps ...), from the emulator. */
 	notes?: (emulators: Emulators, before: Record<string, number>) => string;
@@ -174,6 +177,7 @@ async function runJob(n8n: N8nInstance, sandboxes: RunningSandboxes, job: BenchJ
 	const emulator = sandboxes.emulators[job.emulator];
 	const before = emulator.requests.length;
 	const snapshot = job.snapshot?.(sandboxes.emulators) ?? {};
+	const doneBefore = job.done(sandboxes.emulators, variant);
 	const file = variant === 'ours' ? job.ourWorkflow : job.baselineWorkflow;
 	const result = await runMeasured(n8n, ['execute', `--id=${workflowId(file)}`, '--rawOutput']);
 	const requests = emulator.requests.length - before;
@@ -181,7 +185,7 @@ async function runJob(n8n: N8nInstance, sandboxes: RunningSandboxes, job: BenchJ
 	try {
 		run = parseRawOutput(result.stdout, result.stderr) as RawRun;
 	} catch (error) {
-		return { variant, status: `no run data (exit ${result.code})`, wallMs: NaN, apiNodeMs: NaN, requests, outputItems: 0, done: job.done(sandboxes.emulators, variant), peakKiB: result.peakKiB, notes: '', error: (error as Error).message.slice(0, 500) };
+		return { variant, status: `no run data (exit ${result.code})`, wallMs: NaN, apiNodeMs: NaN, requests, outputItems: 0, done: job.done(sandboxes.emulators, variant) - doneBefore, peakKiB: result.peakKiB, notes: '', error: (error as Error).message.slice(0, 500) };
 	}
 	const apiRuns = run.data.resultData.runData[API_NODE] ?? [];
 	return {
@@ -191,7 +195,7 @@ async function runJob(n8n: N8nInstance, sandboxes: RunningSandboxes, job: BenchJ
 		apiNodeMs: apiRuns.reduce((sum, task) => sum + (task.executionTime ?? 0), 0),
 		requests,
 		outputItems: apiRuns.reduce((sum, task) => sum + (task.data?.main?.[0]?.length ?? 0), 0),
-		done: job.done(sandboxes.emulators, variant),
+		done: job.done(sandboxes.emulators, variant) - doneBefore,
 		peakKiB: result.peakKiB,
 		notes: job.notes?.(sandboxes.emulators, snapshot) ?? '',
 		error: run.data.resultData.error?.message,
@@ -277,14 +281,18 @@ async function main(): Promise<void> {
 		}
 		await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
 
-		const results: Array<{ job: BenchJob; ours: RunResult; baseline: RunResult }> = [];
+		const results: Array<{ job: BenchJob; ours: RunResult[]; baseline: RunResult[] }> = [];
 		for (const job of JOBS) {
-			console.log(`${job.system}: ${ITEMS} items, our node ...`);
-			const ours = await runJob(n8n, sandboxes, job, 'ours');
-			console.log(`${job.system}: ${ITEMS} items, HTTP Request baseline ...`);
-			const baseline = await runJob(n8n, sandboxes, job, 'baseline');
-			for (const run of [ours, baseline]) if (run.error) console.log(`  ${run.variant}: ${run.status}: ${run.error}`);
-			results.push({ job, ours, baseline });
+			const entry = { job, ours: [] as RunResult[], baseline: [] as RunResult[] };
+			for (let i = 0; i < REPEAT; i++) {
+				for (const variant of ['ours', 'baseline'] as const) {
+					console.log(`${job.system}: ${ITEMS} items, ${variant === 'ours' ? 'our node' : 'HTTP Request baseline'}, run ${i + 1}/${REPEAT} ...`);
+					const run = await runJob(n8n, sandboxes, job, variant);
+					if (run.error) console.log(`  ${run.variant}: ${run.status}: ${run.error}`);
+					entry[variant].push(run);
+				}
+			}
+			results.push(entry);
 		}
 
 		console.log('Package weight ...');
@@ -302,7 +310,7 @@ async function main(): Promise<void> {
 
 function render(
 	n8n: N8nInstance,
-	results: Array<{ job: BenchJob; ours: RunResult; baseline: RunResult }>,
+	results: Array<{ job: BenchJob; ours: RunResult[]; baseline: RunResult[] }>,
 	packed: { size: number; unpackedSize: number; entryCount: number },
 	load: { ours: number[]; empty: number[]; requireMs: number },
 ): string {
@@ -317,26 +325,38 @@ function render(
 		`- Machine: ${os.cpus().length} CPUs (\`nproc\` ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
 		`- Load average (1 min) when the runs started / ended: ${loadAtStart.toFixed(2)} / ${os.loadavg()[0].toFixed(2)} — other work on the machine slows every variant; compare ratios from one run.`,
 		`- Job size: ${ITEMS} items, made by a Set node + Split Out; the emulators run on 127.0.0.1 in the bench process.`,
+		`- Each variant ran ${REPEAT} time(s), alternating our node and the baseline; times and memory are medians.`,
 		'',
 		'## Our node vs the HTTP Request node, the same job in one n8n',
 		'',
 		'Wall time = the execution\'s startedAt → stoppedAt as n8n records it (CLI boot excluded); API node = the time n8n',
 		'recorded for the node doing the per-item calls. Requests = what the emulator received during the run. Peak memory =',
-		'VmHWM of the n8n process (its boot included, the same for both). Done = records the emulator holds afterwards.',
+		'VmHWM of the n8n process (its boot included, the same for both). Done = records each run added in the emulator.',
 		'',
-		'| system | job | variant | status | wall time | API node | requests | requests / item | peak memory | done | notes |',
-		'| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+		'| system | job | variant | status | wall time (median) | wall time, each run | API node | ms / item | requests | requests / item | peak memory | done, each run | notes |',
+		'| --- | --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
 	];
+	const summary = (runs: RunResult[]) => ({
+		status: [...new Set(runs.map((run) => run.status))].join(', '),
+		wallMs: median(runs.map((run) => run.wallMs)),
+		apiNodeMs: median(runs.map((run) => run.apiNodeMs)),
+		requests: median(runs.map((run) => run.requests)),
+		peakKiB: runs.every((run) => run.peakKiB !== undefined) ? median(runs.map((run) => run.peakKiB!)) : undefined,
+	});
 	for (const { job, ours, baseline } of results) {
-		for (const run of [ours, baseline]) {
+		for (const runs of [ours, baseline]) {
+			const s = summary(runs);
+			const errors = [...new Set(runs.map((run) => run.error).filter(Boolean))].map((error) => String(error).replace(/\|/g, '/').slice(0, 200));
 			lines.push(
-				`| ${job.system} | ${job.job} | ${run.variant === 'ours' ? 'our node' : 'HTTP Request 4.2'} | ${run.status} | ${fmtMs(run.wallMs)} | ${fmtMs(run.apiNodeMs)} | ${run.requests} | ${(run.requests / ITEMS).toFixed(3)} | ${fmtMiB(run.peakKiB)} | ${run.done}/${ITEMS} | ${run.notes}${run.error ? ` error: ${run.error.replace(/\|/g, '/').slice(0, 200)}` : ''} |`,
+				`| ${job.system} | ${job.job} | ${runs[0].variant === 'ours' ? 'our node' : 'HTTP Request 4.2'} | ${s.status} | ${fmtMs(s.wallMs)} | ${runs.map((run) => fmtMs(run.wallMs)).join(', ')} | ${fmtMs(s.apiNodeMs)} | ${(s.apiNodeMs / ITEMS).toFixed(1)} | ${runs.map((run) => run.requests).join(', ')} | ${(s.requests / ITEMS).toFixed(3)} | ${fmtMiB(s.peakKiB)} | ${runs.map((run) => `${run.done}/${ITEMS}`).join(', ')} | ${[...new Set(runs.map((run) => run.notes))].join('; ')}${errors.length ? ` error: ${errors.join('; ')}` : ''} |`,
 			);
 		}
 	}
-	lines.push('', '### Ratios (ours / HTTP Request)', '', '| system | wall time | API node time | requests | peak memory |', '| --- | ---: | ---: | ---: | ---: |');
+	lines.push('', '### Ratios (ours / HTTP Request, medians)', '', '| system | wall time | API node time | requests | peak memory |', '| --- | ---: | ---: | ---: | ---: |');
 	for (const { job, ours, baseline } of results) {
-		lines.push(`| ${job.system} | ${ratio(ours.wallMs, baseline.wallMs)} | ${ratio(ours.apiNodeMs, baseline.apiNodeMs)} | ${ratio(ours.requests, baseline.requests)} | ${ratio(ours.peakKiB ?? NaN, baseline.peakKiB ?? NaN)} |`);
+		const a = summary(ours);
+		const b = summary(baseline);
+		lines.push(`| ${job.system} | ${ratio(a.wallMs, b.wallMs)} | ${ratio(a.apiNodeMs, b.apiNodeMs)} | ${ratio(a.requests, b.requests)} | ${ratio(a.peakKiB ?? NaN, b.peakKiB ?? NaN)} |`);
 	}
 	lines.push(
 		'',

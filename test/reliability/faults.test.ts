@@ -80,6 +80,10 @@ afterAll(() => {
 		'- Expected: a request safe to repeat (read, read-only POST, update keyed by id) succeeds after a retry when the fault is transient',
 		'  (429, 502, 503, 504, timeout, dropped connection); 500, an HTML page or truncated JSON with 200 is a clear error; a create or',
 		'  delete is sent once and a failure is a clear error saying it may have happened — never a duplicate, never a TypeError.',
+		'- "N requests" counts what the emulator received for that request kind; "created" is counted when the node has returned',
+		'  (after a timeout the emulator still finishes the one create it received: at most one document either way).',
+		'- Symfonia "session open": opening is never repeated (a second open could hold a second of the few session slots), so every',
+		'  fault there is a clear error; when the open succeeded on the server but its answer was lost, that session stays until it expires.',
 		'',
 	];
 	for (const system of systems) {
