@@ -1,5 +1,6 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals --
-   Test code (never shipped): it captures the console and process streams to prove nothing secret is written there, and the
+/* eslint-disable no-console, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+   Test code (never shipped): it captures the console, n8n's logger (@n8n/backend-common, a dev dependency of
+   n8n-core) and the process streams to prove nothing secret is written there, and the
    "secrets" are marked throwaway values whose only purpose is to be searched for in the output. */
 /**
  * Secrets never leak (issue 8, DESIGN.md "Errors"): every failure path of Firmino and Symfonia runs with marked
@@ -24,7 +25,16 @@ beforeAll(() => {
 	}
 	const record = (message: string, meta?: object) => captured.push(`${message} ${safeJson(meta)}`);
 	LoggerProxy.init({ error: record, warn: record, info: record, debug: record } as never);
-	// n8n-core's node logger (this.logger) is a winston logger that may write to the streams directly.
+	// n8n-core's node logger (this.logger, @n8n/backend-common's Logger) may hold its own console reference: record
+	// what is logged at its entry points.
+	// n8n-core has its own copy of @n8n/backend-common: the one resolved from n8n-core is the one nodes get.
+	const copies = new Set([require.resolve('@n8n/backend-common'), require.resolve('@n8n/backend-common', { paths: [require.resolve('n8n-core')] })]);
+	for (const copy of copies) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { Logger } = require(copy) as { Logger: { prototype: Record<string, (message: string, meta?: object) => void> } };
+		for (const level of ['error', 'warn', 'info', 'debug']) jest.spyOn(Logger.prototype, level).mockImplementation(record);
+	}
+	// And anything written to the process streams directly.
 	for (const stream of [process.stdout, process.stderr]) {
 		jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
 			captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
