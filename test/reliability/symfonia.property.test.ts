@@ -32,7 +32,10 @@ function problemsOf(request: RecordedRequest): string[] {
 	const [scheme, token] = auth.split(' ');
 	const opening = /\/Sessions\/OpenNewSession$/i.test(request.path);
 	if (scheme !== (opening ? 'Application' : 'Session') || !GUID.test(token ?? '')) problems.push(`Authorization header "${auth.slice(0, 20)}…"`);
-	for (const [key, value] of request.query) if (/\[object Object\]|^undefined$|^NaN$/.test(value)) problems.push(`query ${key}=${value.slice(0, 30)}`);
+	for (const [key, value] of request.query) {
+		if (/\[object Object\]/.test(value)) problems.push(`query ${key}=${value.slice(0, 30)}`);
+		if (/^(id|position)$/i.test(key) && !/^[1-9]\d*$/.test(value)) problems.push(`query ${key}=${value.slice(0, 30)} is not a positive whole number`);
+	}
 	if (request.method === 'GET' || request.method === 'DELETE') return problems;
 	let body: unknown;
 	try {
@@ -94,7 +97,8 @@ const system = fc.constantFrom('contractor', 'fkContractor');
 const extraJson = fc.oneof(
 	// `{"constructor": ...}` and `{"Name": {...}}` are the known bugs below, left out here so the rest keeps being checked.
 	fc.constantFrom('{"__proto__": {"polluted": true}}', '{"Marker": 2}', '[1,2]', '{not json', 'null', '"text"', '{"Marker": "x", "PriceKind": 2}'),
-	hostileValue.filter((value) => prototypeKeysIn(value).length === 0 && !(value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((key) => !/^[A-Z]/.test(key)))),
+	// Objects are left to the known-bug tests below (they are merged unchecked).
+	hostileValue.filter((value) => !(value && typeof value === 'object' && !Array.isArray(value))),
 );
 
 it('Create: hostile code, name, NIP and additional fields (Handel and FK)', async () => {
@@ -161,6 +165,7 @@ describe('"Other Fields (JSON)" with keys that are not API fields (known bugs)',
 		['constructor.prototype on Update', { resource: 'contractor', operation: 'update', findBy: 'code', value: 'ACME', updateFields: { extraJson: '{"constructor": {"prototype": {"polluted": true}}}' } }],
 		['an object as Name on Create', { resource: 'contractor', operation: 'create', code: 'KNOWN1', name: 'Nazwa', additionalFields: { extraJson: '{"Name": {"__proto__": {"polluted": 1}}}' } }],
 		['a nested __proto__ key on Create', { resource: 'contractor', operation: 'create', code: 'KNOWN2', name: 'Nazwa', additionalFields: { extraJson: '{"Marker": {"__proto__": {"polluted": 1}}}' } }],
+		['an object (from an expression) replacing Name with a number on Create', { resource: 'contractor', operation: 'create', code: 'KNOWN4', name: 'Nazwa', additionalFields: { extraJson: '={{ { Name: 0 } }}' } }],
 		['an object (from an expression) with a "prototype" key on Create', { resource: 'contractor', operation: 'create', code: 'KNOWN3', name: 'Nazwa', additionalFields: { extraJson: '={{ { prototype: 0 } }}' } }],
 	])('%s: named as a field error or never sent', async (_name, parameters) => {
 		await check(parameters, {});
