@@ -50,6 +50,20 @@ function problemsOf(request: RecordedRequest): string[] {
 	if (/\/Create$/i.test(request.path)) {
 		for (const key of ['Code', 'Name']) if (typeof record[key] !== 'string' || !(record[key] as string).trim()) problems.push(`${key} ${JSON.stringify(record[key])?.slice(0, 30)}`);
 	}
+	if (record.Positions !== undefined) {
+		if (!Array.isArray(record.Positions)) problems.push('Positions is not a list');
+		else
+			for (const position of record.Positions as unknown[]) {
+				if (!position || typeof position !== 'object' || Array.isArray(position)) {
+					problems.push(`position ${JSON.stringify(position)?.slice(0, 40)}`);
+					continue;
+				}
+				for (const key of ['Quantity', 'Value', 'PriceValue']) {
+					const value = (position as Record<string, unknown>)[key];
+					if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value))) problems.push(`position ${key} ${JSON.stringify(value)?.slice(0, 30)}`);
+				}
+			}
+	}
 	for (const key of ['Code', 'Name', 'NIP', 'Email', 'Phone', 'Note']) if (record[key] !== undefined && record[key] !== null && typeof record[key] !== 'string') problems.push(`${key} is ${typeof record[key]}`);
 	return problems;
 }
@@ -170,4 +184,26 @@ describe('"Other Fields (JSON)" with keys that are not API fields (known bugs)',
 	])('%s: named as a field error or never sent', async (_name, parameters) => {
 		await check(parameters, {});
 	});
+});
+
+it('Sales and purchase documents: hostile type, party, dates, numbers and positions', async () => {
+	await fc.assert(
+		fc.asyncProperty(
+			fc.constantFrom('salesDocument', 'purchaseDocument'),
+			someFields(['typeCode', 'partyCode', 'issueDate', 'foreignNumber', 'foreignDate', 'code', 'quantity', 'value', 'vatRate'], 2),
+			async (resource, hostile) => {
+				const sales = resource === 'salesDocument';
+				const { item, values } = materialise({
+					...valid({ typeCode: sales ? 'FVS' : 'FVZ', partyCode: sales ? 'ACME' : 'DOST1', issueDate: '2026-05-10', foreignNumber: 'P/1/2026', foreignDate: '2026-05-09', code: 'USLUGA-IT', quantity: 2, value: 150, vatRate: '23' }),
+					...hostile,
+				});
+				const position = { code: values.code, quantity: values.quantity, value: values.value, vatRate: values.vatRate };
+				const parameters: Record<string, unknown> = { resource, operation: 'create', typeCode: values.typeCode, partyCode: values.partyCode, issueDate: values.issueDate, positions: { position: [position] } };
+				if (!sales) Object.assign(parameters, { foreignNumber: values.foreignNumber, foreignDate: values.foreignDate });
+				else parameters.issue = false;
+				await check(parameters, item);
+			},
+		),
+		options,
+	);
 });
