@@ -83,24 +83,32 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 
 function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
-		text?: string;
-		intervalTimeType?: string;
+		text?: unknown;
+		intervalTimeType?: unknown;
 		otherFilters?: unknown;
 	};
 	const query: IDataObject = {};
-	if (filters.text) query.text = String(filters.text);
+	const text = plainText(this, filters.text, itemIndex, 'Search Text');
+	if (text) query.text = text;
 	const list: Array<{ name: string; value: string }> = [];
 	if (filters.intervalTimeType) {
-		if (!(INTERVALS as readonly string[]).includes(filters.intervalTimeType)) {
+		if (!(INTERVALS as readonly unknown[]).includes(filters.intervalTimeType)) {
 			throw fieldError(this, itemIndex, 'Interval', `must be one of: ${INTERVALS.join(', ')}`);
 		}
-		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType });
+		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType as string });
 	}
 	for (const filter of fixedCollectionRows(filters.otherFilters, 'filter')) {
-		const name = String(filter.name ?? '').trim();
+		const name = plainText(this, filter.name, itemIndex, 'Other Filters → Name').trim();
 		if (!name) throw fieldError(this, itemIndex, 'Other Filters', 'each filter needs a name');
-		list.push({ name, value: String(filter.value ?? '') });
+		list.push({ name, value: plainText(this, filter.value, itemIndex, 'Other Filters → Value') });
 	}
 	if (list.length) query.filters = list;
 	return query;
+}
+
+/** Text, a number or a boolean as text; an object or list mapped in by an expression is refused by name. */
+function plainText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw fieldError(ctx, itemIndex, field, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
 }
