@@ -168,14 +168,12 @@ it('Get: hostile lookup values for every Find By', async () => {
 });
 
 /**
- * Known bugs, reported (nodes/Symfonia is not ours to change here): "Other Fields (JSON)" is applied last and
- * unchecked, so (1) a key that is not an API field name — `constructor`, `prototype`, `__proto__` nested — goes to
- * WebAPI as sent, and (2) it can replace Code / Name with an object, so Contractors/Create receives
- * `"Name": {...}`. Expected: a NodeOperationError naming "Other Fields (JSON)" (or the key dropped).
- * `it.failing` passes while the bug is there; when it is fixed, turn these into plain `it`.
+ * Found by this test: "Other Fields (JSON)" used to be applied last and unchecked, so a key that is not an API
+ * field name (`constructor`, `prototype`, `__proto__` nested) went to WebAPI as sent, and it could replace
+ * Code / Name with an object. Now both are a NodeOperationError naming "Other Fields (JSON)".
  */
-describe('"Other Fields (JSON)" with keys that are not API fields (known bugs)', () => {
-	it.failing.each([
+describe('"Other Fields (JSON)" with keys that are not API fields', () => {
+	it.each([
 		['constructor.prototype on Update', { resource: 'contractor', operation: 'update', findBy: 'code', value: 'ACME', updateFields: { extraJson: '{"constructor": {"prototype": {"polluted": true}}}' } }],
 		['an object as Name on Create', { resource: 'contractor', operation: 'create', code: 'KNOWN1', name: 'Nazwa', additionalFields: { extraJson: '{"Name": {"__proto__": {"polluted": 1}}}' } }],
 		['a nested __proto__ key on Create', { resource: 'contractor', operation: 'create', code: 'KNOWN2', name: 'Nazwa', additionalFields: { extraJson: '{"Marker": {"__proto__": {"polluted": 1}}}' } }],

@@ -6,7 +6,7 @@ import type { OperationExecute } from '../../common/router';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { DocumentSide } from '../types';
-import { amountOf, deepMerge, isBlank, parseJsonField, rowsOf, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
+import { amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
 
 /**
  * Handel sales and purchase documents (API file §6.3, §6.4), written once for both sides.
@@ -215,7 +215,7 @@ function readDocumentBody(ctx: IExecuteFunctions, itemIndex: number, side: Docum
 		}
 	}
 	const extra = parseJsonField(ctx, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	return extra ? deepMerge(body, extra) : body;
+	return mergeOtherFields(ctx, body, extra, itemIndex);
 }
 
 export function createExecute(side: DocumentSide): OperationExecute {

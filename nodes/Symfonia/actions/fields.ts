@@ -36,7 +36,36 @@ export function parseJsonField(ctx: IExecuteFunctions, value: unknown, itemIndex
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw fieldError(ctx, itemIndex, field, 'must be a JSON object, like {"Marker": 1}');
 	}
+	const unsafe = unsafeKeyIn(parsed);
+	if (unsafe) throw fieldError(ctx, itemIndex, field, `"${unsafe}" is not a field name Symfonia knows`);
 	return parsed as IDataObject;
+}
+
+/** `__proto__`, `constructor` or `prototype` anywhere in a value: never an API field, always a mistake or an attack. */
+function unsafeKeyIn(value: unknown, depth = 0): string | undefined {
+	if (!value || typeof value !== 'object' || depth > 20) return undefined;
+	for (const key of Object.keys(value)) {
+		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
+		const nested = unsafeKeyIn((value as IDataObject)[key], depth + 1);
+		if (nested) return nested;
+	}
+	return undefined;
+}
+
+/**
+ * "Other Fields (JSON)" adds fields the node has no parameter for; a field the node already set from its own
+ * parameter (a text, a number) is refused, so a mapping mistake cannot replace e.g. Name with an object.
+ */
+export function mergeOtherFields(ctx: IExecuteFunctions, base: IDataObject, extra: IDataObject | undefined, itemIndex: number): IDataObject {
+	if (!extra) return base;
+	for (const key of Object.keys(extra)) {
+		const setKey = Object.keys(base).find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+		const setValue = setKey === undefined ? undefined : base[setKey];
+		if (setValue !== undefined && setValue !== null && typeof setValue !== 'object') {
+			throw fieldError(ctx, itemIndex, 'Other Fields (JSON)', `"${key}" is set by its own field in this node; remove it here`);
+		}
+	}
+	return deepMerge(base, extra);
 }
 
 export function toText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
@@ -219,7 +248,7 @@ export function toContractorData(ctx: IExecuteFunctions, fields: IDataObject, it
 		setPath(data, spec.path.replace('{address}', address), converted);
 	}
 	const extra = parseJsonField(ctx, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	return extra ? deepMerge(data, extra) : data;
+	return mergeOtherFields(ctx, data, extra, itemIndex);
 }
 
 export function normaliseNip(ctx: IExecuteFunctions, value: string, country: string, itemIndex: number, field: string): string {

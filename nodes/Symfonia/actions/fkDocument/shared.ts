@@ -4,7 +4,7 @@ import { apiError } from '../../../common/http';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../../common/validate';
 import { fkMessagesOf, prop } from '../../transport';
 import type { FKMessage } from '../../types';
-import { amountOf, deepMerge, isBlank, parseJsonField, rowsOf, toSymfoniaDate, toText } from '../fields';
+import { amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toSymfoniaDate, toText } from '../fields';
 
 /** FK documents created by WebAPI always land in the FK buffer (API file §7.4). */
 export const KIND_PATHS: Record<string, string> = {
@@ -229,7 +229,7 @@ export function readFkDocument(ctx: IExecuteFunctions, itemIndex: number): { pat
 		if (registers.length) body.VatRegisters = registers;
 	}
 	const extra = parseJsonField(ctx, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	return { path, body: extra ? deepMerge(body, extra) : body };
+	return { path, body: mergeOtherFields(ctx, body, extra, itemIndex) };
 }
 
 function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | undefined): IDataObject[] {
