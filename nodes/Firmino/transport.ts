@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiError, parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { apiError, credentialsOf, parseJsonBody, quoteStart, sendRequest } from '../common/http';
 import { secretValuesOf } from '../common/redact';
 import { readRequestOptions } from '../common/options';
 import type { Envelope, FirminoMethod } from './types';
@@ -35,7 +35,7 @@ export async function callFirmino<T>(
 	method: FirminoMethod,
 	params: { id?: number; body?: IDataObject } = {},
 ): Promise<{ success: true; response: T }> {
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = await credentialsOf(this, CREDENTIAL);
 	const secrets = secretValuesOf(credentials);
 	const url = `${String(credentials.baseUrl).replace(/\/+$/, '')}/${method}${params.id !== undefined ? `/${params.id}` : ''}`;
 	const options = { itemIndex, ...readRequestOptions(this, itemIndex) };

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, bodyText, parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { KEY_FIELDS, KEY_PURPOSES, isHexKey, keyNameForPath, type KeyName } from './signing';
@@ -83,7 +83,7 @@ interface Context {
 }
 
 async function context(this: IExecuteFunctions): Promise<Context> {
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = await credentialsOf(this, CREDENTIAL);
 	return {
 		credentials,
 		baseUrl: String(credentials.baseUrl ?? '').trim().replace(/\/+$/, ''),
@@ -223,7 +223,7 @@ async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIn
 
 /** An answer with the envelope but not the shape the API documents for this call: a NodeApiError quoting it. */
 export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
-	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL));
+	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
 	const description = `iFirma answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
 	throw apiError(this.getNode(), { message, description, itemIndex }, secrets);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { apiError, bodyText, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
@@ -91,7 +91,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	const cacheKey = `${call.path} ${JSON.stringify(call.body)}`;
 	if (call.cacheable && state.cache.has(cacheKey)) return state.cache.get(cacheKey)!;
 
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = await credentialsOf(this, CREDENTIAL);
 	const secrets = secretValuesOf(credentials);
 	const base = String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
 	const url = `${base}${call.path}`;

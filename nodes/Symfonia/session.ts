@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, quoteStart, sendRequest } from '../common/http';
+import { apiError, bodyText, credentialsOf, quoteStart, sendRequest } from '../common/http';
 import { redactSecrets, secretValuesOf } from '../common/redact';
 
 /**
@@ -135,7 +135,7 @@ export class SymfoniaSession {
 	}
 
 	private async credentials(): Promise<ICredentialDataDecryptedObject> {
-		return await this.ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL);
+		return await credentialsOf(this.ctx, CREDENTIAL);
 	}
 
 	/** `GET /api/Sessions/OpenNewSession`: the body is the session GUID as a JSON string. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, parseJsonBody, quoteStart } from '../common/http';
+import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { CREDENTIAL, lowerKeys, sessionFor, symfoniaMessageOf, type SymfoniaCall } from './session';
@@ -38,7 +38,7 @@ export async function symfoniaRequest<T = unknown>(
 	// "Nothing found" — but not "this WebAPI has no such endpoint" (ASP.NET's routing 404), which must not
 	// make a find-before-create believe the record is missing.
 	if (response.statusCode === 404 && callOptions.notFoundAsUndefined && !/No HTTP resource was found/i.test(bodyText(response.body))) return undefined;
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = await credentialsOf(this, CREDENTIAL);
 	const secrets = [...secretValuesOf(credentials), ...session.secretTokens()];
 	if (response.statusCode >= 400) throw symfoniaError.call(this, response, call, itemIndex, secrets);
 

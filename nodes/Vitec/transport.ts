@@ -3,9 +3,8 @@
  * envelope, sends it through the common request wrapper (retries only what is safe to repeat) and turns
  * the answer into a result element or a NodeApiError carrying Vitec's own ServiceFault messages.
  */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { apiError, bodyText, quoteStart, sendRequest, type RequestContext, type RetryPolicy } from '../common/http';
+import { apiError, bodyText, credentialsOf, quoteStart, sendRequest, type RequestContext, type RetryPolicy } from '../common/http';
 import { secretValuesOf } from '../common/redact';
 import { escapeXml, type XmlElement } from '../common/xml';
 import type { Contract, VitecConfig } from './config';
@@ -33,7 +32,7 @@ const EXPLANATIONS: Array<[RegExp, string]> = [
 ];
 
 export async function vitecConfig(ctx: RequestContext, itemIndex?: number): Promise<{ config: VitecConfig; secrets: string[] }> {
-	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL);
+	const credentials = await credentialsOf(ctx, CREDENTIAL);
 	// The password also travels XML-escaped inside the envelope: a service echoing it must not leak it either.
 	const plain = secretValuesOf(credentials);
 	const secrets = [...new Set([...plain, ...plain.map(escapeXml)])].sort((a, b) => b.length - a.length);

@@ -70,6 +70,25 @@ export interface SendOptions {
 }
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+/**
+ * The node's credential, read once per node run: n8n reads and decrypts it again on every getCredentials
+ * call, which measured as the largest per-item cost of our nodes (docs/performance.md). The context object
+ * is the same for every item of one run, and a new one for the next run.
+ */
+export async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialCache.get(ctx);
+	if (!byType) credentialCache.set(ctx, (byType = new Map()));
+	let credentials = byType.get(type);
+	if (!credentials) {
+		credentials = ctx.getCredentials<ICredentialDataDecryptedObject>(type);
+		byType.set(type, credentials);
+		credentials.catch(() => byType.delete(type));
+	}
+	return await credentials;
+}
 const TRANSIENT_NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ETIMEDOUT',
@@ -94,7 +113,7 @@ export async function sendRequest(
 ): Promise<RawResponse> {
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const secrets = [
-		...secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(credentialType)),
+		...secretValuesOf(await credentialsOf(this, credentialType)),
 		...(options.secrets ?? []).filter((secret) => secret.length >= 4),
 	].sort((a, b) => b.length - a.length);
 	const httpOptions = toHttpRequestOptions(request, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { credentialsOf } from '../../common/http';
 import { fieldError } from '../../common/validate';
 import { KEY_FIELDS, isHexKey } from '../signing';
 import { readAccountingMonth, type AccountingMonth } from './account/month';
@@ -25,7 +26,7 @@ const monthOfRun = new WeakMap<object, Promise<AccountingMonth | undefined>>();
 export async function checkAccountingMonth(ctx: IExecuteFunctions, itemIndex: number, date: string, field: string): Promise<void> {
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (extra.checkAccountingMonth === false) return;
-	const credentials = await ctx.getCredentials('iFirmaApi');
+	const credentials = await credentialsOf(ctx, 'iFirmaApi');
 	const key = String(credentials[KEY_FIELDS.abonent] ?? '').trim();
 	if (!key || !isHexKey(key)) return;
 	let pending = monthOfRun.get(ctx);

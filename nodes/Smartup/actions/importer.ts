@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiError } from '../../common/http';
+import { apiError, credentialsOf } from '../../common/http';
 import { secretValuesOf } from '../../common/redact';
 import { errorJson } from '../../common/router';
 import { addDays, formatDate, today } from '../dates';
@@ -101,7 +101,7 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	}
 
 	const batchSize = readBatchSize(this);
-	const secrets = secretValuesOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL));
+	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
 	let quotaError: NodeApiError | undefined;
 	for (let start = 0; start < pending.length; start += batchSize) {
 		const batch = pending.slice(start, start + batchSize);
