@@ -97,8 +97,11 @@ export class SymfoniaSession {
 		const first = await this.sendOnce(call, options);
 		if (!isSessionExpired(first)) return first;
 		// Expired (or dropped by a WebAPI restart): one new session, the same request once more. The server
-		// refused the first attempt before doing anything, so repeating it creates nothing twice.
+		// refused the first attempt before doing anything, so repeating it creates nothing twice. The old
+		// session is closed first: if it still holds a slot, a limit of one session would refuse the new one.
+		const stale = this.token;
 		this.token = undefined;
+		if (stale) await this.closeToken(stale);
 		await this.open(options);
 		const second = await this.sendOnce(call, options);
 		if (!isSessionExpired(second)) return second;
@@ -237,6 +240,11 @@ export class SymfoniaSession {
 		if (!token) return;
 		this.token = undefined;
 		await this.queue;
+		await this.closeToken(token);
+	}
+
+	/** Closes one session token without waiting for the queue (also used from inside it, on reopen). */
+	private async closeToken(token: string): Promise<void> {
 		try {
 			const credentials = await this.credentials();
 			await sendRequest.call(
