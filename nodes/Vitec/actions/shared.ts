@@ -1,6 +1,5 @@
 /** Readers shared by the node's operations: every failure names the field and the item, before any request. */
-import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readRequestOptions } from '../../common/options';
 import { fieldError, readString } from '../../common/validate';
@@ -70,8 +69,4 @@ export function revisionReadFields(): INodeProperties[] {
 	];
 }
 
-/** Our errors pass unchanged; anything else (a bug of ours) still names the item. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
-}
+export { asNodeError } from '../../common/router';
