@@ -86,10 +86,13 @@ describe('session handling', () => {
 	it('fails clearly when the new session is refused too, and reopens only once', async () => {
 		const open = nock(HOST).get('/api/Sessions/OpenNewSession').query(true).times(2).reply(200, JSON.stringify(S1));
 		api(S1).get('/api/Warehouses').times(2).reply(401, '');
+		// The expired session is closed before reopening (mocked, so no unmatched request leaks into a later test).
+		const closed = api(S1).get('/api/Sessions/CloseSession').reply(200, '');
 		const { error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'warehouses' });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Symfonia WebAPI refused a session it had just opened (HTTP 401 on GET /api/Warehouses)');
 		expect(open.isDone()).toBe(true);
+		expect(closed.isDone()).toBe(true);
 	});
 
 	it('a JSON object instead of the GUID is the session limit', async () => {
