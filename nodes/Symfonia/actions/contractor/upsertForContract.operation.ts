@@ -26,8 +26,7 @@ const CLIENT_FIELDS: INodeProperties[] = [
 	{ displayName: 'Post Code', name: 'postCode', type: 'string', default: '' },
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
 	{ displayName: 'Country Code', name: 'country', type: 'string', default: '' },
-	{ displayName: 'E-Mail', name: 'email', type: 'string',
-																																									placeholder: 'name@email.com', default: '' },
+	{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 ];
 
