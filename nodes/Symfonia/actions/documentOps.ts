@@ -6,7 +6,7 @@ import type { OperationExecute } from '../../common/router';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { DocumentSide } from '../types';
-import { amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
+import { DYNAMIC, amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
 
 /**
  * Handel sales and purchase documents (API file §6.3, §6.4), written once for both sides.
@@ -29,7 +29,6 @@ const SIDES: Record<DocumentSide, SideInfo> = {
 	purchase: { resource: 'purchaseDocument', read: '/Purchases', issue: '/PurchasesIssue', party: 'Seller', partyLabel: 'Seller Code', partyQuery: 'sellerCode', typesMethod: 'getPurchaseDocumentTypes', noun: 'purchase document' },
 };
 
-const DYNAMIC = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 function show(side: DocumentSide, operation: string, properties: INodeProperties[]) {
 	return updateDisplayOptions({ show: { resource: [SIDES[side].resource], operation: [operation] } }, properties);
@@ -107,7 +106,7 @@ export function createDescription(side: DocumentSide): INodeProperties[] {
 				{ displayName: side === 'sales' ? 'Sale Date' : 'Purchase Date', name: 'operationDate', type: 'dateTime', default: '' },
 				{ displayName: 'Other Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other field of the document with its API name, e.g. {"JPK_V7Attributes": 4}. Applied last.' },
 				{ displayName: 'Payment Form Name or ID', name: 'paymentFormId', type: 'options', typeOptions: { loadOptionsMethod: 'getPaymentForms' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
-				{ displayName: 'Payment Registry Name or ID', name: 'paymentRegistry', type: 'options', typeOptions: { loadOptionsMethod: 'getPaymentRegistries' }, default: '', description: ',. Cash or bank register (PaymentRegistry.Code). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+				{ displayName: 'Payment Registry Name or ID', name: 'paymentRegistry', type: 'options', typeOptions: { loadOptionsMethod: 'getPaymentRegistries' }, default: '', description: 'Cash or bank register (PaymentRegistry.Code). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 				{
 					displayName: 'Price Kind',
 					name: 'priceKind',

@@ -17,6 +17,9 @@ export function isBlank(value: unknown): boolean {
 }
 
 /** A JSON field: an object/list given by an expression, or JSON text. */
+/** The ending n8n asks of every dropdown filled from the API (lint rule for dynamic options). */
+export const DYNAMIC = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
 export function parseJsonField(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string, shape: 'object' | 'array'): IDataObject | IDataObject[] | undefined {
 	if (isBlank(value)) return undefined;
 	let parsed: unknown = value;

@@ -14,7 +14,6 @@ export const KIND_PATHS: Record<string, string> = {
 	custom: '/FKDocumentsIssue/NewCustom',
 };
 
-export const DYNAMIC = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 export const yearField: INodeProperties = {
 	displayName: 'Fiscal Year Name or ID',
@@ -23,7 +22,7 @@ export const yearField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getFkYears' },
 	required: true,
 	default: '',
-	description: ',. The FK fiscal year (YearId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description: 'The FK fiscal year (YearId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const postingValues: INodeProperties[] = [
@@ -79,7 +78,7 @@ export function documentFields(): INodeProperties[] {
 			default: 'purchaseInvoice',
 		},
 		yearField,
-		{ displayName: 'Document Type Name or ID', name: 'typeCode', type: 'options', typeOptions: { loadOptionsMethod: 'getFkDocumentTypes', loadOptionsDependsOn: ['yearId'] }, required: true, default: '', description: ',. FK document type code (TypeCode), e.g. FZ. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+		{ displayName: 'Document Type Name or ID', name: 'typeCode', type: 'options', typeOptions: { loadOptionsMethod: 'getFkDocumentTypes', loadOptionsDependsOn: ['yearId'] }, required: true, default: '', description: 'FK document type code (TypeCode), e.g. FZ. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 		{ displayName: 'Document Number', name: 'documentNumber', type: 'string', default: '', placeholder: 'FV/123/2026', description: "The invoice number (for a cost invoice: the supplier's number)" },
 		{ displayName: 'Issue Date', name: 'issueDate', type: 'dateTime', required: true, default: '' },
 		{ displayName: 'Contractor Position', name: 'contractorPosition', type: 'string', default: '', description: 'Position of the FK contractor (from Contractor (FK) → Get or Create or Update). Needed for invoices.' },
