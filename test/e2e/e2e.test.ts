@@ -15,6 +15,7 @@ import {
 	freePort,
 	ownerSession,
 	publicApiKey,
+	waitForExecutions,
 	parseRawOutput,
 	prepareN8n,
 	ROOT,
@@ -144,21 +145,3 @@ function withWrongSecret<T extends { data: Record<string, unknown> }>(credential
 	}
 	return { credential: { ...credential, data }, secret };
 }
-
-async function waitForExecutions(instance: N8nInstance, apiKey: string, workflowId: string, wanted: number): Promise<E2eRun[]> {
-	const deadline = Date.now() + 120_000;
-	let runs: E2eRun[] = [];
-	while (Date.now() < deadline) {
-		const response = await fetch(
-			`http://127.0.0.1:${instance.env.N8N_PORT}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=100`,
-			{ headers: { 'X-N8N-API-KEY': apiKey } },
-		);
-		const body = (await response.json()) as { data?: Array<{ finished: boolean; stoppedAt?: string | null; data?: E2eRun['data'] }> };
-		const done = (body.data ?? []).filter((execution) => execution.stoppedAt);
-		runs = done.reverse().map((execution) => ({ data: execution.data as E2eRun['data'], finished: execution.finished }));
-		if (runs.length >= wanted) return runs;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-	throw new Error(`Workflow ${workflowId}: ${runs.length} of ${wanted} executions after 120 s`);
-}
-

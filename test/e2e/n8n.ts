@@ -12,6 +12,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import type { E2eRun } from './cases';
+
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-accounting-erp';
 
@@ -240,3 +242,22 @@ export async function testCredential(
 	const body = (await response.json()) as { data?: { status: string; message: string } };
 	return body.data ?? { status: 'Error', message: JSON.stringify(body).slice(0, 300) };
 }
+
+/** Waits until `wanted` executions of a workflow have stopped (n8n's public API); returns them oldest first. */
+export async function waitForExecutions(instance: N8nInstance, apiKey: string, workflowId: string, wanted: number, timeoutMs = 120_000): Promise<E2eRun[]> {
+	const deadline = Date.now() + timeoutMs;
+	let runs: E2eRun[] = [];
+	while (Date.now() < deadline) {
+		const response = await fetch(
+			`http://127.0.0.1:${instance.env.N8N_PORT}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=100`,
+			{ headers: { 'X-N8N-API-KEY': apiKey } },
+		);
+		const body = (await response.json()) as { data?: Array<{ finished: boolean; stoppedAt?: string | null; data?: E2eRun['data'] }> };
+		const done = (body.data ?? []).filter((execution) => execution.stoppedAt);
+		runs = done.reverse().map((execution) => ({ data: execution.data as E2eRun['data'], finished: execution.finished }));
+		if (runs.length >= wanted) return runs;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	throw new Error(`Workflow ${workflowId}: ${runs.length} of ${wanted} executions after ${timeoutMs / 1000} s`);
+}
+
