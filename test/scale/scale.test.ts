@@ -1,5 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
-   Test code that drives a real n8n in queue mode through its CLI, HTTP and files. Never shipped. */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console --
+   Test code that drives a real n8n in queue mode (child processes: main, workers) and prints how the executions spread over the workers. Never shipped. */
 /**
  * Scale-out on n8n's own queue mode: one main process (webhooks, triggers, REST), two workers that run the
  * executions, Redis as the queue and PostgreSQL as n8n's database (Debian's packages, private instances on
@@ -51,7 +51,7 @@ let sandboxes: RunningSandboxes;
 let n8n: N8nInstance;
 let services: Service[] = [];
 let main: ChildProcess | undefined;
-let workers: Worker[] = [];
+const workers: Worker[] = [];
 let apiKey = '';
 
 function errorsOf(runs: E2eRun[]) {

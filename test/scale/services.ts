@@ -1,5 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
-   Test code that starts Redis and PostgreSQL for n8n's queue mode. Never shipped. */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions --
+   Test code that starts Redis and PostgreSQL (child processes) for n8n's queue mode. Never shipped. */
 /**
  * Private Redis and PostgreSQL instances for n8n's queue mode, from Debian's packages
  * (scripts/ensure-queue-services.sh installs them once per machine). Each listens on 127.0.0.1 only, on a free
