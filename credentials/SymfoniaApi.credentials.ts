@@ -64,6 +64,15 @@ export class SymfoniaApi implements ICredentialType {
 				'For your own clarity only (not sent): which company database this WebAPI instance serves. One WebAPI instance serves one company, so use one credential per company.',
 		},
 		{
+			displayName: 'Wait for a Free Session (Seconds)',
+			name: 'sessionWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 3600 },
+			default: 60,
+			description:
+				'When every session slot of this WebAPI user ("Liczba instancji") is taken — by other n8n executions, queue-mode workers or other programs — how long a node waits for one to free up before it fails. 0 fails at once.',
+		},
+		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',
 			type: 'boolean',

@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiRequest, RawResponse, RequestContext, SendOptions } from '../common/http';
 import { apiError, bodyText, credentialsOf, quoteStart, sendRequest } from '../common/http';
@@ -24,6 +24,8 @@ import { redactSecrets, secretValuesOf } from '../common/redact';
 
 export const CREDENTIAL = 'symfoniaApi';
 export const EXPIRED_TEXT = 'Nieprawidłowy klucz lub sesja wygasła.';
+/** How long `open` waits for a free session slot when the credential does not say (credential field). */
+export const DEFAULT_SESSION_WAIT_SECONDS = 60;
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 /** Statuses read here instead of by sendRequest: to see the expiry text and Symfonia's own Message. */
@@ -166,6 +168,47 @@ export class SymfoniaSession {
 			});
 		}
 		const deviceName = String(credentials.deviceName ?? '').trim() || 'n8n';
+		const waitSeconds = Number(credentials.sessionWaitSeconds ?? DEFAULT_SESSION_WAIT_SECONDS);
+		const deadline = Date.now() + (Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : 0);
+		for (let attempt = 1; ; attempt++) {
+			const answer = await this.requestSession(baseUrl, deviceName, secrets, options);
+			if ('token' in answer) {
+				this.token = answer.token;
+				this.usedTokens.push(answer.token);
+				this.stats.opened++;
+				return;
+			}
+			// Every slot is taken (API file §2): opening creates nothing, so asking again is safe. Other
+			// executions (n8n queue-mode workers included) close their sessions in seconds.
+			const remaining = deadline - Date.now();
+			if (remaining <= 0) {
+				throw apiError(
+					node,
+					{
+						message: 'Symfonia WebAPI did not open a session: the limit of concurrent sessions for this user is reached',
+						description:
+							`${messageSuffix(answer.limitText)}Other programs (or other n8n executions) held every session slot of this WebAPI user` +
+							`${waitSeconds > 0 ? ` for ${waitSeconds} s (the credential's "Wait for a Free Session")` : ''}. ` +
+							'Wait until they finish, or raise "Liczba instancji" (ITG instances) for the user in the Handel / FK tab of the WebAPI configurator and restart the service. ' +
+							'A session that was not closed frees its slot after "Długość sesji w min." minutes.',
+						httpCode: answer.httpCode,
+						itemIndex: options.itemIndex,
+					},
+					secrets,
+				);
+			}
+			await sleep(Math.min(Math.min(500 * 2 ** (attempt - 1), 5_000) * (0.75 + Math.random() / 2), remaining));
+		}
+	}
+
+	/** One `OpenNewSession` call: the new token, or the text WebAPI sends when no session slot is free. */
+	private async requestSession(
+		baseUrl: string,
+		deviceName: string,
+		secrets: string[],
+		options: SendOptions,
+	): Promise<{ token: string } | { limitText: string; httpCode: string }> {
+		const node = this.ctx.getNode();
 		// Not repeated on a lost answer: a session opened twice holds two of the few session slots.
 		const response = await sendRequest.call(
 			this.ctx,
@@ -200,28 +243,9 @@ export class SymfoniaSession {
 			parsed = text;
 		}
 		const token = typeof parsed === 'string' ? GUID.exec(parsed.trim())?.[1] : undefined;
-		if (response.statusCode < 300 && token) {
-			this.token = token;
-			this.usedTokens.push(token);
-			this.stats.opened++;
-			return;
-		}
-		if (parsed && typeof parsed === 'object') {
-			// What WebAPI sends instead of the GUID when no session slot is free (API file §2).
-			throw apiError(
-				node,
-				{
-					message: 'Symfonia WebAPI did not open a session: the limit of concurrent sessions for this user is reached',
-					description:
-						`${messageSuffix(text)}Other programs (or other n8n executions) hold every session slot of this WebAPI user. ` +
-						'Wait until they finish, or raise "Liczba instancji" (ITG instances) for the user in the Handel / FK tab of the WebAPI configurator and restart the service. ' +
-						'A session that was not closed frees its slot after "Długość sesji w min." minutes.',
-					httpCode,
-					itemIndex: options.itemIndex,
-				},
-				secrets,
-			);
-		}
+		if (response.statusCode < 300 && token) return { token };
+		// What WebAPI sends instead of the GUID when no session slot is free (API file §2).
+		if (parsed && typeof parsed === 'object') return { limitText: text, httpCode };
 		throw apiError(
 			node,
 			{

@@ -15,12 +15,12 @@ async function start(options: SymfoniaEmulatorOptions = {}) {
 
 afterEach(async () => emulator?.stop());
 
-function credentials(token = emulator.applicationToken) {
-	return { symfoniaApi: { baseUrl: emulator.baseUrl, applicationToken: token, deviceName: 'n8n-test', companyLabel: 'testsymfonia', ignoreSslIssues: false } };
+function credentials(token = emulator.applicationToken, sessionWaitSeconds = 0) {
+	return { symfoniaApi: { baseUrl: emulator.baseUrl, applicationToken: token, deviceName: 'n8n-test', companyLabel: 'testsymfonia', ignoreSslIssues: false, sessionWaitSeconds } };
 }
 
-function run(parameters: Record<string, unknown>, items: object[] = [{}], options: { token?: string; onError?: 'continueRegularOutput' } = {}) {
-	return runNode({ type: 'symfonia', parameters, onError: options.onError }, items as never, credentials(options.token));
+function run(parameters: Record<string, unknown>, items: object[] = [{}], options: { token?: string; onError?: 'continueRegularOutput'; sessionWaitSeconds?: number } = {}) {
+	return runNode({ type: 'symfonia', parameters, onError: options.onError }, items as never, credentials(options.token, options.sessionWaitSeconds));
 }
 
 const upsertByNip = {
@@ -98,6 +98,31 @@ describe('session', () => {
 		expect(error?.description).toContain('Przekroczono limit sesji');
 		expect(error?.description).toContain('Liczba instancji');
 		expect(emulator.requestsTo(/OpenNewSession/)).toHaveLength(2);
+	});
+
+	it('waits for the only session slot while another program holds it, then runs (queue-mode workers share one slot)', async () => {
+		const other = await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, { headers: { Authorization: `Application ${emulator.applicationToken}` } });
+		const otherToken = String(await other.json());
+		const started = Date.now();
+		setTimeout(() => void fetch(`${emulator.baseUrl}/api/Sessions/CloseSession`, { headers: { Authorization: `Session ${otherToken}` } }), 1500);
+		const { items, error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'vatRates' }, [{}], { sessionWaitSeconds: 20 });
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+		// Refused while the slot was taken, asked again, then opened: nothing else was sent before the session.
+		const opens = emulator.requestsTo(/OpenNewSession/).filter((request) => request.query.get('deviceName') === 'n8n-test');
+		expect(opens.length).toBeGreaterThan(1);
+		expect(emulator.liveSessions()).toHaveLength(0);
+	});
+
+	it('gives up after the wait set in the credential and says how long it waited', async () => {
+		await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, { headers: { Authorization: `Application ${emulator.applicationToken}` } });
+		const started = Date.now();
+		const { error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'vatRates' }, [{}], { sessionWaitSeconds: 2 });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+		expect(Date.now() - started).toBeLessThan(6000);
+		expect(error?.message).toBe('Symfonia WebAPI did not open a session: the limit of concurrent sessions for this user is reached');
+		expect(error?.description).toContain('for 2 s');
 	});
 
 	it('a wrong application token is refused with a clear error that does not contain the token', async () => {

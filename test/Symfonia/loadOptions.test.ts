@@ -18,7 +18,7 @@ beforeEach(async () => {
 afterEach(async () => emulator.stop());
 
 function context(parameters: IDataObject = {}) {
-	const credentials = { baseUrl: emulator.baseUrl, applicationToken: emulator.applicationToken, deviceName: 'n8n-editor', ignoreSslIssues: false };
+	const credentials = { baseUrl: emulator.baseUrl, applicationToken: emulator.applicationToken, deviceName: 'n8n-editor', ignoreSslIssues: false, sessionWaitSeconds: 0 };
 	const credentialType = new SymfoniaApi();
 	return {
 		getNode: () => ({ id: 'n', name: 'Symfonia', type: 'n8n-nodes-accounting-erp.symfonia', typeVersion: 1, position: [0, 0], parameters: {} }),

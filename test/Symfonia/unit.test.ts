@@ -10,7 +10,7 @@ const HOST = 'http://symfonia.test:9200';
 const APP = 'd9add26a-23af-4bf4-8f1a-8b5731c0e1f2';
 const S1 = '2ab29954-ca2d-4c6b-873b-9b136e892d7d';
 const S2 = '3bc3a065-db3e-5d7c-984c-ac247f903e8e';
-const credentials = { symfoniaApi: { baseUrl: `${HOST}/api/`, applicationToken: APP, deviceName: 'n8n-unit', companyLabel: 'test', ignoreSslIssues: false } };
+const credentials = { symfoniaApi: { baseUrl: `${HOST}/api/`, applicationToken: APP, deviceName: 'n8n-unit', companyLabel: 'test', ignoreSslIssues: false, sessionWaitSeconds: 0 } };
 
 function run(parameters: Record<string, unknown>, items: object[] = [{}], onError?: 'continueRegularOutput') {
 	return runNode({ type: 'symfonia', parameters, onError }, items as never, credentials);
