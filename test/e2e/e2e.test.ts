@@ -26,7 +26,8 @@ import {
 	testCredential,
 	type N8nInstance,
 } from './n8n';
-import { attachSandboxCredentials, workflowIdFor } from './workflows';
+import { SANDBOX_CUSTOMER_ENDPOINT_PORT } from '../emulators/vitec';
+import { attachSandboxCredentials, pointAtSandboxEndpoint, workflowIdFor } from './workflows';
 
 interface Loaded {
 	cases: E2eCase[];
@@ -61,6 +62,7 @@ beforeAll(async () => {
 		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 		workflow.id = workflowIdFor(file);
 		attachSandboxCredentials(workflow, sandboxes.credentials);
+		pointAtSandboxEndpoint(workflow, sandboxes.emulators.vitec.baseUrl, SANDBOX_CUSTOMER_ENDPOINT_PORT);
 		fs.writeFileSync(path.join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
 	}
 	await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);

@@ -1,4 +1,4 @@
-/** iFirma in a real n8n: the invoice flow, Continue On Fail, and the webhook template (server mode). */
+/** iFirma in a real n8n: the invoice flow, Continue On Fail, the API-limit template (both branches) and the webhook template (server mode). */
 import type { IFirmaEmulator } from '../emulators/ifirma';
 import { outputOf, type E2eCase, type E2eServerCase } from './cases';
 
@@ -52,6 +52,36 @@ export const cases: E2eCase[] = [
 			const unknown = outputOf(run, 'Get unknown invoice');
 			expect(unknown[0].json.error).toContain('Kod 500');
 			expect(unknown[0].json.description).toContain('Faktura/rachunek nie istnieje.');
+		},
+	},
+	{
+		// Above the warning level: the run stops with the warning (so n8n's error workflow can alert).
+		file: 'templates/ifirma-api-limit-monthly-check.json',
+		expectFailure: true,
+		prepare: ({ emulators }) => {
+			(emulators.ifirma as IFirmaEmulator).limit = { used: 870, granted: 1000 };
+		},
+		check: (run) => {
+			expect(outputOf(run, 'Get API limit')[0].json).toMatchObject({ used: 870, granted: 1000, remaining: 130 });
+			expect(outputOf(run, 'Usage in percent')[0].json).toMatchObject({ usedPercent: 87, warnAbovePercent: 80 });
+			const error = run.data.resultData.error;
+			expect(error?.node?.name).toBe('Warn: API limit almost used');
+			expect(error?.message).toBe(
+				'iFirma API limit: 870 of 1000 used this month (87%), above the 80% warning level; 130 left. Ask for a higher limit in iFirma: Konfiguracja → Rozszerzenia i integracje → API → Limity API.',
+			);
+			expect(run.data.resultData.runData['Within the limit']).toBeUndefined();
+		},
+	},
+	{
+		// Below the warning level: the quiet branch, no error.
+		file: 'templates/ifirma-api-limit-monthly-check.json',
+		prepare: ({ emulators }) => {
+			(emulators.ifirma as IFirmaEmulator).limit = { used: 412, granted: 1000 };
+		},
+		check: (run) => {
+			expect(outputOf(run, 'Usage in percent')[0].json).toMatchObject({ used: 412, granted: 1000, remaining: 588, usedPercent: 41.2 });
+			expect(outputOf(run, 'Within the limit')).toHaveLength(1);
+			expect(run.data.resultData.runData['Warn: API limit almost used']).toBeUndefined();
 		},
 	},
 ];

@@ -2,6 +2,7 @@ import type { SmartupEmulator } from '../emulators/smartup';
 import { outputOf, type E2eCase } from './cases';
 
 const ORDER = '/b/trade/txs/tdeal/order';
+const CASHIN = '/b/trade/txs/tcs/cashin';
 
 /** Each case starts from the sandbox without what an earlier run of it left (the sandbox may be reused). */
 function forgetEarlierRuns(smartup: SmartupEmulator) {
@@ -92,6 +93,61 @@ export const cases: E2eCase[] = [
 			]);
 			expect(rows.filter((row) => row.external_id === 'seed-2')).toHaveLength(1);
 			expect(rows.some((row) => row.external_id === 'seed-1')).toBe(false);
+		},
+	},
+	{
+		file: 'templates/smartup-payments-import.json',
+		prepare: ({ emulators }) => {
+			const smartup = emulators.smartup as SmartupEmulator;
+			const payments = smartup.docs(CASHIN);
+			for (const [id, row] of payments) if (String(row.external_id).startsWith('PAY-1023')) payments.delete(id);
+			smartup.requests.length = 0;
+		},
+		check: (run, { emulators }) => {
+			const smartup = emulators.smartup as SmartupEmulator;
+			const stored = [...smartup.docs(CASHIN).values()].filter((row) => String(row.external_id).startsWith('PAY-1023'));
+			// Both payments in one import request, each stored once, with Smartup's dd.mm.yyyy dates.
+			expect(smartup.requestsTo(/cashin\$import$/)).toHaveLength(1);
+			expect(stored.map((row) => [row.external_id, row.client_code, row.amount, row.cashin_date, row.cashin_time, row.posted]).sort()).toEqual([
+				['PAY-10231', 'C-77', '1500000', '05.03.2026', '05.03.2026 10:15:00', 'Y'],
+				['PAY-10232', 'N-1', '350000', '05.03.2026', '05.03.2026 16:40:00', 'Y'],
+			]);
+			const results = outputOf(run, 'Result for your system').map((item) => item.json);
+			expect(results.map((result) => [result.paymentId, result.importedToSmartup])).toEqual([
+				['PAY-10231', true],
+				['PAY-10232', true],
+			]);
+			// The Smartup ID handed back is the stored payment's cashin_id.
+			for (const result of results) {
+				expect(stored.find((row) => row.external_id === result.paymentId)?.cashin_id).toBe(result.smartupId);
+			}
+		},
+	},
+	{
+		file: 'templates/smartup-stock-balance-report.json',
+		prepare: ({ emulators }) => {
+			const smartup = emulators.smartup as SmartupEmulator;
+			// Today's stock: P-10 in both warehouses (the sandbox's default) plus two products only in one each.
+			smartup.stock.splice(0, smartup.stock.length,
+				{ warehouse_code: '001', product_code: 'P-10', product_id: '21', inventory_kind: 'G', quantity: 140, input_price: 9000, measure_code: 'pcs', currency_code: '860' },
+				{ warehouse_code: '001', product_code: 'P-20', product_id: '22', inventory_kind: 'G', quantity: 35, input_price: 12500.5, measure_code: 'pcs', currency_code: '860' },
+				{ warehouse_code: '002', product_code: 'P-10', product_id: '21', inventory_kind: 'G', quantity: 60, input_price: 9000, measure_code: 'pcs', currency_code: '860' },
+				{ warehouse_code: '002', product_code: 'P-30', product_id: '23', inventory_kind: 'G', quantity: 8, input_price: 47000, measure_code: 'pcs', currency_code: '860' },
+			);
+		},
+		check: (run) => {
+			expect(outputOf(run, 'Stock balance today')).toHaveLength(4);
+			const perWarehouse = outputOf(run, 'Totals per warehouse').map((item) => item.json);
+			expect(perWarehouse.sort((a, b) => String(a.warehouse).localeCompare(String(b.warehouse)))).toEqual([
+				{ warehouse: '001', unique_count_product: 2, sum_quantity: 175, sum_value: 140 * 9000 + 35 * 12500.5 },
+				{ warehouse: '002', unique_count_product: 2, sum_quantity: 68, sum_value: 60 * 9000 + 8 * 47000 },
+			]);
+			const perProduct = outputOf(run, 'Totals per product').map((item) => item.json);
+			expect(perProduct.sort((a, b) => String(a.product).localeCompare(String(b.product)))).toEqual([
+				{ product: 'P-10', unique_count_warehouse: 2, sum_quantity: 200, sum_value: 200 * 9000 },
+				{ product: 'P-20', unique_count_warehouse: 1, sum_quantity: 35, sum_value: 35 * 12500.5 },
+				{ product: 'P-30', unique_count_warehouse: 1, sum_quantity: 8, sum_value: 8 * 47000 },
+			]);
 		},
 	},
 ];

@@ -27,6 +27,25 @@ function credentialTypesOf(nodeType: string): string[] {
 	return [];
 }
 
+/**
+ * Templates post to the sandbox's test endpoint as `npm start` serves it (the Vitec sandbox's fixed port,
+ * SANDBOX_CUSTOMER_ENDPOINT_PORT). In e2e the sandbox listens on a free port, and the fixed one may belong to
+ * another run on the machine (or to nobody by the time the workflow posts): point such URLs at this run's
+ * sandbox, the way credentials are attached. Returns how many URLs were changed.
+ */
+export function pointAtSandboxEndpoint(workflow: { nodes: Array<{ parameters?: Record<string, unknown> }> }, sandboxBaseUrl: string, fixedPort: number): number {
+	const shipped = `http://127.0.0.1:${fixedPort}/customer-endpoint/`;
+	let changed = 0;
+	for (const node of workflow.nodes) {
+		const url = node.parameters?.url;
+		if (typeof url === 'string' && url.startsWith(shipped)) {
+			node.parameters!.url = `${sandboxBaseUrl}/customer-endpoint/${url.slice(shipped.length)}`;
+			changed++;
+		}
+	}
+	return changed;
+}
+
 /** Points every node of ours that has no credential at the sandbox credential of its type. */
 export function attachSandboxCredentials(workflow: { nodes: WorkflowNode[] }, credentials: SandboxCredential[]): void {
 	for (const node of workflow.nodes) {

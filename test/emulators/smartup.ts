@@ -266,6 +266,12 @@ export class SmartupEmulator extends Emulator {
 
 	readonly priceTypes: Row[] = [];
 
+	/** What is on stock, one row per warehouse × product (the balance export repeats it for every day asked). */
+	readonly stock: Row[] = [
+		{ warehouse_code: '001', product_code: 'P-10', product_id: '21', inventory_kind: 'G', quantity: 140, input_price: 9000, measure_code: 'pcs', currency_code: '860' },
+		{ warehouse_code: '002', product_code: 'P-10', product_id: '21', inventory_kind: 'G', quantity: 140, input_price: 9000, measure_code: 'pcs', currency_code: '860' },
+	];
+
 	/** inventory_code → price_type_code → price. */
 	readonly prices = new Map<string, Map<string, string>>();
 
@@ -806,7 +812,9 @@ export class SmartupEmulator extends Emulator {
 			const date = new Date(day * 86_400_000);
 			const text = `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
 			for (const warehouse of warehouses) {
-				balance.push({ date: text, warehouse_id: warehouse.warehouse_id, warehouse_code: warehouse.code, product_code: 'P-10', product_id: '21', inventory_kind: 'G', quantity: 140, input_price: 9000, measure_code: 'pcs', currency_code: '860' });
+				for (const row of this.stock.filter((entry) => entry.warehouse_code === warehouse.code)) {
+					balance.push({ date: text, warehouse_id: warehouse.warehouse_id, ...row });
+				}
 			}
 		}
 		return json(200, { balance: stringify(balance), limits: this.limits(quota) });

@@ -663,8 +663,8 @@ export function accountingRow(companyId: number, voucher: number, row = 1, extra
 export const SANDBOX_CUSTOMER_ENDPOINT_PORT = 9103;
 
 /**
- * The sandbox behind `npm start` and e2e: subscriptions N8N (the templates' Integration-ID) and E2E-ONEMIT,
- * disjoint by company,
+ * The sandbox behind `npm start` and e2e: subscriptions N8N (the Later-mode template's Integration-ID),
+ * N8N-REGISTER (the on-emit template's) and E2E-ONEMIT (e2e's on-emit workflow, disjoint from N8N by company),
  * master data in three companies (no pending events, so a workflow's first poll is quiet until something
  * changes: use the admin routes or the one-time transfer).
  */
@@ -673,6 +673,10 @@ export function sandboxVitec(): VitecEmulator {
 	// N8N: every company except 103 ("negativt urval"); E2E-ONEMIT: only 103, so the two never share an event.
 	vitec.subscribe('N8N', { types: ['Accounting', 'Supplier', 'Customer', 'Currency', 'Dimension01'], companyIds: [103], exclude: true });
 	vitec.subscribe('E2E-ONEMIT', { types: ['Accounting', 'Supplier'], companyIds: [103] });
+	// N8N-REGISTER: the on-emit template's own Integration-ID (suppliers and customers of 101 and 102). As in
+	// Vitec (seed 003), each Integration-ID gets its own copy of a change, so its acknowledgements never remove
+	// anything N8N or E2E-ONEMIT still has to fetch.
+	vitec.subscribe('N8N-REGISTER', { types: ['Supplier', 'Customer'], companyIds: [101, 102] });
 	const saved = new Map(vitec.subscriptions);
 	vitec.subscriptions.clear();
 	for (const companyId of [101, 102]) {
