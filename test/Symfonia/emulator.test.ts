@@ -104,6 +104,7 @@ describe('session', () => {
 		const other = await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, { headers: { Authorization: `Application ${emulator.applicationToken}` } });
 		const otherToken = String(await other.json());
 		const started = Date.now();
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test-only: the other program closes its session while the node waits
 		setTimeout(() => void fetch(`${emulator.baseUrl}/api/Sessions/CloseSession`, { headers: { Authorization: `Session ${otherToken}` } }), 1500);
 		const { items, error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'vatRates' }, [{}], { sessionWaitSeconds: 20 });
 		expect(error).toBeUndefined();

@@ -17,6 +17,7 @@ import path from 'node:path';
 
 import { startSandboxes, type RunningSandboxes } from '../emulators';
 import type { SmartupEmulator } from '../emulators/smartup';
+import type { SymfoniaEmulator } from '../emulators/symfonia';
 import { accountingRow, type VitecEmulator } from '../emulators/vitec';
 import type { E2eRun } from '../e2e/cases';
 import {
@@ -37,6 +38,7 @@ import { queueServices, startPostgres, startRedis, type Service } from './servic
 const WORKFLOWS = {
 	smartup: 'test/scale/workflows/smartup-orders-webhook.json',
 	vitec: 'test/e2e/workflows/vitec-trigger-on-emit.json',
+	symfonia: 'test/scale/workflows/symfonia-contractors-webhook.json',
 };
 const ORDER = '/b/trade/txs/tdeal/order';
 const WORKERS = 2;
@@ -208,4 +210,36 @@ it('the Vitec trigger (On Emit) polls in the main process only: 3,000 revisions 
 	// Only workers ran these executions; the main process only polled.
 	const ranOnWorkers = Object.values(executionsByWorker()).flat().length;
 	expect(ranOnWorkers).toBeGreaterThanOrEqual(10 + all.length);
+}, 10 * 60_000);
+
+it('Symfonia executions on both workers at once share the one session slot ("Liczba instancji" = 1) by waiting, not failing', async () => {
+	const symfonia = sandboxes.emulators.symfonia as SymfoniaEmulator;
+	const openedBefore = symfonia.openedSessions;
+	const opensBefore = symfonia.requestsTo(/OpenNewSession/).length;
+	let mostAtOnce = 0;
+	const watch = setInterval(() => (mostAtOnce = Math.max(mostAtOnce, symfonia.liveSessions().length)), 20);
+	const batches = 6;
+	const statuses = await Promise.all(
+		Array.from({ length: batches }, async (_, batch) =>
+			await postWebhook('scale-symfonia-contractors', {
+				contractors: Array.from({ length: 20 }, (__, index) => ({ code: `SC-${batch}-${index}`, name: `Scale contractor ${batch}/${index}`, city: 'Łódź' })),
+			}),
+		),
+	);
+	expect(statuses).toEqual(Array(batches).fill(200));
+	const runs = await waitForExecutions(n8n, apiKey, workflowIdFor(WORKFLOWS.symfonia), batches, 600_000);
+	clearInterval(watch);
+
+	expect(errorsOf(runs)).toEqual([]);
+	expect(itemsOf(runs, 'Create or update contractor').map((item) => item.symfoniaAction)).toEqual(Array(batches * 20).fill('created'));
+	const stored = symfonia.contractors.filter((contractor) => String(contractor.Code).startsWith('SC-'));
+	expect(stored).toHaveLength(batches * 20);
+	expect(new Set(stored.map((contractor) => contractor.Code)).size).toBe(batches * 20);
+	// One session per execution, never two at once, all closed again.
+	expect(symfonia.openedSessions - openedBefore).toBe(batches);
+	expect(mostAtOnce).toBe(1);
+	console.log(`Symfonia: ${symfonia.requestsTo(/OpenNewSession/).length - opensBefore - batches} session openings refused while the slot was taken, then retried`);
+	expect(symfonia.liveSessions()).toHaveLength(0);
+	const workersUsed = Object.values(executionsByWorker()).filter((ids) => ids.length > 0).length;
+	expect(workersUsed).toBe(WORKERS);
 }, 10 * 60_000);
