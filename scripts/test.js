@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: n8n's community lint (strict), build, unit + emulator tests, e2e in a real n8n, then the
- * browser check of the editor (scripts/screenshots.ts --check).
+ * `npm test`: n8n's community lint (strict), build, unit + emulator tests, e2e in a real n8n, the queue-mode
+ * scale-out test (test/scale), then the browser check of the editor (scripts/screenshots.ts --check).
  * Stops at the first failing step. Ends with one summary line: "tests: N passed, N failed".
  * The first e2e run on a machine installs Node 24 and the pinned n8n into the cache (scripts/ensure-runtime.sh).
  */
@@ -61,11 +61,25 @@ function browserStep() {
 	return ok;
 }
 
+/**
+ * n8n's queue mode with two workers (test/scale): needs Redis and PostgreSQL from Debian's packages, which
+ * scripts/ensure-queue-services.sh installs on first use when it can; SKIPPED with its reason where it cannot.
+ */
+function scaleStep() {
+	const services = spawnSync('bash', [path.join(root, 'scripts', 'ensure-queue-services.sh')], { cwd: root, encoding: 'utf8', env: process.env });
+	if (services.status !== 0) {
+		console.log(`\n=== queue mode scale-out: SKIPPED: ${(services.stderr || '').trim().split('\n').pop()} ===`);
+		return true;
+	}
+	return jestStep('queue mode scale-out in real n8n (Redis, PostgreSQL, main + 2 workers)', ['-c', 'jest.scale.config.js', '--runInBand']);
+}
+
 const ok =
 	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
 	step('build', 'npm', ['run', 'build']) &&
 	jestStep('unit and emulator tests', []) &&
 	jestStep('e2e in real n8n', ['-c', 'jest.e2e.config.js', '--runInBand']) &&
+	scaleStep() &&
 	browserStep();
 
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
