@@ -108,6 +108,9 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			body: call.body,
 			headers: { 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
 			safeToRepeat: call.safeToRepeat,
+			// A 429 is the daily quota (API file §4.7): retried only when Smartup says when (Retry-After),
+			// then read here so that the error explains the quota.
+			tooManyRequests: 'quota',
 			acceptStatuses: [400, 401, 429],
 		},
 		{ itemIndex, ...options, apiMessageOf: messageOf },
