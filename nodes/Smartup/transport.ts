@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import { apiError, bodyText, credentialsOf, currentSecrets, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
@@ -92,7 +92,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	if (call.cacheable && state.cache.has(cacheKey)) return state.cache.get(cacheKey)!;
 
 	const credentials = await credentialsOf(this, CREDENTIAL);
-	const secrets = secretValuesOf(credentials);
+	let secrets = secretValuesOf(credentials);
 	const base = String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
 	const url = `${base}${call.path}`;
 	const options = readRequestOptions(this, call.itemIndex);
@@ -130,6 +130,11 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 		parsed = text.trim() ? JSON.parse(text) : undefined;
 	} catch {
 		parsed = undefined;
+	}
+	const answerObject = parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
+	if (status >= 300 || !answerObject || answerObject.error_code || (Array.isArray(answerObject.errors) && answerObject.errors.length)) {
+		// An error is coming: an OAuth2 token n8n fetched during this call is a secret too, and the answer may quote it.
+		secrets = await currentSecrets(this, CREDENTIAL, secrets);
 	}
 
 	if (status === 401) {

@@ -143,7 +143,7 @@ export async function sendRequest(
 				await sleep(backoffDelay(attempt, policy));
 				continue;
 			}
-			throw networkError(node, error, code, request, options.itemIndex, secrets);
+			throw networkError(node, error, code, request, options.itemIndex, await currentSecrets(this, credentialType, secrets));
 		}
 
 		const status = response.statusCode;
@@ -155,8 +155,23 @@ export async function sendRequest(
 			continue;
 		}
 		if (request.acceptStatuses?.includes(status)) return response;
-		throw httpStatusError(node, response, request, attempt, options, secrets);
+		throw httpStatusError(node, response, request, attempt, options, await currentSecrets(this, credentialType, secrets));
 	}
+}
+
+/**
+ * The secrets to keep out of an error: those known before the request, and the credential as it is now. n8n
+ * may have refreshed it during the request (a new OAuth2 access token from `preAuthentication`), and an
+ * answer can quote that new value. Read only when an error is built, so the normal path pays nothing.
+ */
+export async function currentSecrets(ctx: RequestContext, credentialType: string, known: string[]): Promise<string[]> {
+	let now: ICredentialDataDecryptedObject | undefined;
+	try {
+		now = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
+	} catch {
+		now = undefined;
+	}
+	return [...new Set([...known, ...secretValuesOf(now)])].sort((a, b) => b.length - a.length);
 }
 
 /**
