@@ -261,13 +261,20 @@ async function repeatWithNewToken(
 		const status = (error as { httpCode?: unknown }).httpCode;
 		// What n8n wraps here may carry the request (and its token): only the status goes out.
 		if (String(status) === '401') return { statusCode: 401, headers: {}, body: 'Требуется авторизация' };
+		// A token that changed means the refresh worked and the repeated call itself failed: say which.
+		const now = await currentSecrets(this, CREDENTIAL, secrets);
+		const renewed = now.length > secrets.length;
+		const httpCode = status ? String(status) : undefined;
 		throw apiError(
 			this.getNode(),
 			{
-				message: `Getting a new Smartup OAuth2 token failed${status ? ` (HTTP ${String(status)})` : ''}: check the client ID, secret and token URL in the credential`,
+				message: renewed
+					? `Smartup answered${httpCode ? ` HTTP ${httpCode}` : ' with an error'} to the call repeated with a new OAuth2 token${call.safeToRepeat ? '' : ': it may have been processed, look it up before running this item again'}`
+					: `Getting a new Smartup OAuth2 token failed${httpCode ? ` (HTTP ${httpCode})` : ''}: check the client ID, secret and token URL in the credential`,
+				httpCode,
 				itemIndex: call.itemIndex,
 			},
-			secrets,
+			now,
 		);
 	}
 }
