@@ -156,8 +156,17 @@ export async function downloadIfirmaPdf(this: IExecuteFunctions, itemIndex: numb
 	const call: IfirmaCall = { method: 'GET', path, safeToRepeat: true };
 	const response = await send.call(this, ctx, itemIndex, call, true);
 	const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(bodyText(response.body), 'utf8');
-	if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return buffer;
 	const httpCode = String(response.statusCode);
+	if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') {
+		// A PDF ends with %%EOF (PDF 1.7 §7.5.5): without it the download was cut short, even when the
+		// connection closed cleanly (a truncated body with a matching length is still a 200).
+		if (buffer.subarray(-1024).toString('latin1').includes('%%EOF')) return buffer;
+		throw apiError(
+			this.getNode(),
+			{ message: 'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again', description: `Received ${buffer.length} bytes.`, httpCode, itemIndex },
+			ctx.secrets,
+		);
+	}
 	const text = buffer.toString('utf8');
 	let parsed: unknown;
 	try {

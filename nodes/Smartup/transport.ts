@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import { apiError, bodyText, credentialsOf, currentSecrets, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
@@ -92,7 +92,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	if (call.cacheable && state.cache.has(cacheKey)) return state.cache.get(cacheKey)!;
 
 	const credentials = await credentialsOf(this, CREDENTIAL);
-	const secrets = secretValuesOf(credentials);
+	let secrets = secretValuesOf(credentials);
 	const base = String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
 	const url = `${base}${call.path}`;
 	const options = readRequestOptions(this, call.itemIndex);
@@ -108,6 +108,9 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			body: call.body,
 			headers: { 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
 			safeToRepeat: call.safeToRepeat,
+			// A 429 is the daily quota (API file §4.7): retried only when Smartup says when (Retry-After),
+			// then read here so that the error explains the quota.
+			tooManyRequests: 'quota',
 			acceptStatuses: [400, 401, 429],
 		},
 		{ itemIndex, ...options, apiMessageOf: messageOf },
@@ -127,6 +130,11 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 		parsed = text.trim() ? JSON.parse(text) : undefined;
 	} catch {
 		parsed = undefined;
+	}
+	const answerObject = parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
+	if (status >= 300 || !answerObject || answerObject.error_code || (Array.isArray(answerObject.errors) && answerObject.errors.length)) {
+		// An error is coming: an OAuth2 token n8n fetched during this call is a secret too, and the answer may quote it.
+		secrets = await currentSecrets(this, CREDENTIAL, secrets);
 	}
 
 	if (status === 401) {
@@ -253,13 +261,20 @@ async function repeatWithNewToken(
 		const status = (error as { httpCode?: unknown }).httpCode;
 		// What n8n wraps here may carry the request (and its token): only the status goes out.
 		if (String(status) === '401') return { statusCode: 401, headers: {}, body: 'Требуется авторизация' };
+		// A token that changed means the refresh worked and the repeated call itself failed: say which.
+		const now = await currentSecrets(this, CREDENTIAL, secrets);
+		const renewed = now.length > secrets.length;
+		const httpCode = status ? String(status) : undefined;
 		throw apiError(
 			this.getNode(),
 			{
-				message: `Getting a new Smartup OAuth2 token failed${status ? ` (HTTP ${String(status)})` : ''}: check the client ID, secret and token URL in the credential`,
+				message: renewed
+					? `Smartup answered${httpCode ? ` HTTP ${httpCode}` : ' with an error'} to the call repeated with a new OAuth2 token${call.safeToRepeat ? '' : ': it may have been processed, look it up before running this item again'}`
+					: `Getting a new Smartup OAuth2 token failed${httpCode ? ` (HTTP ${httpCode})` : ''}: check the client ID, secret and token URL in the credential`,
+				httpCode,
 				itemIndex: call.itemIndex,
 			},
-			secrets,
+			now,
 		);
 	}
 }

@@ -32,8 +32,18 @@ export interface ApiRequest {
 	safeToRepeat: boolean;
 	/** Return the body as a Buffer (PDFs) instead of text. */
 	binary?: boolean;
-	/** HTTP statuses the caller handles itself instead of getting an error (e.g. 405 to fall back). */
+	/**
+	 * HTTP statuses the caller handles itself instead of getting an error (e.g. 405 to fall back). A status
+	 * that is retried (below) is retried first; only its last answer is handed over.
+	 */
 	acceptStatuses?: number[];
+	/**
+	 * What a 429 that carries no Retry-After means for this API (docs/reliability.md, "429"):
+	 * - `backoff` (default): a short rate limit (requests a minute): retried with backoff, like a 503;
+	 * - `quota`: a quota that lasts (requests a day): retrying soon cannot succeed and spends more of it,
+	 *   so it is retried only when the API names the wait in Retry-After.
+	 */
+	tooManyRequests?: 'backoff' | 'quota';
 	/**
 	 * For requests not safe to repeat: what to tell the user when the answer is lost after sending
 	 * (default: the document may have been created; look it up before running the item again).
@@ -133,21 +143,55 @@ export async function sendRequest(
 				await sleep(backoffDelay(attempt, policy));
 				continue;
 			}
-			throw networkError(node, error, code, request, options.itemIndex, secrets);
+			throw networkError(node, error, code, request, options.itemIndex, await currentSecrets(this, credentialType, secrets));
 		}
 
 		const status = response.statusCode;
-		if (status < 400 || request.acceptStatuses?.includes(status)) return response;
+		if (status < 400) return response;
 
-		if (RETRYABLE_STATUSES.has(status) && request.safeToRepeat && attempt < policy.maxRetries) {
-			const wait = retryAfterMs(response.headers['retry-after']);
-			if (wait === undefined || wait <= policy.maxDelayMs) {
-				await sleep(wait ?? backoffDelay(attempt, policy));
-				continue;
-			}
+		const wait = retryWait(status, response.headers['retry-after'], request, attempt, policy);
+		if (wait !== undefined) {
+			await sleep(wait);
+			continue;
 		}
-		throw httpStatusError(node, response, request, attempt, options, secrets);
+		if (request.acceptStatuses?.includes(status)) return response;
+		throw httpStatusError(node, response, request, attempt, options, await currentSecrets(this, credentialType, secrets));
 	}
+}
+
+/**
+ * The secrets to keep out of an error: those known before the request, and the credential as it is now. n8n
+ * may have refreshed it during the request (a new OAuth2 access token from `preAuthentication`), and an
+ * answer can quote that new value. Read only when an error is built, so the normal path pays nothing.
+ */
+export async function currentSecrets(ctx: RequestContext, credentialType: string, known: string[]): Promise<string[]> {
+	let now: ICredentialDataDecryptedObject | undefined;
+	try {
+		now = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
+	} catch {
+		now = undefined;
+	}
+	return [...new Set([...known, ...secretValuesOf(now)])].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * How long to wait before sending again after an HTTP error status, or undefined when it is not sent again:
+ * only requests safe to repeat, only 429/502/503/504, at most `maxRetries` times, never longer than
+ * `maxDelayMs` (a longer Retry-After becomes an error saying when to try), and a 429 without Retry-After
+ * of an API whose 429 means a lasting quota (`tooManyRequests: 'quota'`) not at all.
+ */
+export function retryWait(
+	status: number,
+	retryAfter: string | string[] | undefined,
+	request: Pick<ApiRequest, 'safeToRepeat' | 'tooManyRequests'>,
+	attempt: number,
+	policy: RetryPolicy,
+): number | undefined {
+	if (!RETRYABLE_STATUSES.has(status) || !request.safeToRepeat || attempt >= policy.maxRetries) return undefined;
+	const asked = retryAfterMs(retryAfter);
+	if (asked !== undefined) return asked <= policy.maxDelayMs ? asked : undefined;
+	if (status === 429 && request.tooManyRequests === 'quota') return undefined;
+	return backoffDelay(attempt, policy);
 }
 
 function toHttpRequestOptions(request: ApiRequest, timeout: number): IHttpRequestOptions {

@@ -13,7 +13,11 @@ export function secretValuesOf(credentials: ICredentialDataDecryptedObject | und
 	const logins: string[] = [];
 	for (const [name, value] of Object.entries(credentials)) {
 		if (typeof value !== 'string' || value.length < 4) continue;
-		if (SECRET_FIELD.test(name)) secrets.push(value);
+		if (SECRET_FIELD.test(name)) {
+			secrets.push(value);
+			// A hex key (iFirma) is the same key in either case, and a service may echo it in the other one.
+			if (/^[0-9a-fA-F]{8,}$/.test(value)) secrets.push(value.toLowerCase(), value.toUpperCase());
+		}
 		else if (LOGIN_FIELD.test(name)) logins.push(value);
 	}
 	for (const login of logins) {
@@ -21,7 +25,7 @@ export function secretValuesOf(credentials: ICredentialDataDecryptedObject | und
 			secrets.push(Buffer.from(`${login}:${secret}`).toString('base64'));
 		}
 	}
-	return secrets.sort((a, b) => b.length - a.length);
+	return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
 /** Replaces every secret value in a text by `***`. */

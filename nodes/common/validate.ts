@@ -18,6 +18,11 @@ export function fieldError(
 	});
 }
 
+/** A value as an error message quotes it: objects and lists by kind (never "[object Object]"), text shortened. */
+export function describeValue(value: unknown): string {
+	return describe(value);
+}
+
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';

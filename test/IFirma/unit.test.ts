@@ -464,7 +464,7 @@ describe('Proforma', () => {
 	it('Get, Get Many, PDF, e-mail and conversion use the proforma paths', async () => {
 		mock('get', 'fakturaproformakraj/4.json', [200, { response: { PelnyNumer: 'PRO 1/11/2026' } }]);
 		mock('get', 'proformy.json', ok({ Wynik: [] }));
-		mock('get', 'fakturaproformakraj/4.pdf', [200, Buffer.from('%PDF-1.4 x'), { 'Content-Type': 'application/pdf' }]);
+		mock('get', 'fakturaproformakraj/4.pdf', [200, Buffer.from('%PDF-1.4 x\n%%EOF\n'), { 'Content-Type': 'application/pdf' }]);
 		mock('post', 'fakturaproformakraj/send/4.json', ok());
 		mock('get', 'fakturaproformakraj/add/PRO%201_11_2026.json', ok({ Identyfikator: 99 }));
 		await run('proforma', { operation: 'get', documentRef: '4' });
@@ -506,7 +506,7 @@ describe('Bill', () => {
 
 	it('Get, PDF and e-mail use rachunekkraj with the rachunek key', async () => {
 		mock('get', 'rachunekkraj/6.json', [200, { response: {} }]);
-		mock('get', 'rachunekkraj/6.pdf.oryg', [200, Buffer.from('%PDF-1.4 x'), { 'Content-Type': 'application/pdf' }]);
+		mock('get', 'rachunekkraj/6.pdf.oryg', [200, Buffer.from('%PDF-1.4 x\n%%EOF\n'), { 'Content-Type': 'application/pdf' }]);
 		mock('post', 'rachunekkraj/send/6.json', ok());
 		await run('bill', { operation: 'get', documentRef: '6' });
 		await run('bill', { operation: 'downloadPdf', documentRef: '6', variant: 'oryg' });

@@ -32,7 +32,11 @@ const trigger = new packageEntry.nodes.VitecEkonomiTrigger();
 const credentialType = new packageEntry.credentials.VitecEkonomiApi();
 
 class Credentials extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	constructor(
+		private readonly data: ICredentialDataDecryptedObject,
+		/** Tests of timeouts: stands in for the trigger's fixed 60 s request timeout (test/reliability). */
+		private readonly timeoutMs?: number,
+	) {
 		super();
 	}
 
@@ -41,7 +45,8 @@ class Credentials extends ICredentialsHelper {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return await (credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
+		const authenticated = await (credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
+		return this.timeoutMs === undefined ? authenticated : { ...authenticated, timeout: this.timeoutMs };
 	}
 
 	async preAuthentication() {
@@ -77,7 +82,7 @@ export interface PollResult {
 export function pollContext(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown> } = {},
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number } = {},
 ) {
 	const node: INode = {
 		id: 'trigger',
@@ -107,7 +112,7 @@ export function pollContext(
 	});
 	const warnings: string[] = [];
 	const additionalData = mock<IWorkflowExecuteAdditionalData>({
-		credentialsHelper: new Credentials(credentials),
+		credentialsHelper: new Credentials(credentials, options.requestTimeoutMs),
 		executionId: undefined,
 		restApiUrl: 'http://127.0.0.1:0/rest',
 		instanceBaseUrl: 'http://127.0.0.1:0',
@@ -124,7 +129,7 @@ export function pollContext(
 export async function poll(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown> } = {},
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number } = {},
 ): Promise<PollResult> {
 	const mode = options.mode ?? 'trigger';
 	const { context, workflow, warnings } = pollContext(parameters, credentials, options);

@@ -1,4 +1,4 @@
-import { backoffDelay, networkErrorCode, quoteStart, retryAfterMs } from '../../nodes/common/http';
+import { backoffDelay, networkErrorCode, quoteStart, retryAfterMs, retryWait } from '../../nodes/common/http';
 import { redactSecrets, secretValuesOf } from '../../nodes/common/redact';
 
 describe('Retry-After', () => {
@@ -60,5 +60,33 @@ describe('redaction', () => {
 	});
 	it('ignores empty and very short values (they would blank out ordinary text)', () => {
 		expect(secretValuesOf({ password: '', token: 'ab' })).toEqual([]);
+	});
+});
+
+describe('which HTTP errors are sent again (retryWait)', () => {
+	const policy = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1000 };
+	const read = { safeToRepeat: true };
+	it('retries 429/502/503/504 of a request safe to repeat, with backoff or the Retry-After it was given', () => {
+		for (const status of [429, 502, 503, 504]) {
+			const wait = retryWait(status, undefined, read, 0, policy);
+			expect(wait).toBeGreaterThanOrEqual(50);
+			expect(wait).toBeLessThanOrEqual(100);
+			expect(retryWait(status, '0.3', read, 0, policy)).toBe(300);
+		}
+	});
+	it('never retries a create, other statuses, past maxRetries, or a Retry-After longer than maxDelayMs', () => {
+		expect(retryWait(503, '0', { safeToRepeat: false }, 0, policy)).toBeUndefined();
+		expect(retryWait(500, undefined, read, 0, policy)).toBeUndefined();
+		expect(retryWait(400, '0', read, 0, policy)).toBeUndefined();
+		expect(retryWait(503, undefined, read, 3, policy)).toBeUndefined();
+		expect(retryWait(429, '2', read, 0, policy)).toBeUndefined();
+	});
+	it('a 429 without Retry-After: backoff for a per-minute limit (default), no retry for a lasting quota', () => {
+		expect(retryWait(429, undefined, { safeToRepeat: true, tooManyRequests: 'backoff' }, 1, policy)).toBeGreaterThanOrEqual(100);
+		expect(retryWait(429, undefined, { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBeUndefined();
+		// A quota API that names the wait is believed.
+		expect(retryWait(429, '0', { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBe(0);
+		// Only 429 is a quota answer: a 503 of the same API is still retried.
+		expect(retryWait(503, undefined, { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBeGreaterThan(0);
 	});
 });

@@ -43,6 +43,8 @@ export interface QueuedFault {
 	fault: Fault;
 	/** Only requests whose path matches (default: all). */
 	pathPattern?: RegExp;
+	/** Only requests whose body matches (SOAP: one path serves every method, the body names it). */
+	bodyPattern?: RegExp;
 	/** Whether the request is still processed by the API before the fault is shown (a lost answer). */
 	processFirst?: boolean;
 }
@@ -62,9 +64,9 @@ export abstract class Emulator {
 	protected abstract handle(request: RecordedRequest): EmulatorResponse | Promise<EmulatorResponse>;
 
 	/** Queue a fault for the next matching request(s). */
-	injectFault(fault: Fault, options: { times?: number; pathPattern?: RegExp; processFirst?: boolean } = {}): void {
+	injectFault(fault: Fault, options: { times?: number; pathPattern?: RegExp; bodyPattern?: RegExp; processFirst?: boolean } = {}): void {
 		for (let i = 0; i < (options.times ?? 1); i++) {
-			this.faults.push({ fault, pathPattern: options.pathPattern, processFirst: options.processFirst });
+			this.faults.push({ fault, pathPattern: options.pathPattern, bodyPattern: options.bodyPattern, processFirst: options.processFirst });
 		}
 	}
 
@@ -109,7 +111,9 @@ export abstract class Emulator {
 		};
 		this.requests.push(request);
 
-		const index = this.faults.findIndex((queued) => !queued.pathPattern || queued.pathPattern.test(request.path));
+		const index = this.faults.findIndex(
+			(queued) => (!queued.pathPattern || queued.pathPattern.test(request.path)) && (!queued.bodyPattern || queued.bodyPattern.test(request.body)),
+		);
 		const queued = index >= 0 ? this.faults.splice(index, 1)[0] : undefined;
 		try {
 			if (queued && !queued.processFirst && queued.fault.kind !== 'delay' && queued.fault.kind !== 'truncated') {

@@ -93,7 +93,7 @@ const VAT_RATES: Record<string, { name: string; rates: Array<{ Rodzaj: string; W
 };
 
 /** Table 2.1: the key an endpoint needs. */
-function keyFor(relative: string): KeyName {
+export function keyFor(relative: string): KeyName {
 	const first = relative.split(/[/.]/)[0];
 	if (first === 'rachunekkraj') return 'rachunek';
 	if (first === 'abonent') return 'abonent';

@@ -1,12 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
    Test code (never shipped): it writes docs/reliability.md when RELIABILITY_REPORT=1 is set. */
 /**
- * The fault matrix (issue 8) for Firmino and Symfonia, through the emulators' fault switches on real sockets:
- * each fault × each kind of request. Expected outcome (DESIGN.md "Retries"): a request that is safe to repeat
+ * The fault matrix (issue 8) for Firmino, Symfonia, iFirma, Vitec Ekonomi (node and trigger) and Smartup, through
+ * the emulators' fault switches on real sockets: each fault × each kind of request, plus each API's own faults
+ * (quotas, SOAP faults, process death between fetch and acknowledge). Expected outcome (DESIGN.md "Retries"): a request that is safe to repeat
  * (reads, read-only POSTs, updates keyed by id) succeeds after a retry when the fault is transient (429, 502,
  * 503, 504, timeout, dropped connection); everything else ends in a clear NodeApiError (never a TypeError),
  * and a create is sent exactly once (never a duplicate). Symfonia: sessions are closed after an error and a
- * session that expires mid-run is reopened without creating anything twice.
+ * session that expires mid-run is reopened without creating anything twice. Vitec: no revision is ever lost.
+ * Smartup: a lost import answer is checked by external_id, and a 429 without Retry-After (its daily quota) is
+ * not retried.
  *
  * `RELIABILITY_REPORT=1 npx jest test/reliability/faults.test.ts` also writes docs/reliability.md from the
  * outcomes observed in this run.
@@ -14,10 +17,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { sleep } from 'n8n-workflow';
+
 import type { Fault } from '../emulators/base';
 import { FirminoEmulator } from '../emulators/firmino';
+import { IFirmaEmulator } from '../emulators/ifirma';
+import { SmartupEmulator } from '../emulators/smartup';
 import { SymfoniaEmulator } from '../emulators/symfonia';
+import { VitecEmulator, accountingRow } from '../emulators/vitec';
 import { runNode, type RunResult } from '../harness';
+import { poll, type PollResult } from '../Vitec/poll-harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ifirmaTransport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
+
+// n8n-core's first run loads many modules; on a busy 2-core machine that can pass jest's 5 s default.
+jest.setTimeout(30_000);
 
 interface FaultCase {
 	name: string;
@@ -40,7 +55,7 @@ const FAULTS: FaultCase[] = [
 	{ name: 'connection reset mid-body', fault: { kind: 'resetMidBody' }, transient: true },
 	{ name: 'answer lost after the API processed it', fault: { kind: 'reset' }, transient: true, processFirst: true },
 	{ name: 'HTML page with 200', fault: { kind: 'html' }, transient: false },
-	{ name: 'truncated JSON with 200', fault: { kind: 'truncated' }, transient: false },
+	{ name: 'truncated body with 200 (JSON; XML for Vitec)', fault: { kind: 'truncated' }, transient: false },
 ];
 
 interface Cell {
@@ -84,6 +99,33 @@ afterAll(() => {
 		'  (after a timeout the emulator still finishes the one create it received: at most one document either way).',
 		'- Symfonia "session open": opening is never repeated (a second open could hold a second of the few session slots), so every',
 		'  fault there is a clear error; when the open succeeded on the server but its answer was lost, that session stays until it expires.',
+		'- iFirma: "documents created" counts new documents in the emulator; the quota rows use the emulator\'s own limits (the monthly',
+		'  document limit answers Kod 202, over 100 requests a minute answers 429 with Retry-After: 60). A PDF cut short is an error.',
+		'- Vitec: SOAP has one address per service, so faults target a method by the request body. The node rows count the revisions',
+		'  left in Vitec (only Acknowledge removes any). The trigger rows poll once (one batch of 3 revisions, acknowledge on emit), then',
+		'  poll again without faults as n8n\'s next poll: "lost" counts revisions neither poll emitted (always 0); a revision emitted by',
+		'  both is the documented at-least-once redelivery (the acknowledgement did not reach Vitec). Its timeout rows shorten the',
+		'  trigger\'s fixed 60 s request timeout to 0.5 s in the test harness. "Process death" leaves the first poll hanging forever',
+		'  inside Vitec\'s answer and polls again with fresh static data, as a restarted n8n.',
+		'- Smartup: an import is never re-sent; when its answer is lost (reset, 5xx, timeout, an unreadable 200) the node exports',
+		'  what changed in the last two days and looks for the order by external_id: found → success marked verified; not found',
+		'  → an error saying it is safe to run again, except after a timeout (Smartup may still be working on it).',
+		'',
+		'- Bad input and secrets are tested beside this matrix: test/reliability/<system>.property.test.ts (hostile parameter values:',
+		'  a field error or well-formed requests, iFirma signatures recomputed) and secrets.test.ts (no marked credential value in any',
+		'  error, output item or log line, for every system).',
+		'',
+		'## 429 without Retry-After: per API',
+		'',
+		'`sendRequest` (nodes/common/http.ts) retries 429, 502, 503 and 504 of requests safe to repeat, honouring Retry-After up to',
+		'30 s (longer: an error saying how long to wait). What a 429 *without* Retry-After means differs per API, so the transport',
+		'says it (`tooManyRequests`):',
+		'',
+		'| API | limit (../shared/api) | 429 without Retry-After |',
+		'| --- | --- | --- |',
+		'| iFirma | 100 requests a minute, 15,000 a day; the node throttles itself to 100 a minute | backoff retry (default): another client of the same account filled the minute; a spent daily limit costs 3 extra requests, then a clear error |',
+		'| Smartup | 100 / 300 / 500 calls a **day** per class, shared by every integration of the company | `quota`: not retried (a retry cannot succeed today and spends more of the shared quota); the error explains the quota. With Retry-After ≤ 30 s it is retried (Smartup named the wait) |',
+		'| Firmino, Symfonia, Vitec | no rate limit documented | backoff retry (default): a 429 there can only be a short-term throttle |',
 		'',
 	];
 	for (const system of systems) {
@@ -234,5 +276,329 @@ describe('Symfonia', () => {
 		expect(emulator.openedSessions).toBe(2);
 		expect(emulator.liveSessions()).toHaveLength(0);
 		expect(duplicates).toBe(0);
+	});
+});
+
+// ------------------------------------------------------------------- iFirma, Vitec, Smartup: shared rules
+
+/** The same fault list with this API's own 500 body (the API's message must reach the error). */
+const faultsWith500 = (body: string, contentType?: string): FaultCase[] =>
+	FAULTS.map((fault) => (fault.name === '500' ? { ...fault, fault: { kind: 'status', status: 500, body, contentType } } : fault));
+
+/** The usual rule: safe and transient → success after exactly one retry; otherwise a clear error after one request. */
+function expectRule(result: RunResult | PollResult, requests: number, retried: boolean) {
+	if (retried) {
+		expect(result.error).toBeUndefined();
+		expect(requests).toBe(2);
+	} else {
+		expectClearError(result as RunResult);
+		expect(requests).toBe(1);
+	}
+}
+
+// ------------------------------------------------------------------------------------------------ iFirma
+
+describe('iFirma', () => {
+	let emulator: IFirmaEmulator;
+	const SEEDED = 9001;
+	beforeEach(async () => {
+		// The node's own 100-a-minute throttle counts across runs in this process: the matrix sends more.
+		ifirmaTransport.resetThrottle();
+		emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
+		await emulator.start();
+		emulator.contractors.set('ACME', { Identyfikator: 'ACME', Nazwa: 'Acme Sp. z o.o.', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', NIP: '5213609182' });
+		emulator.documents.set(SEEDED, { id: SEEDED, slug: 'fakturakraj', code: 'prz_faktura_kraj', number: '1/11/2026', data: { DataWystawienia: '2026-11-02' }, gross: 1230, paid: 0, payments: [], sent: [], proforma: false });
+	});
+	afterEach(async () => emulator.stop());
+
+	const run = (resource: string, parameters: Record<string, unknown>) => {
+		const keys = emulator.keys;
+		return runNode({ type: 'iFirma', parameters: { resource, requestOptions: REQUEST_OPTIONS, ...parameters } }, [{}], {
+			iFirmaApi: { login: emulator.login, fakturaKey: keys.faktura ?? '', rachunekKey: keys.rachunek ?? '', abonentKey: keys.abonent ?? '', wydatekKey: keys.wydatek ?? '', baseUrl: emulator.apiUrl },
+		});
+	};
+	const created = () => [...emulator.documents.values()].filter((document) => document.id !== SEEDED).length;
+
+	const KINDS = [
+		{ kind: 'read: Get API Limit (GET abonent/limit.json)', safe: true, path: /\/abonent\/limit\.json$/, resource: 'account', parameters: { operation: 'getLimit' } },
+		{ kind: 'read: Invoice Get Many (GET faktury.json)', safe: true, path: /\/faktury\.json$/, resource: 'invoice', parameters: { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true } },
+		{ kind: 'read: Invoice Download PDF', safe: true, path: /\/fakturakraj\/9001\.pdf/, resource: 'invoice', parameters: { operation: 'downloadPdf', documentRef: String(SEEDED) } },
+		{ kind: 'update keyed by id: Contractor Update (PUT kontrahenci/{id})', safe: true, path: /\/kontrahenci\/ACME\.json$/, resource: 'contractor', parameters: { operation: 'update', contractorId: 'ACME', updateFields: { Ulica: 'Krzywa 2' } } },
+		{
+			kind: 'create: Invoice Create (POST fakturakraj.json)',
+			safe: false,
+			path: /\/fakturakraj\.json$/,
+			resource: 'invoice',
+			parameters: { operation: 'create', invoiceType: 'domestic', contractorMode: 'id', contractorId: 'ACME', issueDate: '2026-11-20', saleDate: '2026-11-20', lines: { line: [{ name: 'Wdrożenie', quantity: 1, unit: 'usł.', unitPrice: 1000, vatRate: '23' }] } },
+		},
+	];
+	type Kind = (typeof KINDS)[number];
+
+	function checkSuccess(kind: Kind, result: RunResult) {
+		if (kind.kind.includes('Limit')) expect(result.items[0].json).toMatchObject({ LimitPrzyznany: 1000 });
+		if (kind.kind.includes('Get Many')) expect(result.items.map((item) => item.json.PelnyNumer)).toContain('1/11/2026');
+		if (kind.kind.includes('PDF')) {
+			const data = Buffer.from(result.items[0].binary!.data.data, 'base64').toString('latin1');
+			expect(data.startsWith('%PDF-')).toBe(true);
+			expect(data.trimEnd().endsWith('%%EOF')).toBe(true);
+		}
+		if (kind.kind.startsWith('update')) expect(emulator.contractors.get('ACME')?.Ulica).toBe('Krzywa 2');
+	}
+
+	const matrix = faultsWith500(JSON.stringify({ response: { Kod: 100, Informacja: 'Wystąpił błąd techniczny.' } })).flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const));
+	it.each(matrix)('%s on %s', async (_f, _k, fault, kind) => {
+		emulator.injectFault(fault.fault, { pathPattern: kind.path, processFirst: fault.processFirst });
+		const result = await run(kind.resource, kind.parameters);
+		const requests = emulator.requestsTo(kind.path).length;
+		const extra = kind.safe ? '' : `; documents created: ${created()}`;
+		cells.push({ system: 'iFirma', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, extra) });
+
+		expectRule(result, requests, kind.safe && fault.transient);
+		if (!result.error) checkSuccess(kind, result);
+		if (fault.name === '500') expect(result.error?.description).toContain('Wystąpił błąd techniczny.');
+		expect(created()).toBeLessThanOrEqual(1);
+		if (!kind.safe && !fault.processFirst && fault.fault.kind !== 'truncated' && fault.fault.kind !== 'delay') expect(created()).toBe(0);
+		if (!kind.safe && fault.transient) expect(`${result.error?.message} ${result.error?.description}`).toMatch(/not sent again|not retried/);
+	});
+
+	const QUOTAS = [
+		{
+			name: 'quota: monthly document limit used up (Kod 202, HTTP 200)',
+			arrange: () => (emulator.limit = { used: 1000, granted: 1000 }),
+			// Reads do not issue documents: the limit does not stop them.
+			expectError: (kind: Kind) => !kind.safe,
+			message: /limit of the account seems to be used up/,
+		},
+		{
+			name: 'quota: over 100 requests a minute (HTTP 429, Retry-After: 60)',
+			arrange: () => (emulator.options.rateLimitPerMinute = 0),
+			expectError: () => true,
+			message: /asks to wait 60 s/,
+		},
+	];
+	it.each(QUOTAS.flatMap((quota) => KINDS.map((kind) => [quota.name, kind.kind, quota, kind] as const)))('%s on %s', async (_q, _k, quota, kind) => {
+		quota.arrange();
+		const result = await run(kind.resource, kind.parameters);
+		const requests = emulator.requestsTo(kind.path).length;
+		cells.push({ system: 'iFirma', fault: quota.name, kind: kind.kind, outcome: describeOutcome(result, requests, kind.safe ? '' : `; documents created: ${created()}`) });
+		expect(created()).toBe(0);
+		if (!quota.expectError(kind)) {
+			expect(result.error).toBeUndefined();
+			expect(requests).toBe(1);
+			return;
+		}
+		expectClearError(result);
+		expect(result.error?.message).toMatch(quota.message);
+		// A wait longer than 30 s is not slept through: one request (or none, when the GET before the PUT was refused).
+		expect(requests).toBeLessThanOrEqual(1);
+	});
+});
+
+// ----------------------------------------------------------------------------------------- Vitec Ekonomi
+
+describe('Vitec Ekonomi', () => {
+	let emulator: VitecEmulator;
+	beforeEach(async () => {
+		emulator = new VitecEmulator();
+		await emulator.start();
+		emulator.subscribe('N8N', { types: ['Accounting'] });
+		for (let voucher = 1; voucher <= 3; voucher++) emulator.upsert('Accounting', 101, accountingRow(101, voucher));
+	});
+	afterEach(async () => emulator.stop());
+
+	const credentials = () => ({ username: emulator.username, password: emulator.password, baseUrl: emulator.baseUrl, domain: '' });
+	const runVitec = (parameters: Record<string, unknown>, items: object[] = [{}]) =>
+		runNode({ type: 'vitecEkonomi', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } }, items as never, { vitecEkonomiApi: credentials() });
+	const sentTo = (method: RegExp) => emulator.requests.filter((request) => method.test(request.body)).length;
+	const FETCH = /GetAccountingRevisionsWithReceiptRequirement/;
+	const ACK = /SendProofOfReceiptForRevisions/;
+	const vitecFaults = faultsWith500(
+		'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>Internt fel i tjänsten.</faultstring></s:Fault></s:Body></s:Envelope>',
+		'text/xml',
+	);
+	/** A SOAP fault (ServiceFault) is Vitec refusing the call: never retried. */
+	const serviceFault: FaultCase = { name: 'SOAP fault (ServiceFault, HTTP 500)', fault: { kind: 'status', status: 500 }, transient: false };
+
+	const NODE_KINDS = [
+		{ kind: 'node, read: Company List (GetCompanies)', method: /GetCompanies/, parameters: { resource: 'company', operation: 'list' }, items: () => [{}] },
+		{ kind: 'node, read: Get Revisions (receipt variant)', method: FETCH, parameters: { resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' }, items: () => [{}] },
+		{
+			kind: 'node, idempotent: Acknowledge (SendProofOfReceiptForRevisions)',
+			method: ACK,
+			parameters: { resource: 'revision', operation: 'acknowledge' },
+			items: () => emulator.pending('N8N').map((event) => ({ integrationId: 'N8N', companyId: 101, eventId: event.eventId, type: 'accounting' })),
+		},
+	];
+
+	it.each([...vitecFaults, serviceFault].flatMap((fault) => NODE_KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const)))('%s on %s', async (_f, _k, fault, kind) => {
+		if (fault === serviceFault) emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: kind.method });
+		else emulator.injectFault(fault.fault, { bodyPattern: kind.method, processFirst: fault.processFirst });
+		const result = await runVitec(kind.parameters, kind.items());
+		const requests = sentTo(kind.method);
+		const pending = emulator.pendingCount('N8N');
+		cells.push({ system: 'Vitec Ekonomi (node)', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, `; revisions still in Vitec: ${pending}/3`) });
+
+		expectRule(result, requests, fault.transient);
+		if (fault === serviceFault) expect(result.error?.description).toContain('Tjänsten är tillfälligt otillgänglig.');
+		if (fault.name === '500') expect(result.error?.description).toContain('Internt fel i tjänsten.');
+		if (result.error) return;
+		if (kind.method === FETCH) expect(result.items.map((item) => item.json.key)).toEqual(['101|2026|A|1|1|*|0', '101|2026|A|2|1|*|0', '101|2026|A|3|1|*|0']);
+		if (kind.method === ACK) expect(pending).toBe(0);
+		// Only the Acknowledge action removes anything.
+		else expect(pending).toBe(3);
+	});
+
+	// The trigger: one batch per poll, then a clean poll afterwards (as n8n's next poll) to prove nothing was lost.
+	const TRIGGER = { integrationId: 'N8N', informationTypes: ['accounting'], companySelection: 'ids', companyIds: '101', options: { checkPendingFirst: false, maxBatchesPerPoll: 1 } };
+	const TRIGGER_KINDS = [
+		{ kind: 'trigger: fetch (Get…WithReceiptRequirement)', method: FETCH },
+		{ kind: 'trigger: acknowledge on emit (SendProofOfReceiptForRevisions)', method: ACK },
+	];
+	const death: FaultCase = { name: 'process death between fetch and acknowledge (n8n restarts)', fault: { kind: 'reset' }, transient: false };
+
+	it.each([...vitecFaults, serviceFault, death].flatMap((fault) => TRIGGER_KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const)))('%s on %s', async (_f, _k, fault, kind) => {
+		const all = emulator.pending('N8N').map((event) => event.eventId);
+		let first: PollResult;
+		let requests: number;
+		if (fault === death) {
+			// The request reaches Vitec, which never answers: the process is killed while it waits. Its poll is
+			// abandoned (n8n never saved its state); a restarted n8n polls with fresh static data.
+			emulator.hangOn(kind.method);
+			const dying = poll(TRIGGER, credentials(), { staticData: {} });
+			void dying.catch(() => undefined);
+			for (let i = 0; i < 250 && !sentTo(kind.method); i++) await sleep(20);
+			requests = sentTo(kind.method);
+			first = { items: [], returned: null, warnings: ['(the process died)'] };
+		} else {
+			if (fault === serviceFault) emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: kind.method });
+			else emulator.injectFault(fault.fault, { bodyPattern: kind.method, processFirst: fault.processFirst });
+			first = await poll(TRIGGER, credentials(), { staticData: {}, requestTimeoutMs: REQUEST_OPTIONS.timeoutSeconds * 1000 });
+			requests = sentTo(kind.method);
+		}
+		const emittedFirst = first.items.map((item) => item.json.eventId as number);
+		const next = await poll(TRIGGER, credentials(), { staticData: {} });
+		const emittedNext = next.items.map((item) => item.json.eventId as number);
+		const again = emittedNext.filter((id) => emittedFirst.includes(id)).length;
+		const outcome = `${first.error ? `clear error (${first.error.name}): "${first.error.message.slice(0, 90)}"` : `emitted ${emittedFirst.length}${requests > 1 ? ` after ${requests - 1} retr${requests === 2 ? 'y' : 'ies'}` : ''}`}${
+			first.warnings.length && fault !== death ? `, warning: "${first.warnings[0].slice(0, 90)}"` : ''
+		}; next poll emitted ${emittedNext.length}${again ? ` (${again} again: at-least-once)` : ''}; lost: ${all.filter((id) => !emittedFirst.includes(id) && !emittedNext.includes(id)).length}`;
+		cells.push({ system: 'Vitec Ekonomi (trigger, acknowledge on emit)', fault: fault.name, kind: kind.kind, outcome });
+
+		// Never a lost revision: every event emitted by one of the two polls, and none left in Vitec.
+		expect(next.error).toBeUndefined();
+		expect([...new Set([...emittedFirst, ...emittedNext])].sort((a, b) => a - b)).toEqual(all);
+		expect(emulator.pendingCount('N8N')).toBe(0);
+		if (first.error) expectClearError(first as never);
+		if (fault === death) return;
+		if (fault.transient) {
+			// Both calls are safe to repeat: one retry, then the normal result, and nothing twice.
+			expect(first.error).toBeUndefined();
+			expect(requests).toBe(2);
+			expect(emittedFirst).toEqual(all);
+			expect(emittedNext).toEqual([]);
+			return;
+		}
+		expect(requests).toBe(1);
+		if (kind.method === FETCH) {
+			// The fetch failed: nothing emitted, nothing acknowledged; the next poll gets everything.
+			expect(first.error).toBeDefined();
+			expect(emittedFirst).toEqual([]);
+		} else {
+			// The acknowledgement failed: the batch is emitted anyway (never dropped) with a warning.
+			expect(first.error).toBeUndefined();
+			expect(emittedFirst).toEqual(all);
+			expect(first.warnings[0]).toMatch(/stopped early/);
+		}
+	});
+});
+
+// ----------------------------------------------------------------------------------------------- Smartup
+
+describe('Smartup', () => {
+	const ORDER = '/b/trade/txs/tdeal/order';
+	let emulator: SmartupEmulator;
+	let dealId: string;
+	beforeEach(async () => {
+		emulator = new SmartupEmulator();
+		await emulator.start();
+		dealId = String([...emulator.docs(ORDER).values()].find((order) => order.status === 'B#N')?.deal_id);
+	});
+	afterEach(async () => emulator.stop());
+
+	const run = (parameters: Record<string, unknown>) =>
+		runNode({ type: 'smartup', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } }, [{}], {
+			smartupApi: { baseUrl: emulator.baseUrl, authType: 'basic', login: emulator.login, password: emulator.password, projectCode: 'trade', filialId: '', accessToken: '' },
+		});
+	const created = () => [...emulator.docs(ORDER).values()].filter((order) => order.external_id === 'FAULT-1').length;
+
+	const KINDS = [
+		{ kind: 'read: Order Get Many (order$export)', safe: true, path: /order\$export$/, parameters: { resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true } },
+		{ kind: 'update keyed by deal_id: Order Change Status ($change_status)', safe: true, path: /order\$change_status$/, parameters: () => ({ resource: 'order', operation: 'changeStatus', dealId, status: 'B#W' }) },
+		{
+			kind: 'create: Order Create or Update (order$import)',
+			safe: false,
+			path: /order\$import$/,
+			parameters: {
+				resource: 'order',
+				operation: 'createOrUpdate',
+				externalId: 'FAULT-1',
+				filialCode: '01',
+				documentFields: JSON.stringify({ deal_time: '2026-03-20 10:00:00', delivery_date: '2026-03-21', status: 'B#N', room_code: 'R1', robot_code: 'AG1', sales_manager_code: 'SM1', person_code: 'C-77', currency_code: '860' }),
+				lines: JSON.stringify([{ product_code: 'P-10', warehouse_code: '001', order_quant: 1, product_price: 12000, price_type_code: '777' }]),
+			},
+		},
+	];
+	type Kind = (typeof KINDS)[number];
+	const parametersOf = (kind: Kind) => (typeof kind.parameters === 'function' ? kind.parameters() : kind.parameters);
+
+	// Smartup's 429 is its daily quota (API file §4.7): without Retry-After it is not retried (docs/reliability.md).
+	const smartupFaults = faultsWith500('ORA-06502: PL/SQL: numeric or value error: character string buffer too small', 'text/plain').map((fault) =>
+		fault.name === '429 without Retry-After' ? { ...fault, transient: false } : fault,
+	);
+	it.each(smartupFaults.flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const)))('%s on %s', async (_f, _k, fault, kind) => {
+		emulator.injectFault(fault.fault, { pathPattern: kind.path, processFirst: fault.processFirst });
+		const result = await run(parametersOf(kind));
+		const requests = emulator.requestsTo(kind.path).length;
+		// A timed-out import is still being processed: wait for the emulator to finish it before counting.
+		if (fault.fault.kind === 'delay') await sleep(1000);
+		const verified = result.items[0]?.json.verified === true ? '; found by the check after the lost answer (not sent again)' : '';
+		cells.push({ system: 'Smartup', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, kind.safe ? '' : `${verified}; orders created: ${created()}`) });
+
+		if (fault.name === '500') expect(result.error?.description ?? '').toContain('ORA-06502');
+		expect(created()).toBeLessThanOrEqual(1);
+		if (kind.safe) {
+			expectRule(result, requests, fault.transient);
+			if (!result.error && kind.kind.includes('Change Status')) expect(emulator.docs(ORDER).get(dealId)?.status).toBe('B#W');
+			return;
+		}
+		// An import is sent once. When its answer is lost, the node looks for it by external_id before saying anything.
+		expect(requests).toBe(1);
+		if (result.error) {
+			expectClearError(result);
+			// An error never claims "not created" when the order exists.
+			if (/was not created/.test(result.error.message)) expect(created()).toBe(0);
+			if (created() === 1) expect(`${result.error.message} ${result.error.description}`).toMatch(/may (exist|have been)|look it up/i);
+		} else {
+			expect(created()).toBe(1);
+			expect(result.items[0].json).toMatchObject({ success: true, external_id: 'FAULT-1' });
+		}
+	});
+
+	const QUOTAS = [
+		{ name: 'quota: daily quota spent (HTTP 429 {"error_code":"LIMIT"}, no Retry-After)', status: 429 },
+		{ name: 'quota: daily quota spent (HTTP 400 {"error_code":"LIMIT"})', status: 400 },
+	];
+	it.each(QUOTAS.flatMap((quota) => KINDS.map((kind) => [quota.name, kind.kind, quota, kind] as const)))('%s on %s', async (_q, _k, quota, kind) => {
+		emulator.settings.quotaLimits = { reference: 0, rare: 0, frequent: 0 };
+		emulator.settings.quotaStatus = quota.status;
+		const result = await run(parametersOf(kind));
+		const requests = emulator.requestsTo(kind.path).length;
+		cells.push({ system: 'Smartup', fault: quota.name, kind: kind.kind, outcome: describeOutcome(result, requests, kind.safe ? '' : `; orders created: ${created()}`) });
+		expectClearError(result);
+		expect(result.error?.message).toMatch(/daily Smartup request quota/);
+		expect(result.error?.description).toContain('Превышен дневной лимит');
+		// Not retried: a retry cannot succeed today and would spend more of the shared quota.
+		expect(requests).toBe(1);
+		expect(created()).toBe(0);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError, toAmount, toEmailList } from '../../common/validate';
+import { fieldError, toAmount, toEmailList, toIntegerInRange } from '../../common/validate';
 import { addDays, optionalText, readDate, readJsonObject, todayInPoland } from './shared';
 
 /** Header fields of a sales document from Issue Date, Sale Date, Payment Method/Term and Additional Fields. */
@@ -22,8 +22,8 @@ export function readHeader(ctx: IExecuteFunctions, itemIndex: number, options: H
 		body.FormatDatySprzedazy = (extra.saleDateFormat as string) || 'DZN';
 	}
 	if (!omit.has('SposobZaplaty')) body.SposobZaplaty = ctx.getNodeParameter('paymentMethod', itemIndex, 'PRZ') as string;
-	const termDays = Number(ctx.getNodeParameter('paymentTermDays', itemIndex, 14));
-	if (!Number.isInteger(termDays) || termDays < 0) throw fieldError(ctx, itemIndex, 'Payment Term (Days)', 'must be a whole number of days from 0');
+	// The field's own range: a huge number of days would be a date JavaScript cannot write (RangeError).
+	const termDays = toIntegerInRange(ctx, ctx.getNodeParameter('paymentTermDays', itemIndex, 14), itemIndex, 'Payment Term (Days)', 0, 365);
 	body.TerminPlatnosci = addDays(saleDate, termDays);
 	if (!omit.has('LiczOd')) body.LiczOd = options.calculateFrom ?? ((extra.calculateFrom as string) || 'NET');
 	if (!omit.has('Zaplacono')) {
@@ -74,7 +74,10 @@ export function readForeignFields(ctx: IExecuteFunctions, itemIndex: number, bod
 /** Additional JSON merged last: the escape hatch for fields the node does not model. */
 export function mergeAdditionalJson(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return { ...body, ...readJsonObject(ctx, extra.additionalJson, itemIndex, 'Additional JSON') };
+	const json = readJsonObject(ctx, extra.additionalJson, itemIndex, 'Additional JSON');
+	// The lines are checked item by item in Lines; replaced here they would go out unchecked.
+	if ('Pozycje' in json && 'Pozycje' in body) throw fieldError(ctx, itemIndex, 'Additional JSON', 'must not contain "Pozycje": enter the lines in Lines (or Lines (JSON))');
+	return { ...body, ...json };
 }
 
 // ── sending by e-mail ────────────────────────────────────────────────────────────────────────────

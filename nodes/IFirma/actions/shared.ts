@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { PreparedItems } from '../../common/router';
-import { fieldError, isValidNip, toAmount, toIsoDate } from '../../common/validate';
+import { fieldError, isValidNip, readString, toAmount, toIsoDate } from '../../common/validate';
 import { callIfirma, documentRef, downloadIfirmaPdf } from '../transport';
 import type { IfirmaResponse } from '../types';
+import { contractorOptionalFields } from './fields';
+
+/** The editor's label of each contractor field, so that an error names the field the user sees. */
+export const CONTRACTOR_LABELS: Record<string, string> = {
+	Nazwa: 'Name',
+	KodPocztowy: 'Postal Code',
+	Miejscowosc: 'City',
+	...Object.fromEntries(contractorOptionalFields.map((field) => [field.name, field.displayName])),
+};
 
 /** Today in Poland (iFirma's calendar), as yyyy-mm-dd. */
 export function todayInPoland(now = new Date()): string {
@@ -46,7 +55,20 @@ export function readJsonObject(ctx: IExecuteFunctions, value: unknown, itemIndex
 	const parsed = readJson(ctx, value, itemIndex, label);
 	if (parsed === undefined || parsed === null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(ctx, itemIndex, label, 'must be a JSON object like {"Field": "value"}');
+	const prototypeKey = prototypeKeyIn(parsed);
+	if (prototypeKey) throw fieldError(ctx, itemIndex, label, `"${prototypeKey}" is not an iFirma field name`);
 	return parsed as IDataObject;
+}
+
+/** A `__proto__` / `constructor` / `prototype` key anywhere in parsed JSON (never an iFirma field; merged, it would be sent). */
+function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
+	if (!value || typeof value !== 'object' || depth > 20) return undefined;
+	for (const key of Object.keys(value)) {
+		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
+		const inner = prototypeKeyIn((value as Record<string, unknown>)[key], depth + 1);
+		if (inner) return inner;
+	}
+	return undefined;
 }
 
 /** A text value with a length limit; empty → undefined. */
@@ -94,7 +116,7 @@ export function contractorObject(
 	for (const [key, value] of Object.entries(optional)) {
 		if (typeof value === 'boolean') contractor[key] = value;
 		else {
-			const text = optionalText(ctx, value, itemIndex, key, CONTRACTOR_LIMITS[key]);
+			const text = optionalText(ctx, value, itemIndex, CONTRACTOR_LABELS[key] ?? key, CONTRACTOR_LIMITS[key]);
 			if (text !== undefined) contractor[key] = text;
 		}
 	}
@@ -309,7 +331,7 @@ export async function readBack(ctx: IExecuteFunctions, itemIndex: number, create
 /** Downloads a print and returns it as a binary item (PDF), with the document reference in its JSON. */
 export async function pdfOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string): Promise<PreparedItems> {
 	const variant = ctx.getNodeParameter('variant', itemIndex, '') as string;
-	const property = (ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim() || 'data';
+	const property = readString(ctx, 'binaryPropertyName', itemIndex, 'Put Output File in Field') || 'data';
 	const buffer = await downloadIfirmaPdf.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.pdf${variant ? `.${variant}` : ''}`);
 	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.pdf`;
 	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, 'application/pdf');

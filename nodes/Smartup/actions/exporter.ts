@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, returnAllOrLimit } from '../../common/paginate';
-import { fieldError } from '../../common/validate';
+import { describeValue, fieldError } from '../../common/validate';
 import { formatDate, readDateTime, splitWindows, daysBetween, type CalendarDate } from '../dates';
 import { callSmartup, lastLimits } from '../transport';
 import { ORDER_STATUSES, type DocumentType } from '../types';
@@ -141,7 +141,7 @@ function readDay(ctx: IExecuteFunctions, name: string, itemIndex: number, field:
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === '' || value === undefined || value === null) return undefined;
 	const parts = readDateTime(value, zone);
-	if (!parts) throw fieldError(ctx, itemIndex, field, `must be a date like 2026-03-05, got ${JSON.stringify(String(value)).slice(0, 40)}`);
+	if (!parts) throw fieldError(ctx, itemIndex, field, `must be a date like 2026-03-05, got ${describeValue(value)}`);
 	return { year: parts.year, month: parts.month, day: parts.day };
 }
 

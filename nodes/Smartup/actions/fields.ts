@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError } from '../../common/validate';
+import { describeValue, fieldError } from '../../common/validate';
 import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, isValidTimeZone, readDateTime } from '../dates';
 
 export const organizationCodeField: INodeProperties = {
@@ -83,6 +83,8 @@ export function readJson(
 		}
 	}
 	const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+	const prototypeKey = prototypeKeyIn(value);
+	if (prototypeKey) throw fieldError(ctx, itemIndex, field, `"${prototypeKey}" is not a Smartup field name`);
 	if (Array.isArray(value)) {
 		if (shape === 'object') throw fieldError(ctx, itemIndex, field, 'must be one JSON object {...}, not a list');
 		value.forEach((entry, index) => {
@@ -93,6 +95,17 @@ export function readJson(
 	if (!isObject(value)) throw fieldError(ctx, itemIndex, field, 'must be a JSON object {...}');
 	if (shape === 'list') return [value as IDataObject];
 	return value as IDataObject;
+}
+
+/** A `__proto__` / `constructor` / `prototype` key anywhere in parsed JSON: never a Smartup field, never sent. */
+function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
+	if (!value || typeof value !== 'object' || depth > 20) return undefined;
+	for (const key of Object.keys(value)) {
+		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
+		const inner = prototypeKeyIn((value as Record<string, unknown>)[key], depth + 1);
+		if (inner) return inner;
+	}
+	return undefined;
 }
 
 /** Smartup keeps external IDs short ASCII (ORA-06502 on some installations above ~20 characters, API file §11). */
@@ -145,7 +158,7 @@ export function toApiObject(ctx: IExecuteFunctions, input: IDataObject, itemInde
 	const convertDate = (key: string, value: unknown, path: string): string => {
 		const parts = readDateTime(value, timeZone);
 		if (!parts) {
-			throw fieldError(ctx, itemIndex, field, `${path} must be a date like 2026-03-05 (or 05.03.2026), got ${JSON.stringify(String(value)).slice(0, 40)}`);
+			throw fieldError(ctx, itemIndex, field, `${path} must be a date like 2026-03-05 (or 05.03.2026), got ${describeValue(value)}`);
 		}
 		return DATE_TIME_KEY.test(key) ? formatDateTime(parts) : formatDate(parts);
 	};

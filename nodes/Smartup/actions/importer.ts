@@ -175,6 +175,8 @@ function keyOf(entry: IDataObject | undefined, keyField: string): string | undef
 function answerWasLost(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
+	// A 200 whose body cannot be read (cut short, empty): the import was processed, its answer is lost.
+	if (status < 300 && /not JSON|empty body/.test(error.message)) return true;
 	if (Number.isFinite(status) && status > 0) return status >= 500;
 	return !/refused the connection|could not be resolved/i.test(error.message);
 }
@@ -333,6 +335,20 @@ async function verifyBatch(
 			const json: IDataObject = { success: true, [spec.keyField]: entry.key, verified: true, note: 'The answer was lost; the object was found in Smartup afterwards, so it was not sent again.' };
 			if (verify.idField && row[verify.idField] !== undefined) json.smartup_id = String(row[verify.idField]);
 			results.set(entry, { ok: true, json });
+		} else if (/did not answer within the timeout/.test(original.message)) {
+			// A timed-out import may still be running on the server: not finding it yet proves nothing.
+			results.set(entry, {
+				ok: false,
+				error: apiError(
+					this.getNode(),
+					{
+						message: `Smartup did not answer the ${spec.label} import of "${entry.key}" in time, and it is not yet among what Smartup exports: Smartup may still be processing it. Look it up by ${spec.keyField} in a few minutes before running this item again; with Smartup's duplicate check (Проверка на дубликат) on, it can never be created twice`,
+						description: originalText,
+						itemIndex: entry.items[0],
+					},
+					secrets,
+				),
+			});
 		} else {
 			results.set(entry, {
 				ok: false,

@@ -30,7 +30,7 @@ export function toCompanyId(ctx: IExecuteFunctions, value: unknown, itemIndex: n
 }
 
 export function readFetchSettings(ctx: IExecuteFunctions, itemIndex: number, type: InformationType): FetchSettings {
-	const dimension = type.extra === 'dimension' ? (ctx.getNodeParameter('dimension', itemIndex, 'All') as string) : 'All';
+	const dimension = type.extra === 'dimension' ? readString(ctx, 'dimension', itemIndex, 'Accounting Dimension Filter') || 'All' : 'All';
 	if (!/^(All|Dimension(0[1-9]|10))$/.test(dimension)) throw fieldError(ctx, itemIndex, 'Accounting Dimension Filter', `"${dimension}" is not All or Dimension01…Dimension10`);
 	const reportPlan = type.extra === 'reportPlan' ? Number(ctx.getNodeParameter('reportPlan', itemIndex, 0)) : 0;
 	if (!Number.isInteger(reportPlan) || reportPlan < 0 || reportPlan > 32767) throw fieldError(ctx, itemIndex, 'Report Plan', 'must be a whole number from 0 to 32767');

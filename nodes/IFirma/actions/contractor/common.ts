@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldError } from '../../../common/validate';
 import { contractorOptionalFields } from '../fields';
 import { unexpectedAnswer } from '../../transport';
-import { callIfirma, contractorObject, optionalText } from '../shared';
+import { CONTRACTOR_LABELS, callIfirma, contractorObject, optionalText } from '../shared';
 
 export const identifierField: INodeProperties = {
 	displayName: 'Contractor Identifier',
@@ -81,7 +81,7 @@ export function readChanges(ctx: IExecuteFunctions, itemIndex: number, values: I
 	for (const [key, value] of Object.entries(values)) {
 		if (typeof value === 'boolean') changes[key] = value;
 		else {
-			const text = optionalText(ctx, value, itemIndex, key);
+			const text = optionalText(ctx, value, itemIndex, CONTRACTOR_LABELS[key] ?? key);
 			if (text !== undefined) changes[key] = text;
 		}
 	}

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { readString } from '../../../common/validate';
 import { callSmartup } from '../../transport';
 import { PATHS } from '../../types';
 import { shapeRows } from '../exporter';
@@ -30,11 +31,12 @@ export const description = updateDisplayOptions({ show: { resource: ['price'], o
 
 /** `api/v2/mkf/product_price$export` `{price_type_codes}` → `inventory[{inventory_code, price_type[]}]` (API file §8.9). */
 export const execute: OperationExecute = async function (this, itemIndex) {
-	const codes = String(this.getNodeParameter('priceTypeCodes', itemIndex, '') ?? '')
+	// Text only: an object mapped in would otherwise be sent as "[object Object]".
+	const codes = readString(this, 'priceTypeCodes', itemIndex, 'Price Type Codes')
 		.split(',')
 		.map((code) => code.trim())
 		.filter(Boolean);
-	const product = String(this.getNodeParameter('productCode', itemIndex, '') ?? '').trim();
+	const product = readString(this, 'productCode', itemIndex, 'Product Code');
 	const body: IDataObject = codes.length ? { price_type_codes: codes } : {};
 	const answer = await callSmartup.call(this, { path: PATHS.priceExport, body, safeToRepeat: true, itemIndex, cacheable: true });
 	const rows = (Array.isArray(answer.inventory) ? (answer.inventory as IDataObject[]) : []).filter(

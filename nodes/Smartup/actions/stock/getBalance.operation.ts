@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { fieldError } from '../../../common/validate';
+import { describeValue, fieldError, readString } from '../../../common/validate';
 import { daysBetween, formatDate, readDateTime, splitWindows, today, type CalendarDate } from '../../dates';
 import { callSmartup } from '../../transport';
 import { PATHS } from '../../types';
@@ -63,7 +63,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		const value = this.getNodeParameter(name, itemIndex, '') as unknown;
 		if (value === '' || value === undefined || value === null) return undefined;
 		const parts = readDateTime(value, zone);
-		if (!parts) throw fieldError(this, itemIndex, field, `must be a date like 2026-03-05, got ${JSON.stringify(String(value)).slice(0, 40)}`);
+		if (!parts) throw fieldError(this, itemIndex, field, `must be a date like 2026-03-05, got ${describeValue(value)}`);
 		return parts;
 	};
 	const from = day('dateFrom', 'From') ?? today(zone);
@@ -74,14 +74,15 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	if (windows.length > MAX_WINDOWS) throw fieldError(this, itemIndex, 'From', `the range needs ${windows.length} requests; at most ${MAX_WINDOWS} are made in one run. Narrow it`);
 
 	const base: IDataObject = {};
-	const warehouses = String(this.getNodeParameter('warehouseCodes', itemIndex, '') ?? '')
+	// Text only: an object mapped in would otherwise be sent as "[object Object]".
+	const warehouses = readString(this, 'warehouseCodes', itemIndex, 'Warehouse Codes')
 		.split(',')
 		.map((code) => code.trim())
 		.filter(Boolean);
 	if (warehouses.length) base.warehouse_codes = warehouses.map((code) => ({ warehouse_code: code }));
 	const conditions = this.getNodeParameter('conditions', itemIndex, []) as string[];
 	if (conditions.length) base.product_conditions = conditions;
-	const filial = String(this.getNodeParameter('filialCode', itemIndex, '') ?? '').trim();
+	const filial = readString(this, 'filialCode', itemIndex, 'Organization Code');
 	if (filial) base.filial_code = filial;
 
 	const rows: IDataObject[] = [];

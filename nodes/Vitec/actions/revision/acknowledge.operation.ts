@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { errorJson } from '../../../common/router';
-import { fieldError } from '../../../common/validate';
+import { fieldError, readString } from '../../../common/validate';
 import { INFORMATION_TYPE_BY_VALUE, type InformationType } from '../../config';
 import { acknowledge } from '../../revisions';
 import { asNodeError, readIntegrationId, requestSettings, toCompanyId } from '../shared';
@@ -77,12 +77,16 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const integrationId = readIntegrationId(this, i);
-			const typeValue = String(this.getNodeParameter('informationType', i, '') ?? '').trim();
+			// Text only: an object mapped in would otherwise be quoted as "[object Object]".
+			const typeValue = readString(this, 'informationType', i, 'Information Type');
 			const type = typeValue ? INFORMATION_TYPE_BY_VALUE.get(typeValue) : undefined;
 			if (typeValue && !type) throw fieldError(this, i, 'Information Type', `"${typeValue}" is not one of ${[...INFORMATION_TYPE_BY_VALUE.keys()].join(', ')}`);
 			const companyRaw = this.getNodeParameter('companyId', i, '') as unknown;
 			const companyId =
 				companyRaw === '' || companyRaw === null || companyRaw === undefined || type?.perCompany === false ? null : toCompanyId(this, companyRaw, i);
+			// Only currency rates are not per company: an acknowledgement of a per-company type without its
+			// company would not say which company's revisions were received.
+			if (companyId === null && type?.perCompany) throw fieldError(this, i, 'Company ID', `is required for ${type.value} revisions (only currency rates have no company)`);
 			const eventIds = readEventIds(this, i);
 			const key = `${integrationId}|${companyId}|${type?.contract ?? 'Accounting'}`;
 			let group = groups.get(key);
