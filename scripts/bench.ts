@@ -714,7 +714,7 @@ function render(
 			'## Before / after the change to our nodes',
 			'',
 			`Before: a bench run of commit ${before.commit} on ${before.date} (${before.repeat} runs per variant, alternating), on this`,
-			`machine earlier the same day than the run above (${now.commit}), with the same bench script and settings. Each run compares against`,
+			`machine before the run above (${now.commit}), with the same bench script and settings. Each run compares against`,
 			'its own baseline runs, so the ratio is what to compare; the machine\'s load differs between the two runs.',
 			'',
 			'| system | job | items | before: ours / baseline (wall, medians) | before: runs ours; baseline | after: ours / baseline | after: runs ours; baseline | requests / item before → after |',
