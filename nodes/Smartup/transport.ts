@@ -113,7 +113,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			tooManyRequests: 'quota',
 			acceptStatuses: [400, 401, 429],
 		},
-		{ itemIndex, ...options, apiMessageOf: messageOf },
+		{ itemIndex, ...options, apiMessageOf: messageOf, freshCredentials: true },
 	);
 
 	// An OAuth2 token that expired: n8n fetches a new one (the credential's preAuthentication) when a
@@ -220,7 +220,7 @@ async function whichSettingIsRefused(
 				this,
 				CREDENTIAL,
 				{ method: 'POST', url: `${base}${TEST_PATH}`, body: {}, headers, safeToRepeat: true, acceptStatuses: [401, 403, 404] },
-				{ itemIndex, retry: { maxRetries: 0 }, timeoutMs },
+				{ itemIndex, retry: { maxRetries: 0 }, timeoutMs, freshCredentials: true },
 			);
 			return response.statusCode < 300;
 		} catch {

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -77,6 +78,12 @@ export interface SendOptions {
 	apiMessageOf?: (body: unknown) => string | undefined;
 	/** More values to keep out of errors, besides the credential's (e.g. a session token). */
 	secrets?: string[];
+	/**
+	 * Let n8n read the credential again for this request instead of handing it the one read once per run. Needed
+	 * where n8n keeps a token in the credential that may change during the run (an expirable field refreshed by
+	 * the credential's preAuthentication, as Smartup's OAuth2 token).
+	 */
+	freshCredentials?: boolean;
 }
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -122,12 +129,19 @@ export async function sendRequest(
 	options: SendOptions = {},
 ): Promise<RawResponse> {
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+	const credentials = await credentialsOf(this, credentialType);
 	const secrets = [
-		...secretValuesOf(await credentialsOf(this, credentialType)),
+		...secretValuesOf(credentials),
 		...(options.secrets ?? []).filter((secret) => secret.length >= 4),
 	].sort((a, b) => b.length - a.length);
 	const httpOptions = toHttpRequestOptions(request, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	const node = this.getNode();
+	// The credential read once per run (credentialsOf) goes to n8n with the request: otherwise n8n reads and decrypts
+	// it from its database again for every request, which measured as the largest per-request cost of our own making
+	// (docs/performance.md). n8n still runs the credential's authenticate (and preAuthentication) on it.
+	const reuse: IAdditionalCredentialOptions | undefined = options.freshCredentials
+		? undefined
+		: { credentialsDecrypted: { id: node.credentials?.[credentialType]?.id ?? '', name: node.credentials?.[credentialType]?.name ?? '', type: credentialType, data: credentials } };
 
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
@@ -136,6 +150,7 @@ export async function sendRequest(
 				this,
 				credentialType,
 				{ ...httpOptions, headers: { ...httpOptions.headers } },
+				reuse,
 			)) as RawResponse;
 		} catch (error) {
 			const code = networkErrorCode(error);
