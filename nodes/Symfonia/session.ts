@@ -244,8 +244,9 @@ export class SymfoniaSession {
 		}
 		const token = typeof parsed === 'string' ? GUID.exec(parsed.trim())?.[1] : undefined;
 		if (response.statusCode < 300 && token) return { token };
-		// What WebAPI sends instead of the GUID when no session slot is free (API file §2).
-		if (parsed && typeof parsed === 'object') return { limitText: text, httpCode };
+		// What WebAPI sends instead of the GUID when no session slot is free (API file §2). An error status
+		// with a JSON body is a failure of its own, not a full slot: it is reported, not waited out.
+		if (response.statusCode < 300 && parsed && typeof parsed === 'object') return { limitText: text, httpCode };
 		throw apiError(
 			node,
 			{

@@ -165,7 +165,7 @@ describe('Symfonia: no marked application token or session token in any failure'
 	const marks = () => [TOKEN, WRONG, TOKEN.toUpperCase(), ...sessionTokens];
 	const run = (parameters: Record<string, unknown>, onError?: 'continueRegularOutput', token = TOKEN, items: object[] = [{}]) =>
 		runNode({ type: 'symfonia', parameters: { requestOptions: { timeoutSeconds: 0.5, maxRetries: 1 }, ...parameters }, onError }, items as never, {
-			symfoniaApi: { baseUrl: emulator.baseUrl, applicationToken: token, deviceName: 'n8n-secrets', companyLabel: 'testsymfonia', ignoreSslIssues: false },
+			symfoniaApi: { baseUrl: emulator.baseUrl, applicationToken: token, deviceName: 'n8n-secrets', companyLabel: 'testsymfonia', ignoreSslIssues: false, sessionWaitSeconds: 0 },
 		});
 	const get = { resource: 'contractor', operation: 'get', findBy: 'code', value: 'ACME' };
 	const create = { resource: 'contractor', operation: 'create', code: '={{ $json.code }}', name: 'Secret Sp. z o.o.' };
