@@ -33,7 +33,7 @@ import type { SmartupEmulator } from '../test/emulators/smartup';
 import { accountingRow, type VitecEmulator } from '../test/emulators/vitec';
 import { startSandboxes, type RunningSandboxes, type SandboxCredential } from '../test/emulators';
 import type { SymfoniaEmulator } from '../test/emulators/symfonia';
-import { freePort, parseRawOutput, prepareN8n, ROOT, runCliOrThrow, type N8nInstance } from '../test/e2e/n8n';
+import { freePort, importIntoN8n, parseRawOutput, prepareN8n, ROOT, type N8nInstance } from '../test/e2e/n8n';
 import { attachSandboxCredentials } from '../test/e2e/workflows';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
@@ -518,18 +518,13 @@ async function main(): Promise<void> {
 		n8n.env.NODE_FUNCTION_ALLOW_BUILTIN = 'crypto';
 		const jobs = JOBS.filter((job) => !ONLY.length || ONLY.includes(job.key) || ONLY.includes(job.system.toLowerCase()));
 		const credentials = [...sandboxes.credentials, ...JOBS.flatMap((job) => job.baselineCredentials(sandboxes.emulators))];
-		const credentialsFile = path.join(n8n.userFolder, 'bench-credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
-		await runCliOrThrow(n8n, ['import:credentials', `--input=${credentialsFile}`]);
-		const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-bench-workflows-'));
-		for (const job of jobs) {
-			for (const variant of ['ours', 'baseline'] as const) {
-				const id = workflowId(job, variant);
-				const file = variant === 'ours' ? job.ourWorkflow : job.baselineWorkflow;
-				fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify({ ...loadWorkflow(file, job, sandboxes.emulators, sandboxes.credentials), id }));
-			}
-		}
-		await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
+		const workflows = jobs.flatMap((job) =>
+			(['ours', 'baseline'] as const).map((variant) => ({
+				id: workflowId(job, variant),
+				workflow: loadWorkflow(variant === 'ours' ? job.ourWorkflow : job.baselineWorkflow, job, sandboxes.emulators, sandboxes.credentials),
+			})),
+		);
+		await importIntoN8n(n8n, credentials, workflows);
 
 		const results: Array<{ job: BenchJob; ours: RunResult[]; baseline: RunResult[] }> = [];
 		for (const job of jobs) {

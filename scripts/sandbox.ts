@@ -1,16 +1,13 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error --
-   Developer scripts (npm start, screenshots), never shipped: they start servers, read files and rethrow plain errors. */
+/* eslint-disable @n8n/community-nodes/require-node-api-error --
+   Developer scripts (npm start, screenshots), never shipped: they start servers and rethrow plain errors. */
 /**
  * Boots what `npm start` and the screenshot script share: the sandboxes, a real n8n with the packed package,
  * sandbox credentials and the given workflows imported (our nodes get the sandbox credential attached), and
  * the sandbox owner account, signed in.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 import { startSandboxes, type RunningSandboxes } from '../test/emulators';
-import { prepareN8n, runCliOrThrow, startServer, stopServer, type N8nInstance } from '../test/e2e/n8n';
+import { importIntoN8n, prepareN8n, startServer, stopServer, type N8nInstance } from '../test/e2e/n8n';
 import { attachSandboxCredentials } from '../test/e2e/workflows';
 
 export const OWNER = { email: 'owner@example.com', password: 'E2eOwnerPass123' };
@@ -36,16 +33,8 @@ export async function bootSandboxN8n(options: {
 	const n8n = prepareN8n({ userFolder: options.userFolder, port: options.port });
 	if (options.host) n8n.env.N8N_HOST = options.host;
 
-	const credentialsFile = path.join(n8n.userFolder, 'sandbox-credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxes.credentials));
-	await runCliOrThrow(n8n, ['import:credentials', `--input=${credentialsFile}`]);
-
-	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-workflows-'));
-	for (const { id, workflow } of options.workflows) {
-		attachSandboxCredentials(workflow, sandboxes.credentials);
-		fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify({ ...workflow, id }));
-	}
-	if (options.workflows.length) await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
+	for (const { workflow } of options.workflows) attachSandboxCredentials(workflow, sandboxes.credentials);
+	await importIntoN8n(n8n, sandboxes.credentials, options.workflows);
 
 	const server = await startServer(n8n);
 	const base = `http://${options.host ?? '127.0.0.1'}:${options.port}`;

@@ -6,13 +6,14 @@
  * imported, each manual workflow run with `n8n execute`, then trigger/webhook workflows run by `n8n start`.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { startSandboxes, type RunningSandboxes } from '../emulators';
 import type { E2eCase, E2eRun, E2eServerCase } from './cases';
 import {
+	activateWorkflow,
 	freePort,
+	importIntoN8n,
 	ownerSession,
 	publicApiKey,
 	waitForExecutions,
@@ -20,7 +21,6 @@ import {
 	prepareN8n,
 	ROOT,
 	runCli,
-	runCliOrThrow,
 	startServer,
 	stopServer,
 	testCredential,
@@ -53,19 +53,13 @@ beforeAll(async () => {
 	sandboxes = await startSandboxes();
 	n8n = prepareN8n({ port: await freePort() });
 
-	const credentialsFile = path.join(n8n.userFolder, 'sandbox-credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxes.credentials));
-	await runCliOrThrow(n8n, ['import:credentials', `--input=${credentialsFile}`]);
-
-	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-workflows-'));
-	for (const file of [...cases, ...serverCases].map((c) => c.file)) {
+	const workflows = [...cases, ...serverCases].map(({ file }) => {
 		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-		workflow.id = workflowIdFor(file);
 		attachSandboxCredentials(workflow, sandboxes.credentials);
 		pointAtSandboxEndpoint(workflow, sandboxes.emulators.vitec.baseUrl, SANDBOX_CUSTOMER_ENDPOINT_PORT);
-		fs.writeFileSync(path.join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
-	}
-	await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
+		return { id: workflowIdFor(file), workflow };
+	});
+	await importIntoN8n(n8n, sandboxes.credentials, workflows);
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -93,12 +87,7 @@ describe('manual workflows, run with `n8n execute`', () => {
 
 describe('n8n server: credential tests, trigger and webhook workflows', () => {
 	it('every sandbox credential passes its Test button, a wrong secret fails it; every server case produces its executions', async () => {
-		for (const serverCase of serverCases) {
-			const id = workflowIdFor(serverCase.file);
-			// n8n 2.x "publishes" a workflow; 1.x "activates" it (the command was renamed in 2.0).
-			const activate = n8n.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
-			await runCliOrThrow(n8n, activate);
-		}
+		for (const serverCase of serverCases) await activateWorkflow(n8n, workflowIdFor(serverCase.file));
 		const server = await startServer(n8n);
 		try {
 			const { cookie } = await ownerSession(n8n);

@@ -123,6 +123,26 @@ export async function runCliOrThrow(instance: N8nInstance, args: string[]): Prom
 	return result;
 }
 
+/** Imports credentials (n8n's `import:credentials` format) and workflows, each under the given id, with n8n's CLI. */
+export async function importIntoN8n(
+	instance: N8nInstance,
+	credentials: unknown[],
+	workflows: Array<{ id: string; workflow: Record<string, unknown> }>,
+): Promise<void> {
+	const credentialsFile = path.join(instance.userFolder, 'sandbox-credentials.json');
+	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
+	await runCliOrThrow(instance, ['import:credentials', `--input=${credentialsFile}`]);
+	if (!workflows.length) return;
+	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-workflows-'));
+	for (const { id, workflow } of workflows) fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify({ ...workflow, id }));
+	await runCliOrThrow(instance, ['import:workflow', '--separate', `--input=${workflowDir}`]);
+}
+
+/** Makes an imported workflow active: n8n 2.x "publishes" it, 1.x "activates" it (the command was renamed in 2.0). */
+export async function activateWorkflow(instance: N8nInstance, id: string): Promise<void> {
+	await runCliOrThrow(instance, instance.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
+}
+
 /** The IRun JSON that `n8n execute --rawOutput` prints after its log lines. */
 export function parseRawOutput(stdout: string, stderr = ""): unknown {
 	const start = stdout.search(/^\{/m);

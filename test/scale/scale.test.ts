@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { startSandboxes, type RunningSandboxes } from '../emulators';
@@ -21,12 +20,13 @@ import type { SymfoniaEmulator } from '../emulators/symfonia';
 import { accountingRow, type VitecEmulator } from '../emulators/vitec';
 import type { E2eRun } from '../e2e/cases';
 import {
+	activateWorkflow,
 	freePort,
+	importIntoN8n,
 	ownerSession,
 	prepareN8n,
 	publicApiKey,
 	ROOT,
-	runCliOrThrow,
 	startServer,
 	stopServer,
 	waitForExecutions,
@@ -114,21 +114,13 @@ beforeAll(async () => {
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 	});
 
-	const credentialsFile = path.join(n8n.userFolder, 'sandbox-credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(sandboxes.credentials));
-	await runCliOrThrow(n8n, ['import:credentials', `--input=${credentialsFile}`]);
-	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-scale-workflows-'));
-	for (const file of Object.values(WORKFLOWS)) {
+	const workflows = Object.values(WORKFLOWS).map((file) => {
 		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-		workflow.id = workflowIdFor(file);
 		attachSandboxCredentials(workflow, sandboxes.credentials);
-		fs.writeFileSync(path.join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
-	}
-	await runCliOrThrow(n8n, ['import:workflow', '--separate', `--input=${workflowDir}`]);
-	for (const file of Object.values(WORKFLOWS)) {
-		const id = workflowIdFor(file);
-		await runCliOrThrow(n8n, n8n.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
-	}
+		return { id: workflowIdFor(file), workflow };
+	});
+	await importIntoN8n(n8n, sandboxes.credentials, workflows);
+	for (const { id } of workflows) await activateWorkflow(n8n, id);
 
 	main = await startServer(n8n);
 	for (let index = 1; index <= WORKERS; index++) workers.push(await startWorker(`worker ${index}`));
