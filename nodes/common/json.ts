@@ -87,7 +87,7 @@ export function parseJsonValue(
 		throw fieldError(ctx, itemIndex, field, `"${prototypeKey}" is not a field name ${options.api ?? 'the API'} knows`);
 	}
 	if (Array.isArray(parsed)) {
-		if (shape === 'object') throw fieldError(ctx, itemIndex, field, 'must be one JSON object like {"Field": "value"}, not a list');
+		if (shape === 'object') throw fieldError(ctx, itemIndex, field, 'must be a JSON object like {"Field": "value"}, not a list');
 		parsed.forEach((entry, index) => {
 			if (!isObject(entry)) throw fieldError(ctx, itemIndex, field, `entry ${index + 1} of the list must be an object like {"Field": "value"}`);
 		});

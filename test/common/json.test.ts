@@ -24,7 +24,7 @@ describe('parseJsonValue', () => {
 	});
 	it.each([
 		['{oops', 'object', 'Body: is not valid JSON'],
-		['[{"a": 1}]', 'object', 'Body: must be one JSON object'],
+		['[{"a": 1}]', 'object', 'Body: must be a JSON object like {"Field": "value"}, not a list'],
 		['"text"', 'object', 'Body: must be a JSON object'],
 		['[1, 2]', 'list', 'Body: entry 1 of the list must be an object'],
 		['{"a": 1}', 'list', 'Body: must be a JSON list of objects'],
