@@ -1,7 +1,7 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonValue, type JsonReadOptions } from './json';
-import { fixedCollectionRows } from './validate';
+import { fixedCollectionRows, type ParameterContext } from './validate';
 
 /**
  * "Fields or JSON": a list (lines, positions, clients) entered row by row in a fixedCollection, or given as a
@@ -84,7 +84,7 @@ export function fieldsOrJsonProperties(spec: FieldsOrJson): INodeProperties[] {
  * names are allowed there); the caller checks each row. Names the JSON field in every JSON error.
  */
 export function readFieldsOrJson(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	itemIndex: number,
 	spec: FieldsOrJson,
 ): { source: 'fields' | 'json'; rows: IDataObject[] } {

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { fieldError } from './validate';
+import { fieldError, type NodeContext, type ParameterContext } from './validate';
 
 /**
  * The one reader of JSON parameters: JSON text typed into the editor, or an object or list mapped in by an
@@ -42,7 +42,7 @@ function isObject(value: unknown): value is IDataObject {
 
 /** A JSON value already read from a parameter; undefined when it is empty. */
 export function parseJsonValue(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	itemIndex: number,
 	field: string,
@@ -50,7 +50,7 @@ export function parseJsonValue(
 	options?: JsonReadOptions,
 ): IDataObject | undefined;
 export function parseJsonValue(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	itemIndex: number,
 	field: string,
@@ -58,7 +58,7 @@ export function parseJsonValue(
 	options?: JsonReadOptions,
 ): IDataObject[] | undefined;
 export function parseJsonValue(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	itemIndex: number,
 	field: string,
@@ -66,7 +66,7 @@ export function parseJsonValue(
 	options?: JsonReadOptions,
 ): IDataObject | IDataObject[] | undefined;
 export function parseJsonValue(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	itemIndex: number,
 	field: string,
@@ -106,7 +106,7 @@ export function parseJsonValue(
 
 /** A JSON parameter by name; undefined when it is empty. */
 export function readJsonParameter(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
@@ -114,7 +114,7 @@ export function readJsonParameter(
 	options?: JsonReadOptions,
 ): IDataObject | undefined;
 export function readJsonParameter(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
@@ -122,7 +122,7 @@ export function readJsonParameter(
 	options?: JsonReadOptions,
 ): IDataObject[] | undefined;
 export function readJsonParameter(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
@@ -130,7 +130,7 @@ export function readJsonParameter(
 	options?: JsonReadOptions,
 ): IDataObject | IDataObject[] | undefined;
 export function readJsonParameter(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
