@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiRequest, RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, credentialsOf, quoteStart, sendRequest } from '../common/http';
+import { apiError, bodyText, credentialsOf, errorKindOfStatus, quoteStart, sendRequest } from '../common/http';
 import { redactSecrets, secretValuesOf } from '../common/redact';
 
 /**
@@ -116,6 +116,7 @@ export class SymfoniaSession {
 				description: `Symfonia's message: "${quoteStart(bodyText(second.body))}". Check that the WebAPI service is not restarting and that "Długość sesji w min." in the WebAPI configurator is not 0.`,
 				httpCode: String(second.statusCode),
 				itemIndex: options.itemIndex,
+				kind: 'sessionExpired',
 			},
 			[...secretValuesOf(credentials), ...this.usedTokens],
 		);
@@ -193,6 +194,7 @@ export class SymfoniaSession {
 							'A session that was not closed frees its slot after "Długość sesji w min." minutes.',
 						httpCode: answer.httpCode,
 						itemIndex: options.itemIndex,
+						kind: 'rejectedByApi',
 					},
 					secrets,
 				);
@@ -254,6 +256,7 @@ export class SymfoniaSession {
 				description: `The body starts with: ${quoteStart(text) || '(empty)'}. Check that the Base URL points at the WebAPI service.`,
 				httpCode,
 				itemIndex: options.itemIndex,
+				kind: response.statusCode >= 400 ? errorKindOfStatus(response.statusCode) : 'unreadableAnswer',
 			},
 			secrets,
 		);

@@ -282,6 +282,7 @@ export function shapeCreated(ctx: IExecuteFunctions, itemIndex: number, answer: 
 				description: messages.map((message) => `FK ${['comment', 'warning', 'error'][message.Type] ?? message.Type}: ${message.Message}`).join('\n'),
 				httpCode: '200',
 				itemIndex,
+				kind: 'rejectedByApi',
 			},
 			[],
 		);
