@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, currentSecrets, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import { apiError, bodyText, credentialsOf, currentSecrets, errorKindOf, errorKindOfStatus, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
@@ -78,7 +78,7 @@ function isQuotaError(status: number, body: unknown): boolean {
 
 /** Whether an error is the spent quota (further calls today would fail the same way). */
 export function isQuotaSpent(error: unknown): boolean {
-	return (error as { message?: unknown })?.message === QUOTA_TEXT;
+	return errorKindOf(error) === 'quotaSpent';
 }
 
 /**
@@ -150,12 +150,14 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 				description: text.trim() ? quoteStart(text) : 'Требуется авторизация',
 				httpCode: '401',
 				itemIndex,
+				kind: 'credentialRefused',
 			},
 			secrets,
 		);
 	}
 	if (isQuotaError(status, parsed)) {
-		throw apiError(node, { message: QUOTA_TEXT, description: messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined), httpCode: String(status), itemIndex }, secrets);
+		const description = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
+		throw apiError(node, { message: QUOTA_TEXT, description, httpCode: String(status), itemIndex, kind: 'quotaSpent' }, secrets);
 	}
 	if (status >= 400) {
 		throw bodyError(this, parsed, text, String(status), itemIndex, secrets, `Smartup answered HTTP ${status}`);
@@ -163,7 +165,8 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 
 	const body = parseJsonBody(node, response, itemIndex, secrets);
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		throw apiError(node, { message: 'Smartup answered with JSON that is not an object', description: quoteStart(text), httpCode: String(status), itemIndex }, secrets);
+		const kind = 'unreadableAnswer';
+		throw apiError(node, { message: 'Smartup answered with JSON that is not an object', description: quoteStart(text), httpCode: String(status), itemIndex, kind }, secrets);
 	}
 	const answer = body as IDataObject;
 	if (typeof answer.error_code === 'string' && answer.error_code) {
@@ -178,6 +181,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 				description: (answer.errors as Array<IDataObject | null>).map((error) => `${String(error?.code ?? '')}: ${String(error?.message ?? '')}`).join('\n'),
 				httpCode: String(status),
 				itemIndex,
+				kind: 'rejectedByApi',
 			},
 			secrets,
 		);
@@ -200,7 +204,10 @@ function bodyError(
 	const apiText = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
 	const hint = KNOWN_CODES[code] ?? Object.entries(KNOWN_CODES).find(([known]) => apiText?.includes(known))?.[1];
 	const message = hint ? `${prefix}: ${hint}` : `${prefix}${apiText ? `: ${apiText.slice(0, 150)}` : ''}`;
-	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex }, secrets);
+	// An error_code answered with HTTP 200 is a refusal too; an error status says what failed.
+	const status = Number(httpCode);
+	const kind = status >= 400 ? errorKindOfStatus(status) : 'rejectedByApi';
+	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex, kind }, secrets);
 }
 
 /**
@@ -265,6 +272,8 @@ async function repeatWithNewToken(
 		const now = await currentSecrets(this, CREDENTIAL, secrets);
 		const renewed = now.length > secrets.length;
 		const httpCode = status ? String(status) : undefined;
+		// Without a status nobody can tell whether the repeated call reached Smartup: taken as a lost answer.
+		const kind = httpCode ? errorKindOfStatus(Number(httpCode)) : 'answerLost';
 		throw apiError(
 			this.getNode(),
 			{
@@ -273,6 +282,7 @@ async function repeatWithNewToken(
 					: `Getting a new Smartup OAuth2 token failed${httpCode ? ` (HTTP ${httpCode})` : ''}: check the client ID, secret and token URL in the credential`,
 				httpCode,
 				itemIndex: call.itemIndex,
+				kind,
 			},
 			now,
 		);

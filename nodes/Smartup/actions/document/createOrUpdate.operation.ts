@@ -1,77 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../common/router';
-import { fieldError, readString } from '../../common/validate';
-import { ORDER_STATUSES, type DocumentType } from '../types';
-import { exportDocuments, getManyProperties, shapeRows } from './exporter';
+import { fieldError, readString, type NodeContext, type ParameterContext } from '../../../common/validate';
+import { DOCUMENT_TYPES, ORDER_STATUSES, type DocumentType } from '../../types';
 import {
 	EXTERNAL_ID_MAX,
 	batchSizeOption,
 	checkExternalId,
+	nameValueField,
 	organizationCodeField,
 	readJson,
+	readNameValues,
 	readOptions,
 	readTimeZone,
 	shortId,
 	timeZoneOption,
 	toApiObject,
-} from './fields';
-import type { ImportSpec } from './importer';
+} from '../fields';
+import type { BuiltObject, ImportSpec } from '../importer';
 
 /**
- * The pattern every document type shares (API file §4, §8): Get Many over `$export` with date windows,
- * Create or Update over `$import`, batched across items and keyed by external_id. Each resource's
- * operation files call these with their own DocumentType.
+ * Create or Update of every document type (API file §4.4, §4.5, §8): `$import` keyed by external_id,
+ * batched across all input items by the importer, never resent after a lost answer (looked up instead).
+ * The types differ only in what DOCUMENT_TYPES says of them (paths, root, required fields, lines).
  */
 
-export function getManyOperation(type: DocumentType): { description: INodeProperties[]; execute: OperationExecute } {
-	return {
-		description: updateDisplayOptions({ show: { resource: [type.resource], operation: ['getMany'] } }, getManyProperties(type)),
-		execute: async function (this, itemIndex) {
-			const rows = await exportDocuments(this, type, itemIndex);
-			return shapeRows(this, rows, itemIndex, type.linesKey);
-		},
-	};
-}
-
-export function nameValueField(name: string, displayName: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		description,
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'person_code' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
-}
-
-/** A name/value list as an object; a field without a name is refused. */
-export function readNameValues(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject | undefined {
-	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: unknown; value?: unknown }> };
-	const fields = collection.field ?? [];
-	if (fields.length === 0) return undefined;
-	const result: IDataObject = {};
-	for (const field of fields) {
-		const key = String(field.name ?? '').trim();
-		if (!key) throw fieldError(ctx, itemIndex, label, 'each field needs a name');
-		result[key] = field.value as IDataObject[string];
-	}
-	return result;
-}
-
-function createOrUpdateProperties(type: DocumentType): INodeProperties[] {
+function properties(type: DocumentType): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'External ID',
@@ -156,7 +110,7 @@ function createOrUpdateProperties(type: DocumentType): INodeProperties[] {
 	return properties;
 }
 
-function checkRequired(ctx: IExecuteFunctions, object: IDataObject, required: string[], itemIndex: number, field: string, what: string) {
+function checkRequired(ctx: NodeContext, object: IDataObject, required: string[], itemIndex: number, field: string, what: string) {
 	for (const name of required) {
 		const value = object[name];
 		if (value === undefined || value === null || String(value).trim() === '') {
@@ -165,9 +119,15 @@ function checkRequired(ctx: IExecuteFunctions, object: IDataObject, required: st
 	}
 }
 
-export function createOrUpdateOperation(type: DocumentType): { description: INodeProperties[]; importSpec: ImportSpec } {
+/** The fields of Create or Update, for each document type (the same names for every type). */
+export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).flatMap((type) =>
+	updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, properties(type)),
+);
+
+/** What the importer needs to send one document type: how to build each object and how to check a lost answer. */
+export function importSpec(type: DocumentType): ImportSpec {
 	const label = type.label.toLowerCase();
-	const build = function (this: IExecuteFunctions, itemIndex: number) {
+	const build = function (this: ParameterContext, itemIndex: number): BuiltObject {
 		const options = readOptions(this, itemIndex);
 		const zone = readTimeZone(this, itemIndex);
 		const externalId = checkExternalId(this, readString(this, 'externalId', itemIndex, 'External ID'), itemIndex, 'External ID', options.shortenIds === true);
@@ -205,7 +165,7 @@ export function createOrUpdateOperation(type: DocumentType): { description: INod
 		}
 		return { key: externalId, object, lines, groupKey };
 	};
-	const finish = function (this: IExecuteFunctions, object: IDataObject) {
+	const finish = function (this: ParameterContext, object: IDataObject) {
 		if (!type.linesKey) return object;
 		const lines = (object[type.linesKey] as IDataObject[] | undefined) ?? [];
 		if (lines.length === 0) return object;
@@ -218,45 +178,14 @@ export function createOrUpdateOperation(type: DocumentType): { description: INod
 		return { ...object, [type.linesKey]: withIds };
 	};
 	return {
-		description: updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, createOrUpdateProperties(type)),
-		importSpec: {
-			path: type.importPath,
-			root: type.root,
-			keyField: 'external_id',
-			label,
-			linesKey: type.linesKey,
-			safeToRepeat: false,
-			build,
-			finish,
-			verify: { exportPath: type.exportPath, root: type.root, keyField: 'external_id', idField: type.idField },
-		},
-	};
-}
-
-/** The two actions every document type has, for its operation dropdown. */
-export function documentOperations(type: DocumentType, extra: Array<{ name: string; value: string; description: string; action: string }> = []): INodeProperties {
-	const label = type.label.toLowerCase();
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [type.resource] } },
-		options: [
-			{
-				name: 'Create or Update',
-				value: 'createOrUpdate',
-				description: `Send ${label}s (${type.russian}) to Smartup, batched across all items; matched by External ID`,
-				action: `Create or update ${label}s`,
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: `Export ${label}s by date, organization or external ID`,
-				action: `Get many ${label}s`,
-			},
-			...extra,
-		].sort((a, b) => a.name.localeCompare(b.name)),
-		default: 'getMany',
+		path: type.importPath,
+		root: type.root,
+		keyField: 'external_id',
+		label,
+		linesKey: type.linesKey,
+		safeToRepeat: false,
+		build,
+		finish,
+		verify: { exportPath: type.exportPath, root: type.root, keyField: 'external_id', idField: type.idField },
 	};
 }
