@@ -273,7 +273,8 @@ const NETWORK_FAILURE_KIND: Record<string, ErrorKind> = {
 	ECONNABORTED: 'timedOut',
 	ETIMEDOUT: 'timedOut',
 	ESOCKETTIMEDOUT: 'timedOut',
-	ERR_SOCKET_CONNECTION_TIMEOUT: 'timedOut',
+	// n8n-core gives it no text of its own; taken as a lost answer, like any connection failure it cannot name.
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'answerLost',
 	ECONNREFUSED: 'notApplied',
 	EAI_AGAIN: 'notApplied',
 };
