@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions --
+   Test code that runs scripts/check-import-cycles.js on small packages written to a temporary folder. Never shipped. */
 /** scripts/check-import-cycles.js (a step of npm test) on small packages written for the test. */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
