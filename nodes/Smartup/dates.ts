@@ -1,5 +1,5 @@
 /**
- * Smartup dates: `dd.mm.yyyy` and `dd.mm.yyyy HH:mm:ss` (API file §4.8) in the account's time zone
+ * Smartup dates: `dd.mm.yyyy` and `dd.mm.yyyy HH:mm:ss` (docs/api/smartup.md §4.8) in the account's time zone
  * (integrators use Asia/Tashkent). Input is ISO text, a JavaScript Date, an n8n (luxon) DateTime, or
  * already Smartup's own form. Returns undefined for anything else; the caller names the field.
  */

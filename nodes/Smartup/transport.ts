@@ -19,12 +19,12 @@ export interface SmartupCall {
 	itemIndex: number;
 	/** Import-style answers carry per-object `errors[]`: the caller maps them to items instead of failing here. */
 	itemErrorsExpected?: boolean;
-	/** Reference exports: an identical call within one execution is answered from memory (quota, API file §11). */
+	/** Reference exports: an identical call within one execution is answered from memory (quota, docs/api/smartup.md §9). */
 	cacheable?: boolean;
 	headers?: Record<string, string>;
 }
 
-/** English help for the error codes Smartup is known to send (API file §6). */
+/** English help for the error codes Smartup is known to send (docs/api/smartup.md §6). */
 const KNOWN_CODES: Record<string, string> = {
 	'A02-24-048':
 		'The organization code (filial_code) does not match the organization of the credential\'s Organization ID. Leave Organization Code empty, or use the head organization\'s ID in the credential.',
@@ -70,7 +70,7 @@ function messageOf(body: unknown): string | undefined {
 	return text;
 }
 
-/** What a spent daily quota looks like is not documented (API file §4.7): 429, or error_code LIMIT on any status. */
+/** What a spent daily quota looks like is not documented (docs/api/smartup.md §4.7): 429, or error_code LIMIT on any status. */
 function isQuotaError(status: number, body: unknown): boolean {
 	const code = body && typeof body === 'object' ? String((body as IDataObject).error_code ?? '') : '';
 	return status === 429 || code.toUpperCase() === 'LIMIT';
@@ -108,7 +108,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			body: call.body,
 			headers: { 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
 			safeToRepeat: call.safeToRepeat,
-			// A 429 is the daily quota (API file §4.7): retried only when Smartup says when (Retry-After),
+			// A 429 is the daily quota (docs/api/smartup.md §4.7): retried only when Smartup says when (Retry-After),
 			// then read here so that the error explains the quota.
 			tooManyRequests: 'quota',
 			acceptStatuses: [400, 401, 429],

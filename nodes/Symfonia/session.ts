@@ -6,7 +6,7 @@ import { apiError, bodyText, credentialsOf, errorKindOfStatus, quoteStart, sendR
 import { redactSecrets, secretValuesOf } from '../common/redact';
 
 /**
- * The ONE place that handles Symfonia WebAPI sessions (API file §2).
+ * The ONE place that handles Symfonia WebAPI sessions (docs/api/symfonia.md §2).
  *
  * Choice: one session per node execution, opened lazily by the first request, reused for every item,
  * requests sent one at a time, reopened once (and the failed request sent once more) when the server
@@ -179,7 +179,7 @@ export class SymfoniaSession {
 				this.stats.opened++;
 				return;
 			}
-			// Every slot is taken (API file §2): opening creates nothing, so asking again is safe. Other
+			// Every slot is taken (docs/api/symfonia.md §2): opening creates nothing, so asking again is safe. Other
 			// executions (n8n queue-mode workers included) close their sessions in seconds.
 			const remaining = deadline - Date.now();
 			if (remaining <= 0) {
@@ -246,7 +246,7 @@ export class SymfoniaSession {
 		}
 		const token = typeof parsed === 'string' ? GUID.exec(parsed.trim())?.[1] : undefined;
 		if (response.statusCode < 300 && token) return { token };
-		// What WebAPI sends instead of the GUID when no session slot is free (API file §2). An error status
+		// What WebAPI sends instead of the GUID when no session slot is free (docs/api/symfonia.md §2). An error status
 		// with a JSON body is a failure of its own, not a full slot: it is reported, not waited out.
 		if (response.statusCode < 300 && parsed && typeof parsed === 'object') return { limitText: text, httpCode };
 		throw apiError(

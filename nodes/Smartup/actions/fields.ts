@@ -117,7 +117,7 @@ export function readNameValues(ctx: ParameterContext, name: string, itemIndex: n
 	return result;
 }
 
-/** Smartup keeps external IDs short ASCII (ORA-06502 on some installations above ~20 characters, API file §11). */
+/** Smartup keeps external IDs short ASCII (ORA-06502 on some installations above ~20 characters, docs/api/smartup.md §9). */
 export const EXTERNAL_ID_MAX = 20;
 
 export function shortId(value: string): string {

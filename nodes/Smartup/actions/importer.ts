@@ -50,7 +50,7 @@ interface Pending {
 type Outcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiError | NodeOperationError };
 
 /**
- * Imports batched across all input items (API file §4.4: up to 5000 objects per request): validates every
+ * Imports batched across all input items (docs/api/smartup.md §4.4: up to 5000 objects per request): validates every
  * item first (nothing is sent while one is invalid, unless Continue On Fail), groups, sends batches, and
  * maps Smartup's successes/errors back to the input items by key. A lost answer (timeout, 5xx) is never
  * resent: the objects are looked up by key to learn whether they landed.
@@ -229,7 +229,7 @@ async function sendBatch(
 		if (entry && !results.has(entry)) results.set(entry, { ok: false, error: rejection(this, spec, entry, failure, secrets) });
 		else unmatchedErrors.push(failure);
 	}
-	// Success entries of documents may carry the new Smartup ID instead of the external ID (API file §4.5):
+	// Success entries of documents may carry the new Smartup ID instead of the external ID (docs/api/smartup.md §4.5):
 	// when every other object is accounted for, they belong to the remaining objects in the order sent.
 	const rest = batch.filter((entry) => !results.has(entry));
 	if (unmatchedErrors.length === 0 && unmatchedSuccesses.length === rest.length) {

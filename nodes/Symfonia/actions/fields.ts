@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parseJsonValue } from '../../common/json';
 import { fieldError, fixedCollectionRows, isValidNip, toAmount, toIsoDate, toPositiveInteger } from '../../common/validate';
 
-/** Dates go to Symfonia as .NET DateTime without a zone (API file §3). */
+/** Dates go to Symfonia as .NET DateTime without a zone (docs/api/symfonia.md §3). */
 export function toSymfoniaDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
 	return `${toIsoDate(ctx, value, itemIndex, field)}T00:00:00`;
 }
 
-/** yyyy-MM-dd, what clients send in query strings (API file §3). */
+/** yyyy-MM-dd, what clients send in query strings (docs/api/symfonia.md §3). */
 export function toQueryDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
 	return toIsoDate(ctx, value, itemIndex, field);
 }
@@ -143,7 +143,7 @@ const text = (name: string, displayName: string, description?: string, placehold
 	...(placeholder ? { placeholder } : {}),
 });
 
-/** The optional contractor fields, Handel and FK alike (API file §6.1, §7.1). */
+/** The optional contractor fields, Handel and FK alike (docs/api/symfonia.md §6.1, §7.1). */
 export const contractorOptionFields: INodeProperties[] = [
 	{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether the contractor is active' },
 	text('apartmentNo', 'Apartment No'),

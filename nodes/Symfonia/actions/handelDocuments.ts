@@ -8,7 +8,7 @@ import type { DocumentSide } from '../types';
 import { DYNAMIC, amountOf, isBlank, mergeOtherFields, readOtherFields, toBoolean, toSymfoniaDate, toText } from './fields';
 
 /**
- * Helpers of the Handel sales and purchase document actions (API file §6.3, §6.4): the fields and readers
+ * Helpers of the Handel sales and purchase document actions (docs/api/symfonia.md §6.3, §6.4): the fields and readers
  * both sides share. Each action's own file (salesDocument/*.operation.ts, purchaseDocument/*.operation.ts)
  * holds its description and execute and calls these.
  */
@@ -203,7 +203,7 @@ function sameNumber(a: unknown, b: unknown): boolean {
 }
 
 /**
- * There is no lookup by ForeignDocumentNumber (API file §6.4), so: the seller's purchase documents of
+ * There is no lookup by ForeignDocumentNumber (docs/api/symfonia.md §6.4), so: the seller's purchase documents of
  * `Purchases/Filter` from a year before the supplier's date to today (or a year after it), compared by
  * number. Whether list elements carry ForeignDocumentNumber is not documented: when they do not, each
  * candidate is read in full (one request each).

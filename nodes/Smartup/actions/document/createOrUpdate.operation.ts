@@ -20,7 +20,7 @@ import {
 import type { BuiltObject, ImportSpec } from '../importer';
 
 /**
- * Create or Update of every document type (API file §4.4, §4.5, §8): `$import` keyed by external_id,
+ * Create or Update of every document type (docs/api/smartup.md §4.4, §4.5, §8): `$import` keyed by external_id,
  * batched across all input items by the importer, never resent after a lost answer (looked up instead).
  * The types differ only in what DOCUMENT_TYPES says of them (paths, root, required fields, lines).
  */

@@ -6,7 +6,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../../types';
 import { exportDocuments, getManyProperties, shapeRows } from '../exporter';
 
 /**
- * Get Many of every document type (API file §4.2, §4.3, §4.7): `$export` in date windows no wider than the
+ * Get Many of every document type (docs/api/smartup.md §4.2, §4.3, §4.7): `$export` in date windows no wider than the
  * API allows, filtered, simplified and split into lines as chosen. The types differ only in DOCUMENT_TYPES.
  */
 

@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['attachData'] } }, properties);
 
-/** `order$attach_data` `{order:[{deal_id, …}]}` (API file §8.3), batched; keyed by deal_id, so repeatable. */
+/** `order$attach_data` `{order:[{deal_id, …}]}` (docs/api/smartup.md §8.3), batched; keyed by deal_id, so repeatable. */
 export const importSpec: ImportSpec = {
 	path: PATHS.orderAttachData,
 	root: 'order',

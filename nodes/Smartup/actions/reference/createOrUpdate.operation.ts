@@ -7,7 +7,7 @@ import { batchSizeOption, nameValueField, readJson, readNameValues, readTimeZone
 import type { ImportSpec } from '../importer';
 
 /**
- * Create or Update of a reference (API file §4.4, §8.5-8.7): `$import` keyed by `code` (an upsert), batched
+ * Create or Update of a reference (docs/api/smartup.md §4.4, §8.5-8.7): `$import` keyed by `code` (an upsert), batched
  * across all input items by the importer; after a lost answer the code is looked up, never resent.
  */
 

@@ -10,7 +10,7 @@ import { shapeRows } from '../exporter';
 import { simplifyField } from '../fields';
 import { exportOptions } from './operations';
 
-/** Get by Code of a reference (API file §8.5-8.7): the export filtered by code, the code checked again here. */
+/** Get by Code of a reference (docs/api/smartup.md §8.5-8.7): the export filtered by code, the code checked again here. */
 
 function properties(type: ReferenceType): INodeProperties[] {
 	const properties: INodeProperties[] = [
@@ -31,7 +31,7 @@ export function execute(type: ReferenceType): OperationExecute {
 		const code = readString(this, 'code', itemIndex, 'Code', { required: true });
 		const answer = await callSmartup.call(this, { path: type.exportPath, body: { code }, safeToRepeat: true, itemIndex, cacheable: true });
 		const rows = Array.isArray(answer[type.root]) ? (answer[type.root] as IDataObject[]) : [];
-		// One integrator saw filters ignored (API file §8.6): the code is checked here too.
+		// One integrator saw filters ignored (docs/api/smartup.md §8.6): the code is checked here too.
 		const row = rows.find((candidate) => String(candidate.code ?? '') === code);
 		if (!row) {
 			throw apiError(this.getNode(), { message: `Smartup has no ${type.label.toLowerCase()} with code "${code}"`, httpCode: '404', itemIndex }, []);

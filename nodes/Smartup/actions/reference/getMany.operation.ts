@@ -11,7 +11,7 @@ import { shapeRows } from '../exporter';
 import { organizationCodeField, readTimeZone, simplifyField } from '../fields';
 import { exportOptions } from './operations';
 
-/** Get Many of a reference (API file §8.5-8.7): one export, answered from memory when repeated in the run (quota). */
+/** Get Many of a reference (docs/api/smartup.md §8.5-8.7): one export, answered from memory when repeated in the run (quota). */
 
 function properties(type: ReferenceType): INodeProperties[] {
 	const filters: INodeProperties[] = [

@@ -4,7 +4,7 @@ import type { ReferenceType } from '../../types';
 import { codeTypeOption, timeZoneOption } from '../fields';
 
 /**
- * References (API file §8.5-8.7): exported by code or modification date, imported by `code` (an upsert).
+ * References (docs/api/smartup.md §8.5-8.7): exported by code or modification date, imported by `code` (an upsert).
  * Their quota is the smallest (100 calls a day), so identical exports in one execution are answered once.
  */
 

@@ -8,7 +8,7 @@ import { amountOf, isBlank, mergeOtherFields, readOtherFields, rowsOf, toSymfoni
 import { shapeCreated } from './helpers';
 
 /**
- * "Business" documents: FK builds the postings from its own posting scheme (API file §7.4,
+ * "Business" documents: FK builds the postings from its own posting scheme (docs/api/symfonia.md §7.4,
  * FKDocumentsBussinessIssue — the misspelling is the API's). What the scheme parameters Account01..20
  * mean is set per company (inferred), so they are passed through from Other Fields (JSON).
  */

@@ -7,7 +7,7 @@ import { fkMessagesOf, prop } from '../../transport';
 import type { FKMessage } from '../../types';
 import { amountOf, isBlank, mergeOtherFields, readOtherFields, toSymfoniaDate, toText } from '../fields';
 
-/** FK documents created by WebAPI always land in the FK buffer (API file §7.4). */
+/** FK documents created by WebAPI always land in the FK buffer (docs/api/symfonia.md §7.4). */
 export const KIND_PATHS: Record<string, string> = {
 	purchaseInvoice: '/FKDocumentsIssue/NewPurchaseInvoice',
 	saleInvoice: '/FKDocumentsIssue/NewSaleInvoice',
@@ -151,7 +151,7 @@ export function documentFields(): INodeProperties[] {
 	];
 }
 
-/** "202-2-1-154" → {Synthetic: 202, Analytic1: 2, Analytic2: 1, Analytic3: 154} (segment mapping: API file §7.4, I). */
+/** "202-2-1-154" → {Synthetic: 202, Analytic1: 2, Analytic2: 1, Analytic3: 154} (segment mapping: docs/api/symfonia.md §7.4, I). */
 export function parseAccount(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): IDataObject {
 	const text = toText(ctx, value ?? '', itemIndex, field);
 	if (!/^\d+(-\d+){0,5}$/.test(text)) throw fieldError(ctx, itemIndex, field, `"${text}" is not an account number like 402-1 or 202-2-1-154 (digits, up to 5 analytic segments)`);

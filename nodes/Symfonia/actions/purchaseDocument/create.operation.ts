@@ -10,7 +10,7 @@ import { createFields, findPurchaseByForeignNumber, readDocumentBody } from '../
 export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['create'] } }, createFields('purchase'));
 
 /**
- * `POST /api/PurchasesIssue/New` (API file §6.4). With Skip If Already Registered, the seller's documents are
+ * `POST /api/PurchasesIssue/New` (docs/api/symfonia.md §6.4). With Skip If Already Registered, the seller's documents are
  * searched for the supplier's invoice number first and a match is returned instead of a second document.
  * Never repeated automatically: Symfonia does not deduplicate documents.
  */

@@ -10,7 +10,7 @@ import { getManyFields } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['getMany'] } }, getManyFields('purchase'));
 
-/** `GET /api/Purchases/Filter?dateFrom=&dateTo=&sellerCode=` (API file §6.4): one answer, cut to the limit here. */
+/** `GET /api/Purchases/Filter?dateFrom=&dateTo=&sellerCode=` (docs/api/symfonia.md §6.4): one answer, cut to the limit here. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const dateFrom = toQueryDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From');
 	const dateTo = toQueryDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To');

@@ -10,7 +10,7 @@ import { getManyFields } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['salesDocument'], operation: ['getMany'] } }, getManyFields('sales'));
 
-/** `GET /api/Sales/Filter?dateFrom=&dateTo=&buyerCode=` (API file §6.3): one answer, cut to the limit here. */
+/** `GET /api/Sales/Filter?dateFrom=&dateTo=&buyerCode=` (docs/api/symfonia.md §6.3): one answer, cut to the limit here. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const dateFrom = toQueryDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From');
 	const dateTo = toQueryDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To');
