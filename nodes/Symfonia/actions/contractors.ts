@@ -1,19 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { collectPages, returnAllOrLimit } from '../../common/paginate';
-import { fieldError, readString, toPositiveInteger } from '../../common/validate';
+import { fieldError, isBlank, readString, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { ContractorSystem, SymfoniaPage } from '../types';
-import {
-	contractorOptionFields,
-	dashedNip,
-	deepMerge,
-	isBlank,
-	isContainedIn,
-	normaliseNip,
-	syncFkField,
-	toContractorData,
-} from './fields';
+import { contractorOptionFields, dashedNip, deepMerge, isContainedIn, normaliseNip, syncFkField, toContractorData } from './fields';
 
 /**
  * Helpers of the contractor actions of Handel (`/api/Contractors`, resource `contractor`) and FK

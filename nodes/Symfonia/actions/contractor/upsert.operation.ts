@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { fieldError } from '../../../common/validate';
-import { isBlank } from '../fields';
+import { fieldError, isBlank } from '../../../common/validate';
+
 import { readMainFields, upsertContractor, upsertFields } from '../contractors';
 
 export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['upsert'] } }, upsertFields('handel'));

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { readString } from '../../../common/validate';
+import { isBlank, readString } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { isBlank, toSymfoniaDate } from '../fields';
+import { toSymfoniaDate } from '../fields';
 import { createFields, findPurchaseByForeignNumber, readDocumentBody } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['create'] } }, createFields('purchase'));
