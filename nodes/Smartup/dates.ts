@@ -20,7 +20,11 @@ export interface DateTimeParts extends CalendarDate {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-const formats = new Map<string, Intl.DateTimeFormat | null>();
+/**
+ * The one state here that outlives a run, on purpose: one formatter per time-zone name (building one is slow),
+ * holding no data of any run or user. Bounded by the valid IANA zone names (an invalid name gets none).
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatFor(timeZone: string): Intl.DateTimeFormat | null {
 	if (!formats.has(timeZone)) {
@@ -39,7 +43,8 @@ function formatFor(timeZone: string): Intl.DateTimeFormat | null {
 				}),
 			);
 		} catch {
-			formats.set(timeZone, null);
+			// Not a zone name: nothing is kept, so names typed or mapped in cannot grow the map.
+			return null;
 		}
 	}
 	return formats.get(timeZone)!;

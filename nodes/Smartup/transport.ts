@@ -46,6 +46,11 @@ interface ExecutionState {
 	cache: Map<string, IDataObject>;
 }
 
+/**
+ * State of one node run (the quota seen, whether the user was warned, reference exports answered from memory),
+ * keyed by its execution context: n8n gives each run a new context, so the state starts empty with every run and
+ * is dropped with the context (a WeakMap). Nothing here outlives a run; in queue mode each run lives on one worker.
+ */
 const states = new WeakMap<object, ExecutionState>();
 
 function stateOf(ctx: IExecuteFunctions): ExecutionState {

@@ -295,6 +295,10 @@ export class SymfoniaSession {
 	}
 }
 
+/**
+ * The session of each node run, keyed by its execution context (a new one per run) and dropped with it (a WeakMap).
+ * withSession closes it at the end of the run, so no WebAPI session outlives the run that opened it.
+ */
 const sessions = new WeakMap<object, SymfoniaSession>();
 
 /** The session of this execution (one per node run), created on first use; it opens on its first request. */
