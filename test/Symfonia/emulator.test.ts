@@ -348,6 +348,13 @@ describe('FK', () => {
 		expect(got.items[0].json.DocumentNumber).toBe('FV/123/2026');
 	});
 
+	it('an FK contractor with a Note is refused before anything is sent (FK has no Note and would drop it)', async () => {
+		const { error } = await run({ resource: 'fkContractor', operation: 'create', code: 'NOTE1', name: 'Z notatką', additionalFields: { note: 'klienci: A, B' } });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('Note: FK contractors have no note');
+		expect(emulator.requestsTo(/FKContractors\/Create/)).toHaveLength(0);
+	});
+
 	it('Validate Only answers FK\'s messages and changes nothing', async () => {
 		const ok = await run({ ...invoice, operation: 'validate' }, [{ position: 154 }]);
 		expect(ok.items[0].json).toMatchObject({ valid: true, errors: [], warnings: [] });
@@ -471,6 +478,27 @@ describe('dictionaries and custom call', () => {
 		expect(types.items.map((item) => item.json.Code)).toEqual(['FVZ']);
 		const chart = await run({ resource: 'dictionary', operation: 'get', dictionary: 'fkAccountsChart', fiscalYearId: '12' });
 		expect(chart.items.length).toBeGreaterThan(3);
+	});
+
+	it('custom call sends OPTIONS (the fields a filter takes), then the FK contractor filter with them', async () => {
+		const fields = await run({ resource: 'customApiCall', operation: 'call', method: 'OPTIONS', path: '/api/FKContractors/Filter' });
+		expect(fields.error).toBeUndefined();
+		expect(fields.items.map((item) => item.json.Code)).toEqual(['Code', 'Name', 'NIP']);
+		expect(emulator.requestsTo(/FKContractors\/Filter/)[0].method).toBe('OPTIONS');
+		const found = await run({ resource: 'customApiCall', operation: 'call', method: 'PATCH', path: '/api/FKContractors/Filter', body: '[{"Code": "NIP", "Value": "7740001454"}]' });
+		expect(found.items.map((item) => item.json.Position)).toEqual([154]);
+	});
+
+	it.each([
+		['fkAllYears', {}, [11, 12]],
+		['fkDocumentFeatures', { fiscalYearId: '12' }, [3, 7]],
+		['fkCurrencyTables', {}, [501, 502, 601]],
+		['fkVatRegisterMarkers', {}, [1, 2]],
+		['fkCountries', {}, [1, 2]],
+	])('FK dictionary %s', async (dictionary, extra, ids) => {
+		const { items, error } = await run({ resource: 'dictionary', operation: 'get', dictionary, ...extra });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.Id)).toEqual(ids);
 	});
 
 	it('custom call uses the managed session', async () => {

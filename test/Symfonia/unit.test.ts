@@ -91,6 +91,8 @@ describe('session handling', () => {
 		const { error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'warehouses' });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Symfonia WebAPI refused a session it had just opened (HTTP 401 on GET /api/Warehouses)');
+		// Not blamed on the session length first: the other module's token, the licence, the rights.
+		expect(error?.description).toMatch(/rarely expiry\. Likelier: the application token belongs to a user of the other module .*licence .*rights/);
 		expect(open.isDone()).toBe(true);
 		expect(closed.isDone()).toBe(true);
 	});

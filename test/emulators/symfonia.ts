@@ -241,6 +241,8 @@ export class SymfoniaEmulator extends Emulator {
 		// ---- FK (§7)
 		if (path === '/api/fkcontractors' && m === 'GET') return this.getContractor(this.fkContractors, q, true);
 		if (path === '/api/fkcontractors/page' && m === 'GET') return this.page(this.fkContractors, q);
+		if (path === '/api/fkcontractors/filter' && m === 'OPTIONS') return json(200, FK_CONTRACTOR_FILTER_FIELDS);
+		if (path === '/api/fkcontractors/filter' && m === 'PATCH') return this.filterFkContractors(request.body ? (JSON.parse(request.body) as unknown) : []);
 		// The FK Contractor model has no Note: Json.NET drops the unknown member without an error.
 		if (path === '/api/fkcontractors/create' && m === 'POST') return this.createContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
 		if (path === '/api/fkcontractors/update' && m === 'PUT') return this.updateContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
@@ -302,6 +304,18 @@ export class SymfoniaEmulator extends Emulator {
 		if (nip !== undefined) return json(200, list.filter((c) => String(c.NIP ?? '') === nip));
 		if (pesel !== undefined) return json(200, list.filter((c) => String(c.Pesel ?? '') === pesel));
 		return json(200, list.map((c) => listElement(c)));
+	}
+
+	/** `[{Code, Value}]` of the fields OPTIONS lists; an unknown field code is refused (not documented how). */
+	private filterFkContractors(criteria: unknown): EmulatorResponse {
+		if (!Array.isArray(criteria)) return json(400, { Message: 'Oczekiwano listy kryteriów [{Code, Value}].' });
+		for (const entry of criteria as Obj[]) {
+			if (!FK_CONTRACTOR_FILTER_FIELDS.some((field) => field.Code === entry.Code)) return json(400, { Message: `Nieznane pole filtra: ${String(entry.Code)}.` });
+		}
+		return json(
+			200,
+			this.fkContractors.filter((c) => (criteria as Obj[]).every((entry) => String(c[String(entry.Code)] ?? '').toLowerCase().includes(String(entry.Value ?? '').toLowerCase()))).map((c) => listElement(c)),
+		);
 	}
 
 	private filterContractors(criteria: Obj): EmulatorResponse {
@@ -653,6 +667,12 @@ const FK_CURRENCY_TABLES = [
 	{ Id: 501, CurrencyId: 2, Date: '2026-05-08T00:00:00', Table: '088/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 4.2512, SaleCurrencyRate: 4.2512 },
 	{ Id: 502, CurrencyId: 2, Date: '2026-05-11T00:00:00', Table: '089/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 4.2630, SaleCurrencyRate: 4.2630 },
 	{ Id: 601, CurrencyId: 3, Date: '2026-05-08T00:00:00', Table: '088/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 3.9011, SaleCurrencyRate: 3.9011 },
+];
+
+const FK_CONTRACTOR_FILTER_FIELDS = [
+	{ Code: 'Code', Type: 0, TypeName: 'String', Size: 20 },
+	{ Code: 'Name', Type: 0, TypeName: 'String', Size: 100 },
+	{ Code: 'NIP', Type: 0, TypeName: 'String', Size: 20 },
 ];
 
 const FK_DOCUMENT_FEATURES = [
