@@ -68,6 +68,16 @@ it('fiscal years and the FK document types of the chosen year', async () => {
 	expect(emulator.liveSessions()).toHaveLength(0);
 });
 
+it('FK document features of the chosen year, as a dropdown', async () => {
+	const features = await loadOptions.getFkDocumentFeatures.call(context({ yearId: 12 }) as never);
+	expect(features.map((feature) => [feature.name, feature.value])).toEqual([
+		['Do wyjaśnienia', 7],
+		['Import z Integratora', 3],
+	]);
+	expect(emulator.requestsTo(/DocumentFeatures/)[0].query.get('yearId')).toBe('12');
+	expect(emulator.liveSessions()).toHaveLength(0);
+});
+
 it('a full session slot gives the limit error in the dropdown too', async () => {
 	await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, { headers: { Authorization: `Application ${emulator.applicationToken}` } });
 	await expect(loadOptions.getVatRates.call(context() as never)).rejects.toThrow('the limit of concurrent sessions for this user is reached');

@@ -471,7 +471,7 @@ describe('Accounting Document (FK)', () => {
 		contractorPosition: '154',
 		postings: { posting: [{ side: 0, account: '201-2-1-154', value: 123, maturityDate: '2026-05-24' }, { side: 1, account: '700', value: 100 }, { side: 1, account: '222', value: 23 }] },
 		vatRegisters: { entry: [{ definitionId: 4, type: 1, vatRate: '23', net: 100, vat: 23, period: '2026-05-17' }] },
-		additionalFields: { currency: 'EUR', currencyRate: 4.25, features: '3, 7', periodDate: '2026-05-01' },
+		additionalFields: { currency: 'EUR', currencyRate: 4.25, documentFeatures: [7, 9], features: '3, 7', periodDate: '2026-05-01' },
 	};
 
 	/** The reads a create makes before it posts: the currency's rates tables, then the buffer and books of the year. */
@@ -502,7 +502,7 @@ describe('Accounting Document (FK)', () => {
 		const { items, error } = await run(doc);
 		expect(error).toBeUndefined();
 		// The rate the user gave; the table of the last day before the issue date (mean type by default).
-		expect(sent).toMatchObject({ YearId: 12, TypeCode: 'FS', DocumentNumber: 'FS/1/2026', IssueDate: '2026-05-10T00:00:00', ContractorPosition: 154, Currency: 'EUR', CurrencyRate: 4.25, CurrencyRateType: 3, CurrencyRateTableId: 71, Features: [3, 7], PeriodDate: '2026-05-01T00:00:00' });
+		expect(sent).toMatchObject({ YearId: 12, TypeCode: 'FS', DocumentNumber: 'FS/1/2026', IssueDate: '2026-05-10T00:00:00', ContractorPosition: 154, Currency: 'EUR', CurrencyRate: 4.25, CurrencyRateType: 3, CurrencyRateTableId: 71, Features: [7, 9, 3], PeriodDate: '2026-05-01T00:00:00' });
 		expect((sent.Records as object[])[0]).toEqual({ No: 1, Side: 0, Account: { Synthetic: 201, Analytic1: 2, Analytic2: 1, Analytic3: 154 }, Value: 123, ValuePLN: 522.75, DescriptionKind: 0, Transactions: [{ MaturityDate: '2026-05-24T00:00:00', Value: 123, ValuePLN: 522.75 }] });
 		expect((sent.VatRegisters as object[])[0]).toMatchObject({ DefinitionId: 4, Period: '2026-05-01T00:00:00', GrossValuePLN: 123 });
 		expect(items[0].json).toMatchObject({ Id: 9, warnings: ['Uwaga: kurs'], symfoniaAction: 'created' });

@@ -91,6 +91,16 @@ export const loadOptions = {
 			return sorted((await list(this, '/FKDocuments/DocumentTypes', { yearId: yearId as number })).map((type) => ({ name: `${text(type, 'Code')} — ${text(type, 'Name')}`, value: text(type, 'Code') })));
 		});
 	},
+	async getFkDocumentFeatures(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return await withSession(this, async () => {
+			let yearId = this.getCurrentNodeParameter('yearId') as unknown;
+			if (yearId === undefined || yearId === '' || yearId === null) yearId = prop(currentYear(await fkYears(this)), 'Id');
+			if (yearId === undefined) return [];
+			return sorted(
+				(await list(this, '/FKDocuments/DocumentFeatures', { yearId: yearId as number })).map((feature) => ({ name: text(feature, 'Name'), value: Number(prop(feature, 'Id')), description: text(feature, 'Description') || undefined })),
+			);
+		});
+	},
 	async getFkVatRegisters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await withSession(this, async () =>
 			sorted((await list(this, '/FKVatRegisters')).filter((register) => prop(register, 'Active') !== false).map((register) => ({ name: text(register, 'Name'), value: Number(prop(register, 'Id')) }))),

@@ -132,7 +132,15 @@ export function documentFields(): INodeProperties[] {
 				{ displayName: 'Currency Rate Type', name: 'currencyRateType', type: 'options', options: RATE_TYPES, default: 3, description: 'Which rate of the FK rates table a foreign-currency document uses (CurrencyRateType)' },
 				{ displayName: 'Currency Table ID', name: 'currencyTableId', type: 'string', default: '', description: 'ID of the FK rates table (FKCurrenciesTables). Empty: the latest table of the currency dated before the operation date, or the issue date.' },
 				{ displayName: 'Document Date', name: 'documentDate', type: 'dateTime', default: '' },
-				{ displayName: 'Feature IDs', name: 'features', type: 'string', default: '', placeholder: '3, 7', description: 'Document feature IDs (Features), separated by commas' },
+				{
+					displayName: 'Document Feature Names or IDs',
+					name: 'documentFeatures',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getFkDocumentFeatures', loadOptionsDependsOn: ['yearId'] },
+					default: [],
+					description: 'Features (cechy) of the document in FK (Features). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{ displayName: 'Feature IDs', name: 'features', type: 'string', default: '', placeholder: '3, 7', description: 'Document feature IDs (Features), separated by commas; added to Document Features' },
 				{ displayName: 'Marker', name: 'marker', type: 'number', default: 0 },
 				{ displayName: 'Operation Date', name: 'operationDate', type: 'dateTime', default: '' },
 				{ displayName: 'Other Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other field of the FK document with its API name. Applied last.' },
@@ -193,12 +201,11 @@ export async function readFkDocument(ctx: IExecuteFunctions, itemIndex: number):
 	}
 	if (!isBlank(fields.marker)) body.Marker = toIntegerInRange(ctx, fields.marker, itemIndex, 'Marker', 0, 1_000_000);
 	if (!isBlank(fields.splitPaymentType)) body.SplitPaymentType = Number(fields.splitPaymentType);
-	if (!isBlank(fields.features)) {
-		body.Features = String(fields.features)
-			.split(/[,;\s]+/)
-			.filter(Boolean)
-			.map((id) => toPositiveInteger(ctx, id, itemIndex, 'Feature IDs'));
-	}
+	const features = [
+		...(Array.isArray(fields.documentFeatures) ? fields.documentFeatures : []).map((id) => toPositiveInteger(ctx, id, itemIndex, 'Document Features')),
+		...(isBlank(fields.features) ? [] : String(fields.features).split(/[,;\s]+/).filter(Boolean).map((id) => toPositiveInteger(ctx, id, itemIndex, 'Feature IDs'))),
+	];
+	if (features.length) body.Features = [...new Set(features)];
 
 	// Everything is read and checked before the first request (the currency look-up).
 	const records = readPostings(ctx, itemIndex);
