@@ -196,6 +196,17 @@ describe('Contractor (Handel)', () => {
 		expect(emulator.contractors.find((c) => c.Code === 'UM-2026-017')?.Name).toBe('Jan Kowalski / Anna Nowak / Firma X');
 	});
 
+	it('Sync to FK sends a Handel contractor to FK: new the first time, an update the second (detected)', async () => {
+		const first = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'code', value: 'ACME' });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].json).toMatchObject({ success: true, contractorCode: 'ACME', isNew: true, symfoniaAction: 'createdInFk' });
+		expect(emulator.fkContractors.filter((c) => c.Code === 'ACME')).toHaveLength(1);
+		const second = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'id', value: String(emulator.contractors[0].Id) });
+		expect(second.items[0].json).toMatchObject({ isNew: false, symfoniaAction: 'updatedInFk' });
+		expect(emulator.fkContractors.filter((c) => c.Code === 'ACME')).toHaveLength(1);
+		expect(emulator.requestsTo(/SyncFK/).map((request) => [request.method, request.query.get('isNew')])).toEqual([['PATCH', 'true'], ['PATCH', 'false']]);
+	});
+
 	it('Get by NIP returns every match; Get Many pages through all contractors; filters use Contractors/Filter', async () => {
 		for (const item of contractorItems(120)) emulator.contractors.push({ Id: 5000 + emulator.contractors.length, Code: item.code, Name: item.name, NIP: item.nip, Active: true, DefaultAddress: { City: item.city } });
 		const byNip = await run({ resource: 'contractor', operation: 'get', findBy: 'nip', value: '526-000-12-46' });

@@ -298,6 +298,29 @@ describe('Contractor (Handel)', () => {
 	});
 });
 
+describe('Contractor (Handel) → Sync to FK', () => {
+	it('sends PATCH Contractors/SyncFK with the code and the isNew chosen, without reading anything first', async () => {
+		session();
+		const sync = api().patch('/api/Contractors/SyncFK').query({ contractorCode: 'ACME', isNew: 'false' }).reply(200, '');
+		const { items, error } = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'code', value: 'ACME', isNew: 'no' });
+		expect(error).toBeUndefined();
+		expect(sync.isDone()).toBe(true);
+		expect(items[0].json).toEqual({ success: true, contractorCode: 'ACME', isNew: false, symfoniaAction: 'updatedInFk' });
+	});
+
+	it('Detect: new in FK when FK has no contractor with the Handel code; an ID that is not a number is refused', async () => {
+		session();
+		api().get('/api/Contractors').query({ id: '7' }).reply(200, acme);
+		api().get('/api/FKContractors').query({ code: 'ACME' }).reply(404, { Message: 'Nie znaleziono kontrahenta.' });
+		const sync = api().patch('/api/Contractors/SyncFK').query({ contractorId: '7', isNew: 'true' }).reply(200, '');
+		const { items } = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'id', value: '7' });
+		expect(sync.isDone()).toBe(true);
+		expect(items[0].json).toMatchObject({ contractorId: 7, isNew: true, symfoniaAction: 'createdInFk' });
+		const bad = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'id', value: 'x7' });
+		expect(bad.error?.message).toContain('Value (ID)');
+	});
+});
+
 describe('Sales and purchase documents', () => {
 	const positions = { position: [{ code: 'USL', quantity: 3, value: '19,999', vatRate: '23', unit: 'szt.' }] };
 

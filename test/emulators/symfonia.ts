@@ -219,6 +219,7 @@ export class SymfoniaEmulator extends Emulator {
 		if (path === '/api/contractors/filter' && m === 'PATCH') return this.filterContractors(body());
 		if (path === '/api/contractors/create' && m === 'POST') return this.createContractor(this.contractors, body(), false);
 		if (path === '/api/contractors/update' && m === 'PUT') return this.updateContractor(this.contractors, body(), false);
+		if (path === '/api/contractors/syncfk' && m === 'PATCH') return this.syncToFk(q);
 
 		// ---- Handel dictionaries (§6.2)
 		if (m === 'GET' && DICTIONARIES[path]) return json(200, DICTIONARIES[path]);
@@ -350,6 +351,25 @@ export class SymfoniaEmulator extends Emulator {
 		if (!fk) created.Id = this.nextId++;
 		list.push(created);
 		return json(200, created);
+	}
+
+	/**
+	 * SyncFK: path and parameters documented, behaviour not. Strict reading here: isNew=true for a code FK
+	 * already has, or isNew=false for one it lacks, is refused.
+	 */
+	private syncToFk(q: (name: string) => string | undefined): EmulatorResponse {
+		const id = q('contractorId');
+		const code = q('contractorCode');
+		const handel = this.contractors.find((c) => (id !== undefined && String(c.Id) === id) || (code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()));
+		if (!handel) return json(404, { Message: 'Nie znaleziono kontrahenta.' });
+		const isNew = q('isNew') === 'true';
+		const existing = this.fkContractors.find((c) => String(c.Code).toLowerCase() === String(handel.Code).toLowerCase());
+		if (isNew && existing) return json(400, { Message: `Kontrahent ${String(handel.Code)} już istnieje w FK.` });
+		if (!isNew && !existing) return json(400, { Message: `Kontrahent ${String(handel.Code)} nie istnieje w FK.` });
+		const copy: Obj = { Code: handel.Code, Name: handel.Name, NIP: handel.NIP, Active: handel.Active, Type: handel.Type, Address: handel.DefaultAddress };
+		if (existing) Object.assign(existing, copy);
+		else this.fkContractors.push({ ...copy, Id: this.nextId++, Position: this.nextPosition++ });
+		return { status: 200, body: '' };
 	}
 
 	private updateContractor(list: Obj[], data: Obj, fk: boolean): EmulatorResponse {
