@@ -113,7 +113,8 @@ export class SymfoniaSession {
 			this.ctx.getNode(),
 			{
 				message: `Symfonia WebAPI refused a session it had just opened (HTTP ${second.statusCode} on ${call.method} /api${call.path})`,
-				description: `Symfonia's message: "${quoteStart(bodyText(second.body))}". Check that the WebAPI service is not restarting and that "Długość sesji w min." in the WebAPI configurator is not 0.`,
+				// A 401 on a session opened a moment ago is not expiry (docs/api/symfonia.md, "Sessions: 401 on a fresh session").
+				description: `Symfonia's message: "${quoteStart(bodyText(second.body))}". A session refused right after it was opened is rarely expiry. Likelier: the application token belongs to a user of the other module (a Handel token used for FK, or an FK token for Handel: each module has its own tab in the WebAPI configurator), the WebAPI licence for this module (WAH for Handel, WAF for FK) is missing, or the user lacks the rights for this operation. Less likely: the WebAPI service is restarting, or "Długość sesji w min." is 0.`,
 				httpCode: String(second.statusCode),
 				itemIndex: options.itemIndex,
 				kind: 'sessionExpired',

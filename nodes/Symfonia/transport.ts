@@ -78,7 +78,8 @@ function symfoniaError(
 	let message = `Symfonia WebAPI answered HTTP ${status} to ${call.method} /api${call.path}`;
 	const firstFkError = fkMessages.find((entry) => entry.Type === 2) ?? fkMessages[0];
 	if (apiMessage) message += `: ${apiMessage}`;
-	else if (firstFkError) message += `: ${firstFkError.Message}`;
+	// FK's general "not saved" says nothing of why; its first error message does (also where only the message is shown).
+	if (firstFkError && firstFkError.Message !== apiMessage && (!apiMessage || firstFkError.Type === 2)) message += `${apiMessage ? ' —' : ':'} ${firstFkError.Message}`;
 	const hints: string[] = [];
 	// ASP.NET's own 404 for a route this WebAPI does not have: the endpoint is missing, not the record.
 	const missingEndpoint = status === 404 && /No HTTP resource was found/i.test(text);

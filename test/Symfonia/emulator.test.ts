@@ -196,6 +196,17 @@ describe('Contractor (Handel)', () => {
 		expect(emulator.contractors.find((c) => c.Code === 'UM-2026-017')?.Name).toBe('Jan Kowalski / Anna Nowak / Firma X');
 	});
 
+	it('Sync to FK sends a Handel contractor to FK: new the first time, an update the second (detected)', async () => {
+		const first = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'code', value: 'ACME' });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].json).toMatchObject({ success: true, contractorCode: 'ACME', isNew: true, symfoniaAction: 'createdInFk' });
+		expect(emulator.fkContractors.filter((c) => c.Code === 'ACME')).toHaveLength(1);
+		const second = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'id', value: String(emulator.contractors[0].Id) });
+		expect(second.items[0].json).toMatchObject({ isNew: false, symfoniaAction: 'updatedInFk' });
+		expect(emulator.fkContractors.filter((c) => c.Code === 'ACME')).toHaveLength(1);
+		expect(emulator.requestsTo(/SyncFK/).map((request) => [request.method, request.query.get('isNew')])).toEqual([['PATCH', 'true'], ['PATCH', 'false']]);
+	});
+
 	it('Get by NIP returns every match; Get Many pages through all contractors; filters use Contractors/Filter', async () => {
 		for (const item of contractorItems(120)) emulator.contractors.push({ Id: 5000 + emulator.contractors.length, Code: item.code, Name: item.name, NIP: item.nip, Active: true, DefaultAddress: { City: item.city } });
 		const byNip = await run({ resource: 'contractor', operation: 'get', findBy: 'nip', value: '526-000-12-46' });
@@ -336,13 +347,23 @@ describe('FK', () => {
 		expect(created.items[0].json).toMatchObject({ Source: 1, Value: 123, ContractorPosition: position, warnings: [] });
 		expect(emulator.fkDocuments).toHaveLength(1);
 		const sent = JSON.parse(emulator.requestsTo(/NewPurchaseInvoice$/)[0].body);
-		expect(sent.Records[2]).toEqual({ No: 3, Side: 1, Account: { Synthetic: 202, Analytic1: 2, Analytic2: 1, Analytic3: 154 }, Value: 123, ValuePLN: 123, Description: 'Zobowiązanie', Transactions: [{ MaturityDate: '2026-05-24T00:00:00', Value: 123, ValuePLN: 123 }] });
+		expect(sent.Records[2]).toEqual({ No: 3, Side: 1, Account: { Synthetic: 202, Analytic1: 2, Analytic2: 1, Analytic3: 154 }, Value: 123, ValuePLN: 123, Description: 'Zobowiązanie', DescriptionKind: 1, Transactions: [{ MaturityDate: '2026-05-24T00:00:00', Value: 123, ValuePLN: 123 }] });
+		expect(sent).toMatchObject({ Currency: 'PLN', CurrencyRate: 1, CurrencyRateType: 0, DocumentNumber: 'FV/123/2026' });
+		// The posting descriptions are kept (DescriptionKind 1), not replaced by the document's Content.
+		expect((emulator.fkDocuments[0].Records as Array<{ Description: string }>).map((record) => record.Description)).toEqual(['Usługi IT', 'VAT naliczony', 'Zobowiązanie']);
 		expect(sent.VatRegisters[0]).toEqual({ DefinitionId: 3, Type: 1, VatRate: '23', NetValuePLN: 100, VatValuePLN: 23, GrossValuePLN: 123, Period: '2026-05-01T00:00:00', PeriodType: 0 });
 
 		const inBuffer = await run({ resource: 'fkDocument', operation: 'getMany', source: 'Buffer', yearId: 12, dateFrom: '2026-05-01', dateTo: '2026-05-31', contractorPosition: String(position), returnAll: true });
 		expect(inBuffer.items).toHaveLength(1);
 		const got = await run({ resource: 'fkDocument', operation: 'get', documentId: String(created.items[0].json.Id), yearId: 12 });
 		expect(got.items[0].json.DocumentNumber).toBe('FV/123/2026');
+	});
+
+	it('an FK contractor with a Note is refused before anything is sent (FK has no Note and would drop it)', async () => {
+		const { error } = await run({ resource: 'fkContractor', operation: 'create', code: 'NOTE1', name: 'Z notatką', additionalFields: { note: 'klienci: A, B' } });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('Note: FK contractors have no note');
+		expect(emulator.requestsTo(/FKContractors\/Create/)).toHaveLength(0);
 	});
 
 	it('Validate Only answers FK\'s messages and changes nothing', async () => {
@@ -356,11 +377,70 @@ describe('FK', () => {
 		expect(emulator.requestsTo(/NewPurchaseInvoice$/).every((request) => request.method === 'PATCH')).toBe(true);
 	});
 
-	it('an FK create refused by FK raises the FKMessages', async () => {
-		const { error } = await run({ ...invoice, postings: { posting: [{ side: 0, account: '999-1', value: 10 }, { side: 1, account: '202-1', value: 10 }] } }, [{ position: 154 }]);
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toContain('HTTP 400');
-		expect(error?.description).toContain('FK error: Konto 999 nie istnieje w planie kont.');
+	it.each(['id0', '400'] as const)('an FK create refused by FK (answered as %s) is an error carrying the FKMessages, never "created"', async (refusal) => {
+		await emulator.stop();
+		await start({ fkRefusal: refusal });
+		const { items, error } = await run({ ...invoice, postings: { posting: [{ side: 0, account: '999-1', value: 10 }, { side: 1, account: '202-1', value: 10 }] } }, [{ position: 154 }], { onError: 'continueRegularOutput' });
+		expect(emulator.fkDocuments).toHaveLength(0);
+		expect(error).toBeUndefined();
+		expect(items[0].json.symfoniaAction).toBeUndefined();
+		expect(String(items[0].json.error)).toContain('Konto 999 nie istnieje w planie kont.');
+		const stopped = await run({ ...invoice, postings: { posting: [{ side: 0, account: '999-1', value: 10 }, { side: 1, account: '202-1', value: 10 }] } }, [{ position: 154 }]);
+		expect(stopped.error?.name).toBe('NodeApiError');
+		expect(stopped.error?.description).toContain('FK error: Konto 999 nie istnieje w planie kont.');
+	});
+
+	it('a re-run of the same invoice creates nothing new and says per item where it was found (buffer, books)', async () => {
+		const first = await run(invoice, [{ position: 154 }]);
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].json.symfoniaAction).toBe('created');
+		const again = await run(invoice, [{ position: 154 }]);
+		expect(again.error).toBeUndefined();
+		expect(emulator.fkDocuments).toHaveLength(1);
+		expect(emulator.requestsTo(/NewPurchaseInvoice$/).filter((request) => request.method === 'POST')).toHaveLength(1);
+		expect(again.items[0].json).toMatchObject({ symfoniaAction: 'existing', symfoniaFoundIn: 'buffer', Id: first.items[0].json.Id, DocumentNumber: 'FV/123/2026', ContractorPosition: 154 });
+		expect(String(again.items[0].json.symfoniaMessage)).toContain('FV/123/2026');
+		// Once approved in FK the document is in the books: still found, still not created again.
+		emulator.fkDocuments[0].Source = 0;
+		const booked = await run(invoice, [{ position: 154 }]);
+		expect(booked.items[0].json).toMatchObject({ symfoniaAction: 'existing', symfoniaFoundIn: 'accountingBooks' });
+		expect(emulator.fkDocuments).toHaveLength(1);
+		// The same number of another contractor is another document.
+		const other = await run(invoice, [{ position: 155 }]);
+		expect(other.error?.description).toContain('Nie znaleziono kontrahenta o pozycji 155.');
+	});
+
+	it('a create whose answer is lost is found in the buffer afterwards: reported created once, never sent twice', async () => {
+		emulator.injectFault({ kind: 'reset' }, { pathPattern: /NewPurchaseInvoice$/, processFirst: true });
+		const { items, error } = await run(invoice, [{ position: 154 }]);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ symfoniaAction: 'created', symfoniaFoundIn: 'buffer', DocumentNumber: 'FV/123/2026' });
+		expect(emulator.requestsTo(/NewPurchaseInvoice$/)).toHaveLength(1);
+		expect(emulator.fkDocuments).toHaveLength(1);
+	});
+
+	it('a foreign-currency invoice carries the rate type, the FK currency table and PLN values at its rate', async () => {
+		const eur = {
+			...invoice,
+			documentNumber: 'FV/EUR/1',
+			additionalFields: { currency: 'EUR', currencyRateType: 3 },
+			postings: { posting: [{ side: 0, account: '402-1', value: 100, description: 'IT' }, { side: 1, account: '202-1', value: 100, description: 'Zobowiązanie' }] },
+			vatRegisters: { entry: [] },
+		};
+		const { items, error } = await run(eur, [{ position: 154 }]);
+		expect(error).toBeUndefined();
+		expect(items[0].json.symfoniaAction).toBe('created');
+		const sent = JSON.parse(emulator.requestsTo(/NewPurchaseInvoice$/)[0].body);
+		// The table of the last day before the issue date (2026-05-10 → 2026-05-08).
+		expect(sent).toMatchObject({ Currency: 'EUR', CurrencyRate: 4.2512, CurrencyRateType: 3, CurrencyRateTableId: 501 });
+		expect(sent.Records[0]).toMatchObject({ Value: 100, ValuePLN: 425.12 });
+	});
+
+	it('a foreign currency unknown to FK is a clear error naming the field', async () => {
+		const { error } = await run({ ...invoice, additionalFields: { currency: 'XYZ' } }, [{ position: 154 }]);
+		expect(error?.message).toContain('Currency');
+		expect(error?.message).toContain('XYZ');
+		expect(emulator.requestsTo(/NewPurchaseInvoice$/)).toHaveLength(0);
 	});
 
 	it('creates an invoice by the FK posting scheme', async () => {
@@ -376,6 +456,27 @@ describe('FK', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ YearId: 12, Value: 123, FKMessages: [{ Type: 0 }] });
+		expect(JSON.parse(emulator.requestsTo(/FKDocumentsBussinessIssue/)[0].body)).toMatchObject({ Currency: 'PLN', CurrencyRate: 1 });
+	});
+
+	it('a business document in EUR sends PLN amounts converted at the rate, not copied', async () => {
+		const { items, error } = await run({
+			resource: 'fkDocument',
+			operation: 'createBusiness',
+			businessKind: 'purchaseInvoice',
+			documentType: 'FZ',
+			documentNumber: 'FV/10/2026',
+			issueDate: '2026-05-10',
+			contractorPosition: '154',
+			positions: { position: [{ vatRate: '23', net: 100, vat: 23, description: 'IT' }] },
+			// An NBP rate has four decimals: it is sent as entered, not rounded like an amount.
+			additionalFields: { currency: 'EUR', currencyRate: '4.2512' },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.Value).toBe(522.9);
+		const body = JSON.parse(emulator.requestsTo(/FKDocumentsBussinessIssue/)[0].body);
+		expect(body.CurrencyRate).toBe(4.2512);
+		expect(body.Positions[0]).toMatchObject({ NetValue: 100, NetValuePLN: 425.12, VatValuePLN: 97.78, GrossValuePLN: 522.9 });
 	});
 });
 
@@ -391,6 +492,27 @@ describe('dictionaries and custom call', () => {
 		expect(types.items.map((item) => item.json.Code)).toEqual(['FVZ']);
 		const chart = await run({ resource: 'dictionary', operation: 'get', dictionary: 'fkAccountsChart', fiscalYearId: '12' });
 		expect(chart.items.length).toBeGreaterThan(3);
+	});
+
+	it('custom call sends OPTIONS (the fields a filter takes), then the FK contractor filter with them', async () => {
+		const fields = await run({ resource: 'customApiCall', operation: 'call', method: 'OPTIONS', path: '/api/FKContractors/Filter' });
+		expect(fields.error).toBeUndefined();
+		expect(fields.items.map((item) => item.json.Code)).toEqual(['Code', 'Name', 'NIP']);
+		expect(emulator.requestsTo(/FKContractors\/Filter/)[0].method).toBe('OPTIONS');
+		const found = await run({ resource: 'customApiCall', operation: 'call', method: 'PATCH', path: '/api/FKContractors/Filter', body: '[{"Code": "NIP", "Value": "7740001454"}]' });
+		expect(found.items.map((item) => item.json.Position)).toEqual([154]);
+	});
+
+	it.each([
+		['fkAllYears', {}, [11, 12]],
+		['fkDocumentFeatures', { fiscalYearId: '12' }, [3, 7]],
+		['fkCurrencyTables', {}, [501, 502, 601]],
+		['fkVatRegisterMarkers', {}, [1, 2]],
+		['fkCountries', {}, [1, 2]],
+	])('FK dictionary %s', async (dictionary, extra, ids) => {
+		const { items, error } = await run({ resource: 'dictionary', operation: 'get', dictionary, ...extra });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.Id)).toEqual(ids);
 	});
 
 	it('custom call uses the managed session', async () => {

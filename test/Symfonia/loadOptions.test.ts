@@ -57,10 +57,24 @@ it.each([
 
 it('fiscal years and the FK document types of the chosen year', async () => {
 	const years = await loadOptions.getFkYears.call(context() as never);
-	expect(years.map((year) => year.value)).toContain(12);
+	// Every fiscal year from one GET /api/FKYears without a date.
+	expect(years.map((year) => year.value)).toEqual([11, 12]);
+	const yearRequests = emulator.requestsTo(/FKYears/);
+	expect(yearRequests).toHaveLength(1);
+	expect(yearRequests[0].query.get('date')).toBeNull();
 	const types = await loadOptions.getFkDocumentTypes.call(context({ yearId: 12 }) as never);
 	expect(types.map((type) => type.value)).toEqual(['FS', 'FZ', 'PK']);
 	expect(emulator.requestsTo(/FKDocuments\/DocumentTypes/).map((request) => request.query.get('yearId'))).toEqual(['12']);
+	expect(emulator.liveSessions()).toHaveLength(0);
+});
+
+it('FK document features of the chosen year, as a dropdown', async () => {
+	const features = await loadOptions.getFkDocumentFeatures.call(context({ yearId: 12 }) as never);
+	expect(features.map((feature) => [feature.name, feature.value])).toEqual([
+		['Do wyjaśnienia', 7],
+		['Import z Integratora', 3],
+	]);
+	expect(emulator.requestsTo(/DocumentFeatures/)[0].query.get('yearId')).toBe('12');
 	expect(emulator.liveSessions()).toHaveLength(0);
 });
 

@@ -91,6 +91,8 @@ describe('session handling', () => {
 		const { error } = await run({ resource: 'dictionary', operation: 'get', dictionary: 'warehouses' });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Symfonia WebAPI refused a session it had just opened (HTTP 401 on GET /api/Warehouses)');
+		// Not blamed on the session length first: the other module's token, the licence, the rights.
+		expect(error?.description).toMatch(/rarely expiry\. Likelier: the application token belongs to a user of the other module .*licence .*rights/);
 		expect(open.isDone()).toBe(true);
 		expect(closed.isDone()).toBe(true);
 	});
@@ -296,6 +298,29 @@ describe('Contractor (Handel)', () => {
 	});
 });
 
+describe('Contractor (Handel) → Sync to FK', () => {
+	it('sends PATCH Contractors/SyncFK with the code and the isNew chosen, without reading anything first', async () => {
+		session();
+		const sync = api().patch('/api/Contractors/SyncFK').query({ contractorCode: 'ACME', isNew: 'false' }).reply(200, '');
+		const { items, error } = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'code', value: 'ACME', isNew: 'no' });
+		expect(error).toBeUndefined();
+		expect(sync.isDone()).toBe(true);
+		expect(items[0].json).toEqual({ success: true, contractorCode: 'ACME', isNew: false, symfoniaAction: 'updatedInFk' });
+	});
+
+	it('Detect: new in FK when FK has no contractor with the Handel code; an ID that is not a number is refused', async () => {
+		session();
+		api().get('/api/Contractors').query({ id: '7' }).reply(200, acme);
+		api().get('/api/FKContractors').query({ code: 'ACME' }).reply(404, { Message: 'Nie znaleziono kontrahenta.' });
+		const sync = api().patch('/api/Contractors/SyncFK').query({ contractorId: '7', isNew: 'true' }).reply(200, '');
+		const { items } = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'id', value: '7' });
+		expect(sync.isDone()).toBe(true);
+		expect(items[0].json).toMatchObject({ contractorId: 7, isNew: true, symfoniaAction: 'createdInFk' });
+		const bad = await run({ resource: 'contractor', operation: 'syncFk', findBy: 'id', value: 'x7' });
+		expect(bad.error?.message).toContain('Value (ID)');
+	});
+});
+
 describe('Sales and purchase documents', () => {
 	const positions = { position: [{ code: 'USL', quantity: 3, value: '19,999', vatRate: '23', unit: 'szt.' }] };
 
@@ -469,28 +494,102 @@ describe('Accounting Document (FK)', () => {
 		contractorPosition: '154',
 		postings: { posting: [{ side: 0, account: '201-2-1-154', value: 123, maturityDate: '2026-05-24' }, { side: 1, account: '700', value: 100 }, { side: 1, account: '222', value: 23 }] },
 		vatRegisters: { entry: [{ definitionId: 4, type: 1, vatRate: '23', net: 100, vat: 23, period: '2026-05-17' }] },
-		additionalFields: { currency: 'EUR', currencyRate: 4.25, features: '3, 7', periodDate: '2026-05-01' },
+		additionalFields: { currency: 'EUR', currencyRate: 4.25, documentFeatures: [7, 9], features: '3, 7', periodDate: '2026-05-01' },
 	};
+
+	/** The reads a create makes before it posts: the currency's rates tables, then the buffer and books of the year. */
+	function lookups(found: { buffer?: object[]; books?: object[] } = {}) {
+		const currencies = api().get('/api/FKCurrencies').reply(200, [{ Id: 1, Shortcut: 'PLN' }, { Id: 2, Shortcut: 'EUR' }]);
+		const tables = api()
+			.get('/api/FKCurrenciesTables')
+			.query({ currencyId: '2' })
+			.reply(200, [
+				{ Id: 70, CurrencyId: 2, Date: '2026-05-07T00:00:00', PurchaseCurrencyRate: 4.2, SaleCurrencyRate: 4.3 },
+				{ Id: 71, CurrencyId: 2, Date: '2026-05-08T00:00:00', PurchaseCurrencyRate: 4.24, SaleCurrencyRate: 4.26 },
+				{ Id: 72, CurrencyId: 2, Date: '2026-05-10T00:00:00', PurchaseCurrencyRate: 4.5, SaleCurrencyRate: 4.5 },
+			]);
+		const years = api().get('/api/FKYears').reply(200, [{ Id: 11, StartDate: '2025-01-01T00:00:00', EndDate: '2025-12-31T00:00:00' }, { Id: 12, StartDate: '2026-01-01T00:00:00', EndDate: '2026-12-31T00:00:00' }]);
+		const query = { yearId: '12', dateFrom: '2026-01-01', dateTo: '2026-12-31', contractorPosition: '154' };
+		const buffer = api().get('/api/FKDocuments/Buffer').query(query).reply(200, found.buffer ?? []);
+		const books = found.buffer?.length ? undefined : api().get('/api/FKDocuments/AccountingBooks').query(query).reply(200, found.books ?? []);
+		return { currencies, tables, years, buffer, books };
+	}
 
 	it('Create sends postings and VAT registers (PLN values from the rate) and passes FK warnings through', async () => {
 		session();
+		const reads = lookups();
 		let sent: Record<string, unknown> = {};
 		api()
 			.post('/api/FKDocumentsIssue/NewSaleInvoice', (body) => ((sent = body), true))
 			.reply(200, { Id: 9, Source: 1, FKMessages: [{ Message: 'Uwaga: kurs', Type: 1 }, { Message: 'Info', Type: 0 }] });
 		const { items, error } = await run(doc);
 		expect(error).toBeUndefined();
-		expect(sent).toMatchObject({ YearId: 12, TypeCode: 'FS', DocumentNumber: 'FS/1/2026', IssueDate: '2026-05-10T00:00:00', ContractorPosition: 154, Currency: 'EUR', CurrencyRate: 4.25, Features: [3, 7], PeriodDate: '2026-05-01T00:00:00' });
-		expect((sent.Records as object[])[0]).toEqual({ No: 1, Side: 0, Account: { Synthetic: 201, Analytic1: 2, Analytic2: 1, Analytic3: 154 }, Value: 123, ValuePLN: 522.75, Transactions: [{ MaturityDate: '2026-05-24T00:00:00', Value: 123, ValuePLN: 522.75 }] });
+		// The rate the user gave; the table of the last day before the issue date (mean type by default).
+		expect(sent).toMatchObject({ YearId: 12, TypeCode: 'FS', DocumentNumber: 'FS/1/2026', IssueDate: '2026-05-10T00:00:00', ContractorPosition: 154, Currency: 'EUR', CurrencyRate: 4.25, CurrencyRateType: 3, CurrencyRateTableId: 71, Features: [7, 9, 3], PeriodDate: '2026-05-01T00:00:00' });
+		expect((sent.Records as object[])[0]).toEqual({ No: 1, Side: 0, Account: { Synthetic: 201, Analytic1: 2, Analytic2: 1, Analytic3: 154 }, Value: 123, ValuePLN: 522.75, DescriptionKind: 0, Transactions: [{ MaturityDate: '2026-05-24T00:00:00', Value: 123, ValuePLN: 522.75 }] });
 		expect((sent.VatRegisters as object[])[0]).toMatchObject({ DefinitionId: 4, Period: '2026-05-01T00:00:00', GrossValuePLN: 123 });
-		expect(items[0].json).toMatchObject({ Id: 9, warnings: ['Uwaga: kurs'] });
+		expect(items[0].json).toMatchObject({ Id: 9, warnings: ['Uwaga: kurs'], symfoniaAction: 'created' });
+		expect(Object.values(reads).every((scope) => !scope || scope.isDone())).toBe(true);
 	});
 
-	it('a 200 with FK errors and no Id is an error carrying the FK messages', async () => {
+	it('without a rate, the rate of the chosen kind comes from the table; PLN sends PLN at rate 1', async () => {
 		session();
-		api().post('/api/FKDocumentsIssue/NewSaleInvoice').reply(200, { FKMessages: [{ Message: 'Brak roku', Type: 2 }] });
+		lookups();
+		let sent: Record<string, unknown> = {};
+		api().post('/api/FKDocumentsIssue/NewSaleInvoice', (body) => ((sent = body), true)).reply(200, { Id: 9 });
+		await run({ ...doc, additionalFields: { currency: 'eur', currencyRateType: 2 } });
+		expect(sent).toMatchObject({ Currency: 'EUR', CurrencyRate: 4.26, CurrencyRateType: 2, CurrencyRateTableId: 71 });
+		session();
+		api().get('/api/FKYears').reply(200, [{ Id: 12, StartDate: '2026-01-01T00:00:00', EndDate: '2026-12-31T00:00:00' }]);
+		api().get('/api/FKDocuments/Buffer').query(true).reply(200, []);
+		api().get('/api/FKDocuments/AccountingBooks').query(true).reply(200, []);
+		api().post('/api/FKDocumentsIssue/NewSaleInvoice', (body) => ((sent = body), true)).reply(200, { Id: 10 });
+		const pln = await run({ ...doc, postings: { posting: [{ side: 0, account: '201', value: 10, description: 'Należność' }, { side: 1, account: '700', value: 10 }] }, additionalFields: {} });
+		expect(pln.error).toBeUndefined();
+		expect(sent).toMatchObject({ Currency: 'PLN', CurrencyRate: 1, CurrencyRateType: 0, CurrencyRateTableId: 0 });
+		expect(sent.Records).toEqual([
+			{ No: 1, Side: 0, Account: { Synthetic: 201 }, Value: 10, ValuePLN: 10, Description: 'Należność', DescriptionKind: 1 },
+			{ No: 2, Side: 1, Account: { Synthetic: 700 }, Value: 10, ValuePLN: 10, DescriptionKind: 0 },
+		]);
+	});
+
+	it.each([
+		['no Id', { FKMessages: [{ Message: 'Brak roku', Type: 2 }] }, 'Symfonia FK did not save the document: Brak roku', 'rejectedByApi'],
+		['Id 0', { Id: 0, DocumentNumber: 'FS/1/2026', FKMessages: [{ Message: 'Konto 999 nie istnieje', Type: 2 }, { Message: 'Uwaga', Type: 1 }] }, 'Symfonia FK did not save the document: Konto 999 nie istnieje', 'rejectedByApi'],
+		['Id 0 without messages', { Id: 0 }, 'Symfonia FK answered without the ID of the document', 'unreadableAnswer'],
+	])('a 200 with %s is not "created": an error carrying the FK messages', async (_label, answer, message, kind) => {
+		session();
+		lookups();
+		api().post('/api/FKDocumentsIssue/NewSaleInvoice').reply(200, answer);
+		if (kind === 'unreadableAnswer') {
+			// Whether FK saved it is unknown, so the lists are read again before giving up.
+			api().get('/api/FKYears').reply(200, [{ Id: 12, StartDate: '2026-01-01T00:00:00', EndDate: '2026-12-31T00:00:00' }]);
+			api().get('/api/FKDocuments/Buffer').query(true).reply(200, []);
+			api().get('/api/FKDocuments/AccountingBooks').query(true).reply(200, []);
+		}
 		const { error } = await run(doc);
-		expect(error?.message).toBe('Symfonia FK did not save the document: Brak roku');
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toContain(message);
+		expect((error as { context?: { errorKind?: string } }).context?.errorKind).toBe(kind);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('a document already in the buffer (same number, same contractor) is returned and nothing is posted', async () => {
+		session();
+		lookups({ buffer: [{ Id: 5, DocumentNumber: 'FS/1/2025', ContractorPosition: 154 }, { Id: 6, DocumentNumber: ' fs/1/2026 ', ContractorPosition: 154, Source: 1 }] });
+		const post = api().post('/api/FKDocumentsIssue/NewSaleInvoice').reply(200, { Id: 99 });
+		const { items, error } = await run(doc);
+		expect(error).toBeUndefined();
+		expect(post.isDone()).toBe(false);
+		expect(items[0].json).toMatchObject({ Id: 6, symfoniaAction: 'existing', symfoniaFoundIn: 'buffer', symfoniaMessage: 'Document  fs/1/2026  of contractor position 154 is already in the FK buffer (ID 6); nothing was created' });
+	});
+
+	it('an unknown currency names the field and what FK has', async () => {
+		session();
+		api().get('/api/FKCurrencies').reply(200, [{ Id: 1, Shortcut: 'PLN' }, { Id: 2, Shortcut: 'EUR' }]);
+		const { error } = await run({ ...doc, additionalFields: { currency: 'XYZ' } });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('Currency: "XYZ" is not a currency of this FK (FKCurrencies: PLN, EUR)');
 	});
 
 	it.each([
@@ -514,7 +613,8 @@ describe('Accounting Document (FK)', () => {
 			.reply(200, [{ Message: 'Niezbilansowany', Type: 2 }, { Message: 'Uwaga', Type: 1 }]);
 		const { items } = await run({ ...doc, operation: 'validate', kind: 'simple', contractorPosition: '', postingsInput: 'json', postingsJson: '[{"Side": 0, "Account": {"Synthetic": 402}, "Value": 10.005}]', additionalFields: {} });
 		expect(sent.VatRegisters).toBeUndefined();
-		expect((sent.Records as object[])[0]).toEqual({ No: 1, Side: 0, Account: { Synthetic: 402 }, Value: 10.01, ValuePLN: 10.01 });
+		expect((sent.Records as object[])[0]).toEqual({ No: 1, Side: 0, Account: { Synthetic: 402 }, Value: 10.01, ValuePLN: 10.01, DescriptionKind: 0 });
+		expect(sent.Currency).toBeUndefined();
 		expect(items[0].json).toMatchObject({ valid: false, errors: ['Niezbilansowany'], warnings: ['Uwaga'] });
 	});
 
@@ -533,7 +633,7 @@ describe('Accounting Document (FK)', () => {
 			positions: { position: [{ vatRate: '23', net: -10, vat: -2.3 }] },
 			additionalFields: { extraJson: '{"Corrections": [{"DocumentNumber": "FV/1"}]}' },
 		});
-		expect(sent).toMatchObject({ DocumentType: 'FZK', ContractorPosition: 154, Positions: [{ VatRate: '23', NetValue: -10, VatValue: -2.3, GrossValue: -12.3 }], Corrections: [{ DocumentNumber: 'FV/1' }] });
+		expect(sent).toMatchObject({ DocumentType: 'FZK', ContractorPosition: 154, Currency: 'PLN', CurrencyRate: 1, Positions: [{ VatRate: '23', NetValue: -10, VatValue: -2.3, GrossValue: -12.3, NetValuePLN: -10, GrossValuePLN: -12.3 }], Corrections: [{ DocumentNumber: 'FV/1' }] });
 		expect(items[0].json.Id).toBe(3);
 	});
 

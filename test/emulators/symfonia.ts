@@ -35,6 +35,12 @@ export interface SymfoniaEmulatorOptions {
 	/** Time each request takes, to make overlapping requests visible. */
 	processingMs?: number;
 	modules?: Array<'Handel' | 'FK'>;
+	/**
+	 * How FK answers a document it refuses. Not documented whether it is a 400 or a 200; the model makes
+	 * `Document.Id` a non-nullable int, so a 200 refusal carries `Id: 0` with Type-2 FKMessages (default here:
+	 * the reading that a node is likelier to get wrong).
+	 */
+	fkRefusal?: 'id0' | '400';
 }
 
 interface Session {
@@ -213,6 +219,7 @@ export class SymfoniaEmulator extends Emulator {
 		if (path === '/api/contractors/filter' && m === 'PATCH') return this.filterContractors(body());
 		if (path === '/api/contractors/create' && m === 'POST') return this.createContractor(this.contractors, body(), false);
 		if (path === '/api/contractors/update' && m === 'PUT') return this.updateContractor(this.contractors, body(), false);
+		if (path === '/api/contractors/syncfk' && m === 'PATCH') return this.syncToFk(q);
 
 		// ---- Handel dictionaries (§6.2)
 		if (m === 'GET' && DICTIONARIES[path]) return json(200, DICTIONARIES[path]);
@@ -235,16 +242,30 @@ export class SymfoniaEmulator extends Emulator {
 		// ---- FK (§7)
 		if (path === '/api/fkcontractors' && m === 'GET') return this.getContractor(this.fkContractors, q, true);
 		if (path === '/api/fkcontractors/page' && m === 'GET') return this.page(this.fkContractors, q);
-		if (path === '/api/fkcontractors/create' && m === 'POST') return this.createContractor(this.fkContractors, body(), true);
-		if (path === '/api/fkcontractors/update' && m === 'PUT') return this.updateContractor(this.fkContractors, body(), true);
+		if (path === '/api/fkcontractors/filter' && m === 'OPTIONS') return json(200, FK_CONTRACTOR_FILTER_FIELDS);
+		if (path === '/api/fkcontractors/filter' && m === 'PATCH') return this.filterFkContractors(request.body ? (JSON.parse(request.body) as unknown) : []);
+		// The FK Contractor model has no Note: Json.NET drops the unknown member without an error.
+		if (path === '/api/fkcontractors/create' && m === 'POST') return this.createContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
+		if (path === '/api/fkcontractors/update' && m === 'PUT') return this.updateContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
 		if (path === '/api/fkyears' && m === 'GET') {
 			const date = q('date');
-			if (!date) return json(400, { Message: 'Parametr date jest wymagany.' });
+			// Without a date: every fiscal year (corrected 2026-12).
+			if (!date) return json(200, FK_YEARS);
 			const year = FK_YEARS.find((y) => y.StartDate.slice(0, 10) <= date.slice(0, 10) && date.slice(0, 10) <= y.EndDate.slice(0, 10));
 			return year ? json(200, year) : json(404, { Message: 'Nie znaleziono roku obrachunkowego.' });
 		}
 		if (path === '/api/fkdocuments/documenttypes' && m === 'GET') return json(200, FK_DOCUMENT_TYPES.map((t) => ({ ...t, YearId: Number(q('yearId')) })));
 		if (path === '/api/fkaccountschart/flatlist' && m === 'GET') return json(200, FK_ACCOUNTS);
+		if (path === '/api/fkdocuments/documentfeatures' && m === 'GET') return json(200, FK_DOCUMENT_FEATURES.map((f) => ({ ...f, YearId: Number(q('yearId')) })));
+		if (path === '/api/fkdocuments/documentrecordfeatures' && m === 'GET') return json(200, FK_RECORD_FEATURES.map((f) => ({ ...f, YearId: Number(q('yearId')) })));
+		if (path === '/api/fkcurrenciestables' && m === 'GET') {
+			const currencyId = q('currencyId');
+			const date = q('date');
+			return json(
+				200,
+				FK_CURRENCY_TABLES.filter((t) => currencyId === undefined || String(t.CurrencyId) === currencyId).filter((t) => date === undefined || t.Date.slice(0, 10) === date.slice(0, 10)),
+			);
+		}
 		const fkIssue = /^\/api\/fkdocumentsissue\/(newpurchaseinvoice|newsaleinvoice|newsimple|newcustom)$/.exec(path);
 		if (fkIssue && (m === 'POST' || m === 'PATCH')) return this.fkDocument(body(), fkIssue[1], m === 'PATCH');
 		const fkBusiness = /^\/api\/fkdocumentsbussinessissue\/(newpurchaseinvoice|newpurchaseinvoicecorrection|newsaleinvoice|newsaleinvoicecorrection)$/.exec(path);
@@ -286,6 +307,18 @@ export class SymfoniaEmulator extends Emulator {
 		return json(200, list.map((c) => listElement(c)));
 	}
 
+	/** `[{Code, Value}]` of the fields OPTIONS lists; an unknown field code is refused (not documented how). */
+	private filterFkContractors(criteria: unknown): EmulatorResponse {
+		if (!Array.isArray(criteria)) return json(400, { Message: 'Oczekiwano listy kryteriów [{Code, Value}].' });
+		for (const entry of criteria as Obj[]) {
+			if (!FK_CONTRACTOR_FILTER_FIELDS.some((field) => field.Code === entry.Code)) return json(400, { Message: `Nieznane pole filtra: ${String(entry.Code)}.` });
+		}
+		return json(
+			200,
+			this.fkContractors.filter((c) => (criteria as Obj[]).every((entry) => String(c[String(entry.Code)] ?? '').toLowerCase().includes(String(entry.Value ?? '').toLowerCase()))).map((c) => listElement(c)),
+		);
+	}
+
 	private filterContractors(criteria: Obj): EmulatorResponse {
 		const text = (value: unknown) => String(value ?? '').toLowerCase();
 		const matches = (field: string, value: unknown) => {
@@ -318,6 +351,25 @@ export class SymfoniaEmulator extends Emulator {
 		if (!fk) created.Id = this.nextId++;
 		list.push(created);
 		return json(200, created);
+	}
+
+	/**
+	 * SyncFK: path and parameters documented, behaviour not. Strict reading here: isNew=true for a code FK
+	 * already has, or isNew=false for one it lacks, is refused.
+	 */
+	private syncToFk(q: (name: string) => string | undefined): EmulatorResponse {
+		const id = q('contractorId');
+		const code = q('contractorCode');
+		const handel = this.contractors.find((c) => (id !== undefined && String(c.Id) === id) || (code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()));
+		if (!handel) return json(404, { Message: 'Nie znaleziono kontrahenta.' });
+		const isNew = q('isNew') === 'true';
+		const existing = this.fkContractors.find((c) => String(c.Code).toLowerCase() === String(handel.Code).toLowerCase());
+		if (isNew && existing) return json(400, { Message: `Kontrahent ${String(handel.Code)} już istnieje w FK.` });
+		if (!isNew && !existing) return json(400, { Message: `Kontrahent ${String(handel.Code)} nie istnieje w FK.` });
+		const copy: Obj = { Code: handel.Code, Name: handel.Name, NIP: handel.NIP, Active: handel.Active, Type: handel.Type, Address: handel.DefaultAddress };
+		if (existing) Object.assign(existing, copy);
+		else this.fkContractors.push({ ...copy, Id: this.nextId++, Position: this.nextPosition++ });
+		return { status: 200, body: '' };
 	}
 
 	private updateContractor(list: Obj[], data: Obj, fk: boolean): EmulatorResponse {
@@ -445,6 +497,7 @@ export class SymfoniaEmulator extends Emulator {
 		if (invoice && !this.fkContractors.some((c) => c.Position === data.ContractorPosition)) {
 			messages.push({ Message: `Nie znaleziono kontrahenta o pozycji ${String(data.ContractorPosition ?? '')}.`, Type: 2 });
 		}
+		if (invoice) messages.push(...this.invoiceMemberMessages(data));
 		const records = Array.isArray(data.Records) ? (data.Records as Obj[]) : [];
 		if (records.length === 0) messages.push({ Message: 'Dokument nie zawiera dekretów.', Type: 2 });
 		let debit = 0;
@@ -465,8 +518,7 @@ export class SymfoniaEmulator extends Emulator {
 			}
 		}
 		if (validateOnly) return json(200, messages);
-		// Not documented whether FK errors come as 400 or 200: 400 with {Message, FKMessages} here.
-		if (messages.some((message) => message.Type === 2)) return json(400, { Message: 'Dokument nie został zapisany.', FKMessages: messages });
+		if (messages.some((message) => message.Type === 2)) return this.fkRefused(data, messages);
 		const doc = {
 			...data,
 			Id: this.nextId++,
@@ -475,18 +527,66 @@ export class SymfoniaEmulator extends Emulator {
 			Value: Math.round(debit * 100) / 100,
 			ValuePLN: Math.round(debit * 100) / 100,
 			RecordsBalance: 0,
-			Records: records.map((record) => ({ ...record, Account: accountText(record.Account as Obj) })),
+			// DescriptionKind is non-nullable: omitted → 0 FromDocument, the record's own Description is replaced.
+			Records: records.map((record) => ({ ...record, Account: accountText(record.Account as Obj), Description: recordDescription(record, records, data) })),
 			FKMessages: messages,
 		};
 		this.fkDocuments.push(doc);
 		return json(200, doc);
 	}
 
+	/**
+	 * The non-nullable members of the invoice models (corrected 2026-12): an omitted member reaches FK as
+	 * null / 0, which it cannot accept.
+	 */
+	private invoiceMemberMessages(data: Obj): Array<{ Message: string; Type: number }> {
+		const messages: Array<{ Message: string; Type: number }> = [];
+		if (typeof data.DocumentNumber !== 'string' || !data.DocumentNumber.trim()) messages.push({ Message: 'Numer dokumentu jest wymagany.', Type: 2 });
+		if (typeof data.Currency !== 'string' || !data.Currency) {
+			messages.push({ Message: 'Nie podano waluty dokumentu.', Type: 2 });
+			return messages;
+		}
+		const rate = Number(data.CurrencyRate ?? 0);
+		if (!(rate > 0)) messages.push({ Message: 'Kurs waluty musi być większy od zera.', Type: 2 });
+		if (data.Currency.toUpperCase() === 'PLN') {
+			if (rate !== 1) messages.push({ Message: 'Kurs dla waluty PLN musi wynosić 1.', Type: 2 });
+			return messages;
+		}
+		const type = Number(data.CurrencyRateType ?? 0);
+		if (![1, 2, 3].includes(type)) messages.push({ Message: `Dokument w walucie ${data.Currency} wymaga rodzaju kursu (CurrencyRateType 1–3).`, Type: 2 });
+		const currency = FK_CURRENCIES.find((c) => c.Shortcut === String(data.Currency).toUpperCase());
+		const table = FK_CURRENCY_TABLES.find((t) => t.Id === Number(data.CurrencyRateTableId ?? 0));
+		if (!currency) messages.push({ Message: `Nieznana waluta ${data.Currency}.`, Type: 2 });
+		else if (!table || table.CurrencyId !== currency.Id) messages.push({ Message: `Nie wskazano tabeli kursów waluty ${data.Currency} (CurrencyRateTableId).`, Type: 2 });
+		return messages;
+	}
+
+	/** A refused document: `Id: 0` with the messages in a 200 (default), or a 400 (see the option). */
+	private fkRefused(data: Obj, messages: Array<{ Message: string; Type: number }>): EmulatorResponse {
+		if (this.options.fkRefusal === '400') return json(400, { Message: 'Dokument nie został zapisany.', FKMessages: messages });
+		return json(200, { ...data, Id: 0, NumberInSeries: 0, Source: 1, FKMessages: messages });
+	}
+
 	private fkBusinessDocument(data: Obj, kind: string): EmulatorResponse {
 		if (!data.DocumentType || !data.DocumentNumber || !data.IssueDate) return json(400, { Message: 'Pola DocumentType, DocumentNumber i IssueDate są wymagane.' });
 		const positions = Array.isArray(data.Positions) ? (data.Positions as Obj[]) : [];
 		if (positions.length === 0) return json(400, { Message: 'Dokument nie zawiera pozycji.' });
-		const gross = positions.reduce((sum, p) => sum + Number(p.GrossValue ?? p.GrossValuePLN ?? 0), 0);
+		const messages: Array<{ Message: string; Type: number }> = [];
+		const currency = String(data.Currency ?? '').toUpperCase();
+		const rate = Number(data.CurrencyRate ?? 0);
+		if (!currency) messages.push({ Message: 'Nie podano waluty dokumentu.', Type: 2 });
+		else if (!(rate > 0)) messages.push({ Message: 'Kurs waluty musi być większy od zera.', Type: 2 });
+		else {
+			// The *PLN amounts are the currency amounts converted at the document's rate (inferred).
+			for (const [index, p] of positions.entries()) {
+				for (const key of ['NetValue', 'VatValue', 'GrossValue']) {
+					const expected = Math.round(Number(p[key] ?? 0) * rate * 100) / 100;
+					if (Math.abs(Number(p[`${key}PLN`] ?? 0) - expected) > 0.011) messages.push({ Message: `Pozycja ${index + 1}: ${key}PLN ${String(p[`${key}PLN`])} ≠ ${expected.toFixed(2)} (kurs ${rate}).`, Type: 2 });
+				}
+			}
+		}
+		if (messages.length) return this.fkRefused(data, messages);
+		const gross = positions.reduce((sum, p) => sum + Number(p.GrossValuePLN ?? 0), 0);
 		const year = FK_YEARS.find((y) => String(data.IssueDate).slice(0, 10) >= y.StartDate.slice(0, 10) && String(data.IssueDate).slice(0, 10) <= y.EndDate.slice(0, 10));
 		const doc = { ...data, Id: this.nextId++, YearId: year?.Id ?? null, TypeCode: data.DocumentType, Source: 1, Value: gross, ValuePLN: gross, Kind: kind, FKMessages: [{ Message: 'Dokument zaksięgowany wg schematu do bufora.', Type: 0 }] };
 		this.fkDocuments.push(doc);
@@ -501,6 +601,18 @@ function listElement(c: Obj): Obj {
 	return element;
 }
 
+function withoutKeys(data: Obj, keys: string[]): Obj {
+	return Object.fromEntries(Object.entries(data).filter(([key]) => !keys.includes(key)));
+}
+
+/** `DescriptionKind` 0 FromDocument (the default of an omitted member), 1 FromRecord, 2 FromFirstRecord. */
+function recordDescription(record: Obj, records: Obj[], document: Obj): unknown {
+	const kind = Number(record.DescriptionKind ?? 0);
+	if (kind === 1) return record.Description;
+	if (kind === 2) return records[0]?.Description;
+	return document.Content ?? '';
+}
+
 function accountText(account: Obj | undefined): string {
 	if (!account) return '';
 	return ['Synthetic', 'Analytic1', 'Analytic2', 'Analytic3', 'Analytic4', 'Analytic5']
@@ -508,6 +620,12 @@ function accountText(account: Obj | undefined): string {
 		.filter((value) => value !== undefined && value !== null)
 		.join('-');
 }
+
+const FK_CURRENCIES = [
+	{ Id: 1, Shortcut: 'PLN', Name: 'złoty polski', Active: true },
+	{ Id: 2, Shortcut: 'EUR', Name: 'euro', Active: true },
+	{ Id: 3, Shortcut: 'USD', Name: 'dolar amerykański', Active: true },
+];
 
 const DICTIONARIES: Record<string, Array<Record<string, unknown>>> = {
 	'/api/vatrates': [
@@ -534,6 +652,19 @@ const DICTIONARIES: Record<string, Array<Record<string, unknown>>> = {
 		{ Id: 3, Name: 'Zakup krajowy', Type: 1, Active: true },
 		{ Id: 4, Name: 'Sprzedaż krajowa', Type: 2, Active: true },
 	],
+	'/api/fkcurrencies': FK_CURRENCIES,
+	'/api/fkdocuments/markers': [
+		{ Name: 'Brak', Subtype: 0, Active: true },
+		{ Name: 'Zielony', Subtype: 1, Active: true },
+	],
+	'/api/fkvatregistermarkers': [
+		{ Id: 1, Code: 'MPP', IsActive: true },
+		{ Id: 2, Code: 'KOREKTA', IsActive: true },
+	],
+	'/api/fkcountries': [
+		{ Id: 1, Code: 'PL', Name: 'Polska' },
+		{ Id: 2, Code: 'DE', Name: 'Niemcy' },
+	],
 	'/api/fkvatrates': [
 		{ Id: 1, Code: '23', Rate: 23, IsActive: true },
 		{ Id: 2, Code: '8', Rate: 8, IsActive: true },
@@ -551,6 +682,25 @@ const FK_YEARS = [
 	{ Id: 11, Code: '2025', StartDate: '2025-01-01T00:00:00', EndDate: '2025-12-31T00:00:00', Length: 12, Closed: 0, Archived: false },
 	{ Id: 12, Code: '2026', StartDate: '2026-01-01T00:00:00', EndDate: '2026-12-31T00:00:00', Length: 12, Closed: 0, Archived: false },
 ];
+
+const FK_CURRENCY_TABLES = [
+	{ Id: 501, CurrencyId: 2, Date: '2026-05-08T00:00:00', Table: '088/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 4.2512, SaleCurrencyRate: 4.2512 },
+	{ Id: 502, CurrencyId: 2, Date: '2026-05-11T00:00:00', Table: '089/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 4.2630, SaleCurrencyRate: 4.2630 },
+	{ Id: 601, CurrencyId: 3, Date: '2026-05-08T00:00:00', Table: '088/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 3.9011, SaleCurrencyRate: 3.9011 },
+];
+
+const FK_CONTRACTOR_FILTER_FIELDS = [
+	{ Code: 'Code', Type: 0, TypeName: 'String', Size: 20 },
+	{ Code: 'Name', Type: 0, TypeName: 'String', Size: 100 },
+	{ Code: 'NIP', Type: 0, TypeName: 'String', Size: 20 },
+];
+
+const FK_DOCUMENT_FEATURES = [
+	{ Id: 3, Name: 'Import z Integratora', Description: 'Dokumenty z systemu sprzedaży', BufferOnly: false },
+	{ Id: 7, Name: 'Do wyjaśnienia', Description: '', BufferOnly: true },
+];
+
+const FK_RECORD_FEATURES = [{ Id: 21, Name: 'Projekt A', Description: '', BufferOnly: false }];
 
 const FK_DOCUMENT_TYPES = [
 	{ Id: 1, Code: 'FZ', Name: 'Faktura zakupu', Character: 2 },

@@ -201,7 +201,12 @@ export function toContractorData(ctx: IExecuteFunctions, fields: IDataObject, it
 		if (key === 'pesel' && !/^\d{11}$/.test(converted as string)) throw fieldError(ctx, itemIndex, spec.label, 'must be 11 digits');
 		setPath(data, spec.path.replace('{address}', address), converted);
 	}
-	return mergeOtherFields(ctx, data, readOtherFields(ctx, fields.extraJson, itemIndex), itemIndex);
+	const merged = mergeOtherFields(ctx, data, readOtherFields(ctx, fields.extraJson, itemIndex), itemIndex);
+	// The FK Contractor model has no Note: FK would drop it without a word (docs/api/symfonia.md, "FK contractors: no Note").
+	if (system === 'fk' && Object.keys(merged).some((key) => key.toLowerCase() === 'note')) {
+		throw fieldError(ctx, itemIndex, 'Note', 'FK contractors have no note, so FK would drop it; put the text into the Name or a dimension, or keep it on the Handel contractor (Contractor resource)');
+	}
+	return merged;
 }
 
 export function normaliseNip(ctx: IExecuteFunctions, value: string, country: string, itemIndex: number, field: string): string {

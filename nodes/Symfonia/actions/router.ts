@@ -17,6 +17,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			'contractor:create': contractor.create.execute,
 			'contractor:get': contractor.get.execute,
 			'contractor:getMany': contractor.getMany.execute,
+			'contractor:syncFk': contractor.syncFk.execute,
 			'contractor:update': contractor.update.execute,
 			'contractor:upsert': contractor.upsert.execute,
 			'contractor:upsertForContract': contractor.upsertForContract.execute,

@@ -39,14 +39,16 @@ async function documentTypes(ctx: ILoadOptionsFunctions, characters: number[]): 
 	});
 }
 
+/** Every fiscal year: `GET /api/FKYears` without a date returns them all (docs/api/symfonia.md, "FK fiscal years"). */
 async function fkYears(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const now = new Date();
-	const years: IDataObject[] = [];
-	for (const offset of [0, -1, 1]) {
-		const answer = await symfoniaRequest.call(ctx, undefined, { method: 'GET', path: '/FKYears', qs: { date: `${now.getUTCFullYear() + offset}-06-30` }, safeToRepeat: true }, { notFoundAsUndefined: true });
-		years.push(...asList(answer));
-	}
-	return years;
+	return await list(ctx, '/FKYears');
+}
+
+/** The year containing today, else the latest one. */
+function currentYear(years: IDataObject[]): IDataObject | undefined {
+	const today = new Date().toISOString().slice(0, 10);
+	const containing = years.find((year) => text(year, 'StartDate').slice(0, 10) <= today && today <= text(year, 'EndDate').slice(0, 10));
+	return containing ?? [...years].sort((a, b) => text(b, 'StartDate').localeCompare(text(a, 'StartDate')))[0];
 }
 
 export const loadOptions = {
@@ -84,9 +86,19 @@ export const loadOptions = {
 	async getFkDocumentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await withSession(this, async () => {
 			let yearId = this.getCurrentNodeParameter('yearId') as unknown;
-			if (yearId === undefined || yearId === '' || yearId === null) yearId = prop((await fkYears(this))[0], 'Id');
+			if (yearId === undefined || yearId === '' || yearId === null) yearId = prop(currentYear(await fkYears(this)), 'Id');
 			if (yearId === undefined) return [];
 			return sorted((await list(this, '/FKDocuments/DocumentTypes', { yearId: yearId as number })).map((type) => ({ name: `${text(type, 'Code')} — ${text(type, 'Name')}`, value: text(type, 'Code') })));
+		});
+	},
+	async getFkDocumentFeatures(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return await withSession(this, async () => {
+			let yearId = this.getCurrentNodeParameter('yearId') as unknown;
+			if (yearId === undefined || yearId === '' || yearId === null) yearId = prop(currentYear(await fkYears(this)), 'Id');
+			if (yearId === undefined) return [];
+			return sorted(
+				(await list(this, '/FKDocuments/DocumentFeatures', { yearId: yearId as number })).map((feature) => ({ name: text(feature, 'Name'), value: Number(prop(feature, 'Id')), description: text(feature, 'Description') || undefined })),
+			);
 		});
 	},
 	async getFkVatRegisters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -6,7 +6,8 @@ import type { OperationExecute } from '../../../common/router';
 import { fieldError, fixedCollectionRows, readString } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+// OPTIONS lists the fields a Filter accepts (e.g. OPTIONS /api/FKContractors/Filter).
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Method', name: 'method', type: 'options', options: METHODS.map((method) => ({ name: method, value: method })), default: 'GET' },
@@ -36,8 +37,8 @@ export const description = updateDisplayOptions({ show: { resource: ['customApiC
 
 /** Any endpoint, on the managed session. Only GET is retried automatically. */
 export const execute: OperationExecute = async function (this, itemIndex) {
-	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	if (!(METHODS as readonly string[]).includes(method)) throw fieldError(this, itemIndex, 'Method', `must be one of ${METHODS.join(', ')}`);
+	const method = this.getNodeParameter('method', itemIndex) as (typeof METHODS)[number];
+	if (!METHODS.includes(method)) throw fieldError(this, itemIndex, 'Method', `must be one of ${METHODS.join(', ')}`);
 	const rawPath = readString(this, 'path', itemIndex, 'Path', { required: true });
 	if (/^[a-z]+:\/\//i.test(rawPath) || rawPath.includes('..')) {
 		throw fieldError(this, itemIndex, 'Path', 'must be a path such as /api/Warehouses, not a full URL (the base URL comes from the credential)');
@@ -50,10 +51,11 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		qs[name] = String(parameter.value ?? '');
 	}
 	let body: IDataObject | IDataObject[] | undefined;
-	if (method !== 'GET') {
+	if (method !== 'GET' && method !== 'OPTIONS') {
 		body = parseJsonValue(this, this.getNodeParameter('body', itemIndex, '') as unknown, itemIndex, 'Body (JSON)', 'objectOrList', { api: 'Symfonia' });
 	}
-	const answer = await symfoniaRequest.call(this, itemIndex, { method, path, qs, body, safeToRepeat: method === 'GET' });
+	// n8n's request type leaves OPTIONS out; its HTTP client sends it as any other method.
+	const answer = await symfoniaRequest.call(this, itemIndex, { method: method as IHttpRequestMethods, path, qs, body, safeToRepeat: method === 'GET' || method === 'OPTIONS' });
 	if (answer === undefined) return { success: true };
 	if (Array.isArray(answer)) return answer.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as string }));
 	if (answer && typeof answer === 'object') return answer as IDataObject;

@@ -16,6 +16,14 @@ export const DICTIONARIES: Record<string, { name: string; path: string; needs?: 
 	currencies: { name: 'Currencies (Handel)', path: '/Currencies', description: 'Currencies' },
 	departments: { name: 'Departments (Handel)', path: '/Departments', description: 'Departments' },
 	fkYears: { name: 'Fiscal Year (FK)', path: '/FKYears', needs: 'date', description: 'The FK fiscal year containing a date (its ID is the YearId of documents)' },
+	fkAllYears: { name: 'Fiscal Years, All (FK)', path: '/FKYears', description: 'Every FK fiscal year' },
+	fkDocumentFeatures: { name: 'Document Features (FK)', path: '/FKDocuments/DocumentFeatures', needs: 'yearId', description: 'FK document features of a fiscal year (IDs for Feature IDs)' },
+	fkRecordFeatures: { name: 'Posting Features (FK)', path: '/FKDocuments/DocumentRecordFeatures', needs: 'yearId', description: 'FK features of postings of a fiscal year' },
+	fkMarkers: { name: 'Markers (FK)', path: '/FKDocuments/Markers', description: 'FK document markers' },
+	fkVatRegisterMarkers: { name: 'VAT Register Markers (FK)', path: '/FKVatRegisterMarkers', description: 'FK VAT register markers' },
+	fkCurrencies: { name: 'Currencies (FK)', path: '/FKCurrencies', description: 'FK currencies' },
+	fkCurrencyTables: { name: 'Currency Rates Tables (FK)', path: '/FKCurrenciesTables', description: 'FK currency rates tables (their ID is the CurrencyRateTableId of documents)' },
+	fkCountries: { name: 'Countries (FK)', path: '/FKCountries', description: 'FK countries' },
 	fkDocumentTypes: { name: 'Document Types (FK)', path: '/FKDocuments/DocumentTypes', needs: 'yearId', description: 'FK document types of a fiscal year' },
 	fkVatRegisters: { name: 'VAT Registers (FK)', path: '/FKVatRegisters', description: 'FK VAT registers' },
 	fkVatRates: { name: 'VAT Rates (FK)', path: '/FKVatRates', description: 'FK VAT rates' },
@@ -47,7 +55,7 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Document Character', name: 'documentCharacter', type: 'options', options: DOCUMENT_CHARACTERS, default: 40, displayOptions: { show: { dictionary: ['documentTypes'] } } },
 	{ displayName: 'Document Type ID', name: 'documentTypeId', type: 'string', default: '', displayOptions: { show: { dictionary: ['documentSeries'] } }, description: 'ID from Document Types (Handel)' },
 	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', displayOptions: { show: { dictionary: ['fkYears'] } }, description: 'Empty: today' },
-	{ displayName: 'Fiscal Year ID', name: 'fiscalYearId', type: 'string', default: '', displayOptions: { show: { dictionary: ['fkDocumentTypes', 'fkAccountsChart'] } }, description: 'ID from Fiscal Year (FK)' },
+	{ displayName: 'Fiscal Year ID', name: 'fiscalYearId', type: 'string', default: '', displayOptions: { show: { dictionary: ['fkDocumentTypes', 'fkAccountsChart', 'fkDocumentFeatures', 'fkRecordFeatures'] } }, description: 'ID from Fiscal Year (FK)' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['dictionary'], operation: ['get'] } }, properties);

@@ -5,6 +5,7 @@ import type { OperationExecute } from '../../../common/router';
 import { fieldError, fixedCollectionRows, isBlank, readString, toAmount, toPositiveInteger, toText } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
 import { mergeOtherFields, readOtherFields, toSymfoniaDate } from '../fields';
+import { documentCurrency, toPln } from './currency';
 import { shapeCreated } from './helpers';
 
 /**
@@ -78,7 +79,9 @@ const properties: INodeProperties[] = [
 						displayName: 'VAT Rate Name or ID',
 						name: 'vatRate',
 						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getFkVatRates' },
 						default: '',
+						description: 'FK VAT rate code (FKVatRates). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
 			},
@@ -92,7 +95,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Contractor Code', name: 'contractor', type: 'string', default: '', description: 'Contractor code (Contractor), when not given by position' },
-			{ displayName: 'Currency', name: 'currency', type: 'string', default: '' },
+			{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'PLN', description: 'Currency code from FK (FKCurrencies), e.g. EUR. Empty: PLN.' },
+			{ displayName: 'Currency Rate', name: 'currencyRate', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1, description: 'Not needed: without it the mean rate of the latest FK rates table before the operation or issue date is used' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Document Date', name: 'documentDate', type: 'dateTime', default: '' },
 			{ displayName: 'Due Date', name: 'maturityDate', type: 'dateTime', default: '' },
@@ -112,7 +116,7 @@ function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[]
 		const net = toAmount(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
 		const vat = toAmount(ctx, row.vat ?? 0, itemIndex, `${label}, VAT Amount`);
 		const gross = Math.round((net + vat) * 100) / 100;
-		const position: IDataObject = { NetValue: net, VatValue: vat, GrossValue: gross, NetValuePLN: net, VatValuePLN: vat, GrossValuePLN: gross };
+		const position: IDataObject = { NetValue: net, VatValue: vat, GrossValue: gross };
 		if (isBlank(row.vatRate)) throw fieldError(ctx, itemIndex, `${label}, VAT Rate`, 'is required');
 		position.VatRate = toText(ctx, row.vatRate, itemIndex, `${label}, VAT Rate`);
 		if (!isBlank(row.description)) position.Description = toText(ctx, row.description, itemIndex, `${label}, Description`);
@@ -134,14 +138,21 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	if (!isBlank(position)) body.ContractorPosition = toPositiveInteger(this, position, itemIndex, 'Contractor Position');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (!isBlank(fields.contractor)) body.Contractor = toText(this, fields.contractor, itemIndex, 'Contractor Code');
-	if (!isBlank(fields.currency)) body.Currency = toText(this, fields.currency, itemIndex, 'Currency').toUpperCase();
 	if (!isBlank(fields.description)) body.Description = toText(this, fields.description, itemIndex, 'Description');
 	for (const [key, apiName, label] of [['documentDate', 'DocumentDate', 'Document Date'], ['operationDate', 'OperationDate', 'Operation Date'], ['receiptDate', 'ReceiptDate', 'Receipt Date'], ['maturityDate', 'MaturityDate', 'Due Date']] as const) {
 		if (!isBlank(fields[key])) body[apiName] = toSymfoniaDate(this, fields[key], itemIndex, label);
 	}
 	if (body.ContractorPosition === undefined && body.Contractor === undefined) throw fieldError(this, itemIndex, 'Contractor Position', 'give the contractor position or a contractor code');
-	body.Positions = readPositions(this, itemIndex);
-	const finalBody = mergeOtherFields(this, body, readOtherFields(this, fields.extraJson, itemIndex), itemIndex);
+	const positions = readPositions(this, itemIndex);
+	const extra = readOtherFields(this, fields.extraJson, itemIndex);
+	// The business model carries Currency and CurrencyRate only (no rate type or table). The *PLN amounts are
+	// converted at that rate, not copied (docs/api/symfonia.md, "FK documents: required members").
+	const currency = await documentCurrency(this, itemIndex, fields, String(body.OperationDate ?? body.IssueDate));
+	body.Currency = currency.Currency;
+	body.CurrencyRate = currency.CurrencyRate;
+	const rate = currency.CurrencyRate;
+	body.Positions = positions.map((p) => ({ ...p, NetValuePLN: toPln(p.NetValue as number, rate), VatValuePLN: toPln(p.VatValue as number, rate), GrossValuePLN: toPln(p.GrossValue as number, rate) }));
+	const finalBody = mergeOtherFields(this, body, extra, itemIndex);
 	if (!Array.isArray(finalBody.Positions) || finalBody.Positions.length === 0) throw fieldError(this, itemIndex, 'Positions', 'add at least one position');
 	const answer = await symfoniaRequest.call(this, itemIndex, { method: 'POST', path, body: finalBody, safeToRepeat: false });
 	return shapeCreated(this, itemIndex, answer);

@@ -6,6 +6,7 @@ import { fieldError, isBlank, readString, toAmount, toIntegerInRange, toPositive
 import { fkMessagesOf, prop } from '../../transport';
 import type { FKMessage } from '../../types';
 import { mergeOtherFields, readOtherFields, toSymfoniaDate } from '../fields';
+import { documentCurrency, RATE_TYPES, toPln } from './currency';
 
 /** FK documents created by WebAPI always land in the FK buffer (docs/api/symfonia.md §7.4). */
 export const KIND_PATHS: Record<string, string> = {
@@ -125,10 +126,20 @@ export function documentFields(): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'PLN' },
-				{ displayName: 'Currency Rate', name: 'currencyRate', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1 },
+				{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'PLN', description: 'Currency code from FK (FKCurrencies), e.g. EUR. Empty: PLN.' },
+				{ displayName: 'Currency Rate', name: 'currencyRate', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1, description: 'Not needed: without it the rate comes from the FK rates table of the currency' },
+				{ displayName: 'Currency Rate Type', name: 'currencyRateType', type: 'options', options: RATE_TYPES, default: 3, description: 'Which rate of the FK rates table a foreign-currency document uses (CurrencyRateType)' },
+				{ displayName: 'Currency Table ID', name: 'currencyTableId', type: 'string', default: '', description: 'ID of the FK rates table (FKCurrenciesTables). Empty: the latest table of the currency dated before the operation date, or the issue date.' },
 				{ displayName: 'Document Date', name: 'documentDate', type: 'dateTime', default: '' },
-				{ displayName: 'Feature IDs', name: 'features', type: 'string', default: '', placeholder: '3, 7', description: 'Document feature IDs (Features), separated by commas' },
+				{
+					displayName: 'Document Feature Names or IDs',
+					name: 'documentFeatures',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getFkDocumentFeatures', loadOptionsDependsOn: ['yearId'] },
+					default: [],
+					description: 'Features (cechy) of the document in FK (Features). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{ displayName: 'Feature IDs', name: 'features', type: 'string', default: '', placeholder: '3, 7', description: 'Document feature IDs (Features), separated by commas; added to Document Features' },
 				{ displayName: 'Marker', name: 'marker', type: 'number', default: 0 },
 				{ displayName: 'Operation Date', name: 'operationDate', type: 'dateTime', default: '' },
 				{ displayName: 'Other Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other field of the FK document with its API name. Applied last.' },
@@ -160,11 +171,11 @@ export function parseAccount(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 	return account;
 }
 
-function pln(amount: number, rate: number | undefined): number {
-	return rate === undefined ? amount : Math.round(amount * rate * 100) / 100;
+function pln(amount: number, rate: number): number {
+	return rate === 1 ? amount : toPln(amount, rate);
 }
 
-export function readFkDocument(ctx: IExecuteFunctions, itemIndex: number): { path: string; body: IDataObject } {
+export async function readFkDocument(ctx: IExecuteFunctions, itemIndex: number): Promise<{ path: string; body: IDataObject }> {
 	const kind = ctx.getNodeParameter('kind', itemIndex) as string;
 	const path = KIND_PATHS[kind];
 	if (!path) throw fieldError(ctx, itemIndex, 'Document Kind', `unknown kind "${kind}"`);
@@ -174,7 +185,8 @@ export function readFkDocument(ctx: IExecuteFunctions, itemIndex: number): { pat
 		TypeCode: readString(ctx, 'typeCode', itemIndex, 'Document Type', { required: true }),
 		IssueDate: toSymfoniaDate(ctx, ctx.getNodeParameter('issueDate', itemIndex, ''), itemIndex, 'Issue Date'),
 	};
-	const number = readString(ctx, 'documentNumber', itemIndex, 'Document Number');
+	// DocumentNumber is a non-nullable member of the invoice and simple models.
+	const number = readString(ctx, 'documentNumber', itemIndex, 'Document Number', { required: kind !== 'custom' });
 	if (number) body.DocumentNumber = number;
 	const position = ctx.getNodeParameter('contractorPosition', itemIndex, '') as unknown;
 	if (!isBlank(position)) body.ContractorPosition = toPositiveInteger(ctx, position, itemIndex, 'Contractor Position');
@@ -183,31 +195,54 @@ export function readFkDocument(ctx: IExecuteFunctions, itemIndex: number): { pat
 	if (content) body.Content = content;
 
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const currency = isBlank(fields.currency) ? 'PLN' : toText(ctx, fields.currency, itemIndex, 'Currency').toUpperCase();
-	const rate = currency === 'PLN' ? undefined : Number(fields.currencyRate ?? 1);
-	if (!isBlank(fields.currency)) body.Currency = currency;
-	if (rate !== undefined) body.CurrencyRate = rate;
 	for (const [key, apiName, label] of [['documentDate', 'DocumentDate', 'Document Date'], ['operationDate', 'OperationDate', 'Operation Date'], ['receiptDate', 'ReceiptDate', 'Receipt Date'], ['periodDate', 'PeriodDate', 'Period Date']] as const) {
 		if (!isBlank(fields[key])) body[apiName] = toSymfoniaDate(ctx, fields[key], itemIndex, label);
 	}
 	if (!isBlank(fields.marker)) body.Marker = toIntegerInRange(ctx, fields.marker, itemIndex, 'Marker', 0, 1_000_000);
 	if (!isBlank(fields.splitPaymentType)) body.SplitPaymentType = Number(fields.splitPaymentType);
-	if (!isBlank(fields.features)) {
-		body.Features = String(fields.features)
-			.split(/[,;\s]+/)
-			.filter(Boolean)
-			.map((id) => toPositiveInteger(ctx, id, itemIndex, 'Feature IDs'));
-	}
+	const features = [
+		...(Array.isArray(fields.documentFeatures) ? fields.documentFeatures : []).map((id) => toPositiveInteger(ctx, id, itemIndex, 'Document Features')),
+		...(isBlank(fields.features) ? [] : String(fields.features).split(/[,;\s]+/).filter(Boolean).map((id) => toPositiveInteger(ctx, id, itemIndex, 'Feature IDs'))),
+	];
+	if (features.length) body.Features = [...new Set(features)];
 
-	body.Records = readPostings(ctx, itemIndex, rate);
+	// Everything is read and checked before the first request (the currency look-up).
+	const records = readPostings(ctx, itemIndex);
 	if (kind !== 'simple') {
 		const registers = readVatRegisters(ctx, itemIndex, String(body.PeriodDate ?? body.IssueDate));
 		if (registers.length) body.VatRegisters = registers;
 	}
-	return { path, body: mergeOtherFields(ctx, body, readOtherFields(ctx, fields.extraJson, itemIndex), itemIndex) };
+	const extra = readOtherFields(ctx, fields.extraJson, itemIndex);
+	let rate = 1;
+	if (kind !== 'simple') {
+		// The simple model has no currency members.
+		const currency = await documentCurrency(ctx, itemIndex, fields, String(body.OperationDate ?? body.IssueDate));
+		Object.assign(body, currency);
+		rate = currency.CurrencyRate;
+	}
+	body.Records = withPln(records, rate);
+	return { path, body: mergeOtherFields(ctx, body, extra, itemIndex) };
 }
 
-function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | undefined): IDataObject[] {
+/**
+ * `DescriptionKind` is non-nullable and its default 0 replaces a posting's own description by the document's
+ * Content; 1 keeps it (docs/api/symfonia.md, "FK documents: required members").
+ */
+function descriptionKindOf(description: unknown): number {
+	return isBlank(description) ? 0 : 1;
+}
+
+/** Fills the `ValuePLN` of postings and their settlements that were given without one. */
+function withPln(records: IDataObject[], rate: number): IDataObject[] {
+	const fill = (entry: IDataObject) => (entry.Value !== undefined && entry.ValuePLN === undefined ? { ...entry, ValuePLN: pln(entry.Value as number, rate) } : entry);
+	return records.map((record) => {
+		const filled = fill(record);
+		if (Array.isArray(record.Transactions)) filled.Transactions = (record.Transactions as IDataObject[]).map((transaction) => (transaction && typeof transaction === 'object' ? fill(transaction) : transaction));
+		return filled;
+	});
+}
+
+function readPostings(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const { source, rows } = readFieldsOrJson(ctx, itemIndex, POSTINGS);
 	if (rows.length === 0) throw fieldError(ctx, itemIndex, source === 'json' ? 'Postings (JSON)' : 'Postings', 'add at least one posting');
 	if (source === 'json') {
@@ -216,7 +251,7 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 			for (const key of ['Value', 'ValuePLN'] as const) {
 				if (copy[key] !== undefined) copy[key] = toAmount(ctx, copy[key], itemIndex, `Postings (JSON), posting ${index + 1}, ${key}`);
 			}
-			if (copy.Value !== undefined && copy.ValuePLN === undefined) copy.ValuePLN = pln(copy.Value as number, rate);
+			if (copy.DescriptionKind === undefined) copy.DescriptionKind = descriptionKindOf(copy.Description);
 			return copy;
 		});
 	}
@@ -228,11 +263,11 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 			Side: Number(row.side) === 1 ? 1 : 0,
 			Account: parseAccount(ctx, row.account, itemIndex, `${label}, Account`),
 			Value: value,
-			ValuePLN: pln(value, rate),
 		};
 		if (!isBlank(row.description)) record.Description = toText(ctx, row.description, itemIndex, `${label}, Description`);
+		record.DescriptionKind = descriptionKindOf(record.Description);
 		if (!isBlank(row.maturityDate)) {
-			record.Transactions = [{ MaturityDate: toSymfoniaDate(ctx, row.maturityDate, itemIndex, `${label}, Due Date`), Value: value, ValuePLN: pln(value, rate) }];
+			record.Transactions = [{ MaturityDate: toSymfoniaDate(ctx, row.maturityDate, itemIndex, `${label}, Due Date`), Value: value }];
 		}
 		return record;
 	});
@@ -267,21 +302,31 @@ function readVatRegisters(ctx: IExecuteFunctions, itemIndex: number, defaultPeri
 	});
 }
 
-/** Output of a created FK document: FK's own messages stay in `FKMessages`, plus `warnings` for quick checks. */
+/**
+ * Output of a created FK document: FK's own messages stay in `FKMessages`, plus `warnings` for quick checks.
+ * `Document.Id` is a non-nullable int, so a refusal answered with HTTP 200 comes as `Id: 0` with Type-2
+ * messages: a Type-2 message or an Id that is not positive means "not saved" (docs/api/symfonia.md, "FK
+ * documents: refusal").
+ */
 export function shapeCreated(ctx: IExecuteFunctions, itemIndex: number, answer: unknown): IDataObject {
 	const document = (answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {}) as IDataObject;
 	const messages = fkMessagesOf(document);
 	const errors = messages.filter((message) => message.Type === 2);
-	if (errors.length && (prop(document, 'Id') === undefined || prop(document, 'Id') === null)) {
-		// Not saved: FK said why in FKMessages (answered with HTTP 200).
+	const id = Number(prop(document, 'Id'));
+	const description = messages.map((message) => `FK ${['comment', 'warning', 'error'][message.Type] ?? message.Type}: ${message.Message}`).join('\n') || undefined;
+	if (errors.length) {
+		throw apiError(ctx.getNode(), { message: `Symfonia FK did not save the document: ${errors[0].Message}`, description, httpCode: '200', itemIndex, kind: 'rejectedByApi' }, []);
+	}
+	if (!(Number.isInteger(id) && id > 0)) {
+		// Neither an ID nor a reason: whether FK saved it cannot be told from the answer.
 		throw apiError(
 			ctx.getNode(),
 			{
-				message: `Symfonia FK did not save the document: ${errors[0].Message}`,
-				description: messages.map((message) => `FK ${['comment', 'warning', 'error'][message.Type] ?? message.Type}: ${message.Message}`).join('\n'),
+				message: 'Symfonia FK answered without the ID of the document, so whether it was saved is unknown',
+				description: [description, 'Look for the document in the FK buffer before sending it again (a re-run with Skip If Already in FK does that).'].filter(Boolean).join('\n'),
 				httpCode: '200',
 				itemIndex,
-				kind: 'rejectedByApi',
+				kind: 'unreadableAnswer',
 			},
 			[],
 		);

@@ -12,7 +12,7 @@ export const description = updateDisplayOptions({ show: { resource: ['fkDocument
  * object with FKMessages is read too.
  */
 export const execute: OperationExecute = async function (this, itemIndex) {
-	const { path, body } = readFkDocument(this, itemIndex);
+	const { path, body } = await readFkDocument(this, itemIndex);
 	const answer = await symfoniaRequest.call(this, itemIndex, { method: 'PATCH', path, body, safeToRepeat: true });
 	const messages = Array.isArray(answer) ? fkMessagesOf({ FKMessages: answer }) : fkMessagesOf(answer as never);
 	return { ...validationOutput(messages), document: body };
