@@ -102,14 +102,15 @@ const KSEF_SLUGS = new Set([
 ]);
 /** Documents issued only in the web application (no create endpoint): their slug and payment code (§4.3, §5.6). */
 export const WEB_ONLY_KINDS: Record<string, string> = {
-	fakturaszczegolnyobowiazek: 'prz_faktura_szczeg_obow',
-	fakturabudowa: 'prz_faktura_budowa',
-	fakturakoncowa: 'prz_faktura_kon',
-	fakturawyposazenie: 'prz_faktura_wyposaz',
-	fakturasrodektrwaly: 'prz_faktura_sr_trwaly',
+	// Not in the payment list (the emulator's own codes, so that they can be stored).
 	fakturazaliczka: 'prz_faktura_zaliczka',
+	fakturakoncowa: 'prz_faktura_kon',
 	fakturazaliczkowawaluta: 'prz_faktura_zaliczka_waluta',
 	fakturakoncowawaluta: 'prz_faktura_kon_waluta',
+	fakturabudowa: 'prz_faktura_budowa',
+	fakturawyposazenie: 'prz_faktura_wyposaz',
+	fakturasrodektrwaly: 'prz_faktura_sr_trwaly',
+	fakturaszczegolnyobowiazek: 'prz_faktura_szczeg_obow',
 };
 const LANGUAGES = new Set(['en', 'de', 'bg', 'hr', 'cs', 'da', 'nl', 'es', 'et', 'fi', 'fr', 'gr', 'hu', 'it', 'lv', 'lt', 'ru', 'sk', 'sl', 'sv']);
 const ROLES = new Set(['ODBIORCA', 'DODATKOWY_NABYWCA', 'DOKONUJACY_PLATNOSCI', 'JEDN_SAMORZADU_TERYT', 'CZLONEK_GRUPY_VAT', 'PRACOWNIK', 'INNA']);
@@ -530,7 +531,8 @@ export class IFirmaEmulator extends Emulator {
 		if (body.TerminPlatnosci && body.DataSprzedazy && String(body.TerminPlatnosci) < String(body.DataSprzedazy)) {
 			return this.fail(201, 'Termin płatności nie może być wcześniejszy niż data sprzedaży.');
 		}
-		const monthDate = body.DataSprzedazy ?? body.DataWystawienia;
+		// A bill's month is its issue date's (§5.3, iFirma's own module); an invoice's its sale date's (§5.2).
+		const monthDate = slug === 'rachunekkraj' ? body.DataWystawienia : (body.DataSprzedazy ?? body.DataWystawienia);
 		if (!this.inAccountingMonth(monthDate)) {
 			return this.fail(202, `Data ${String(monthDate)} jest poza ustawionym miesiącem księgowym.`);
 		}

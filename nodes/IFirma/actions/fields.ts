@@ -92,7 +92,7 @@ export const contractorModeFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '5213609181',
-		description: 'The tax ID of a contractor saved in iFirma. Polish NIPs are checked (checksum).',
+		description: 'The tax ID of a contractor saved in iFirma. Ten digits are taken for a Polish NIP and checked (checksum); any other value is sent as a foreign tax ID.',
 		displayOptions: { show: { contractorMode: ['nip'] } },
 	},
 	{
@@ -153,7 +153,7 @@ export const contractorOptionalFields: INodeProperties[] = [
 	{ displayName: 'Is Recipient', name: 'JestOdbiorca', type: 'boolean', default: true, description: 'Whether the contractor buys from you (JestOdbiorca)' },
 	{ displayName: 'Is Supplier', name: 'JestDostawca', type: 'boolean', default: false, description: 'Whether the contractor sells to you (JestDostawca)' },
 	{ displayName: 'Name 2', name: 'Nazwa2', type: 'string', default: '', description: 'Second line of the name' },
-	{ displayName: 'NIP', name: 'NIP', type: 'string', default: '', description: 'Tax ID; a Polish NIP (no EU prefix or PL) is checked with its checksum' },
+	{ displayName: 'NIP', name: 'NIP', type: 'string', default: '', description: 'Tax ID; a Polish NIP (no EU prefix or country, or PL) is checked with its checksum, a foreign one (e.g. Norway 923609016 with Country Code NO) is kept as given' },
 	{ displayName: 'Notes', name: 'Uwagi', type: 'string', default: '' },
 	{ displayName: 'Phone', name: 'Telefon', type: 'string', default: '' },
 	{ displayName: 'Street', name: 'Ulica', type: 'string', default: '', description: 'Street and number (Ulica)' },
@@ -191,7 +191,8 @@ const lineValues: INodeProperties[] = [
 	},
 	{ displayName: 'Legal Basis for Exemption', name: 'legalBasis', type: 'string', default: '', description: 'Required with an exempt (ZW) rate on a domestic invoice, e.g. "Art. 43 ust. 1 pkt 37" (PodstawaPrawna)' },
 	{ displayName: 'Flat-Rate Tax (%)', name: 'flatRate', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0, description: 'Ryczałt rate for flat-rate payers, e.g. 8.5; 0 = the account default' },
-	{ displayName: 'Foreign Name', name: 'foreignName', type: 'string', default: '', description: 'Item name in the print language (NazwaPelnaObca)' },
+	{ displayName: 'Foreign Name', name: 'foreignName', type: 'string', default: '', description: 'Item name in the print language (NazwaPelnaObca); required on export-type, OSS and IOSS invoices' },
+	{ displayName: 'Foreign Unit', name: 'foreignUnit', type: 'string', default: '', placeholder: 'pcs', description: 'Unit in the print language (JednostkaObca), e.g. pcs, h, service; required on export-type, OSS and IOSS invoices' },
 	{
 		displayName: 'OSS Rate Kind',
 		name: 'rateKind',
@@ -236,7 +237,7 @@ export const linesFields: INodeProperties[] = [
 		default: '[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100, "vatRate": 23}\n]',
 		displayOptions: { show: { linesMode: ['json'] } },
 		description:
-			'A list of lines with name, quantity, unit, unitPrice, vatRate (23, 8, 5, 0, "zw", or any percent), discount, pkwiu, gtu, legalBasis, flatRate, foreignName. iFirma\'s own names (NazwaPelna, Ilosc, CenaJednostkowa, ...) are accepted too.',
+			'A list of lines with name, quantity, unit, unitPrice, vatRate (23, 8, 5, 0, "zw", or any percent), discount, pkwiu, gtu, legalBasis, flatRate, foreignName, foreignUnit. iFirma\'s own names (NazwaPelna, Ilosc, CenaJednostkowa, ...) are accepted too.',
 	},
 ];
 

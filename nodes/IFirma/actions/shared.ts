@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { PreparedItems } from '../../common/router';
 import { fieldError, isValidNip, readString, toAmount, toIsoDate } from '../../common/validate';
-import { callIfirma, documentRef, downloadIfirmaPdf } from '../transport';
+import { callIfirma, documentRef, downloadIfirmaFile, type Download } from '../transport';
 import type { IfirmaResponse } from '../types';
 import { contractorOptionalFields } from './fields';
 
@@ -81,12 +81,27 @@ export function optionalText(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 	return text;
 }
 
-/** A NIP: Polish ones (no prefix or PL) must pass the checksum; foreign tax ids are passed as given. */
-export function checkNip(ctx: IExecuteFunctions, value: string, euPrefix: string | undefined, itemIndex: number, label: string): string {
+/** What says whether a tax id is Polish: the EU prefix, the country code, or only the value itself. */
+export interface NipContext {
+	euPrefix?: string;
+	country?: string;
+	/** Nothing else tells the country (a tax id alone): ten digits are taken for a Polish NIP. */
+	valueOnly?: boolean;
+}
+
+/**
+ * A tax id. A Polish NIP must pass the checksum and is sent as ten digits. A foreign one is sent as given, up to
+ * 13 characters: with an EU prefix or a country code other than PL (a Norwegian 923609016 with country NO, the
+ * buyer of an export invoice), or, where only the value is known, anything that is not ten digits.
+ */
+export function checkNip(ctx: IExecuteFunctions, value: string, where: NipContext, itemIndex: number, label: string): string {
 	const text = value.trim();
-	if (!euPrefix || euPrefix.toUpperCase() === 'PL') {
-		if (!isValidNip(text)) throw fieldError(ctx, itemIndex, label, `"${text}" is not a valid NIP (10 digits with a correct checksum)`);
-		return text.replace(/^PL/i, '').replace(/[\s-]/g, '');
+	const foreign = [where.euPrefix, where.country].some((code) => code && code.trim().toUpperCase() !== 'PL');
+	const digits = text.replace(/^PL/i, '').replace(/[\s-]/g, '');
+	const polish = !foreign && (!where.valueOnly || /^\d{10}$/.test(digits));
+	if (polish) {
+		if (!isValidNip(text)) throw fieldError(ctx, itemIndex, label, `"${text}" is not a valid NIP (10 digits with a correct checksum); a foreign tax ID needs its country code or EU prefix`);
+		return digits;
 	}
 	if (text.length > 13) throw fieldError(ctx, itemIndex, label, 'must be at most 13 characters');
 	return text;
@@ -122,7 +137,9 @@ export function contractorObject(
 	}
 	if (typeof contractor.PrefiksUE === 'string') contractor.PrefiksUE = contractor.PrefiksUE.toUpperCase();
 	if (typeof contractor.KodKraju === 'string') contractor.KodKraju = contractor.KodKraju.toUpperCase();
-	if (typeof contractor.NIP === 'string') contractor.NIP = checkNip(ctx, contractor.NIP, contractor.PrefiksUE as string | undefined, itemIndex, 'NIP');
+	if (typeof contractor.NIP === 'string') {
+		contractor.NIP = checkNip(ctx, contractor.NIP, { euPrefix: contractor.PrefiksUE as string | undefined, country: contractor.KodKraju as string | undefined }, itemIndex, 'NIP');
+	}
 	for (const field of ['Email', 'EmailDlaFaktury']) {
 		if (typeof contractor[field] === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(contractor[field] as string)) {
 			throw fieldError(ctx, itemIndex, field === 'Email' ? 'E-Mail' : 'E-Mail for Invoices', `"${String(contractor[field])}" is not an e-mail address`);
@@ -143,7 +160,7 @@ export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number
 		const prefix = optionalText(ctx, ctx.getNodeParameter('contractorEuPrefix', itemIndex, ''), itemIndex, 'EU Prefix', 2)?.toUpperCase();
 		const raw = optionalText(ctx, ctx.getNodeParameter('contractorNip', itemIndex, ''), itemIndex, 'Contractor NIP');
 		if (!raw) throw fieldError(ctx, itemIndex, 'Contractor NIP', 'is required');
-		const nip = checkNip(ctx, raw, prefix, itemIndex, 'Contractor NIP');
+		const nip = checkNip(ctx, raw, { euPrefix: prefix, valueOnly: true }, itemIndex, 'Contractor NIP');
 		return { NIPKontrahenta: nip, ...(prefix ? { PrefiksUEKontrahenta: prefix } : {}) };
 	}
 	const contractor = contractorObject(
@@ -177,12 +194,13 @@ interface LineInput {
 	legalBasis?: unknown;
 	flatRate?: unknown;
 	foreignName?: unknown;
+	foreignUnit?: unknown;
 	rateKind?: unknown;
 }
 
 const API_NAMES: Record<string, keyof LineInput> = {
 	NazwaPelna: 'name', Ilosc: 'quantity', Jednostka: 'unit', CenaJednostkowa: 'unitPrice', StawkaVat: 'vatRate', Rabat: 'discount',
-	PKWiU: 'pkwiu', GTU: 'gtu', PodstawaPrawna: 'legalBasis', StawkaRyczaltu: 'flatRate', NazwaPelnaObca: 'foreignName', TypStawkiVat: 'rateKind',
+	PKWiU: 'pkwiu', GTU: 'gtu', PodstawaPrawna: 'legalBasis', StawkaRyczaltu: 'flatRate', NazwaPelnaObca: 'foreignName', JednostkaObca: 'foreignUnit', TypStawkiVat: 'rateKind',
 };
 
 function fromApiNames(raw: IDataObject): LineInput {
@@ -215,13 +233,15 @@ function vatFraction(ctx: IExecuteFunctions, line: LineInput, itemIndex: number,
 	return Math.round(rate * 100) / 10000;
 }
 
+const articleOf = (kindName: string) => `${/^[AEIOU]/i.test(kindName) ? 'an' : 'a'} ${kindName}`;
+
 /** Reads the line items (fixed collection or JSON) and turns them into iFirma's `Pozycje`. */
 export function readLines(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	style: LineStyle,
 	defaultLegalBasis?: string,
-	options: { allowZeroQuantity?: boolean } = {},
+	options: { allowZeroQuantity?: boolean; foreign?: string } = {},
 ): IDataObject[] {
 	const mode = ctx.getNodeParameter('linesMode', itemIndex, 'fields') as string;
 	let inputs: LineInput[];
@@ -263,8 +283,13 @@ export function readLines(
 		if (flatRate) out.StawkaRyczaltu = Math.round(flatRate * 100) / 10000;
 		if (style === 'bill') return out;
 
+		// Export-type kinds need both on every line (docs/api/ifirma.md §5.2, line table).
 		const foreignName = optionalText(ctx, line.foreignName, itemIndex, label('Foreign Name'), 300);
+		const foreignUnit = optionalText(ctx, line.foreignUnit, itemIndex, label('Foreign Unit'), 10);
+		if (options.foreign && !foreignName) throw fieldError(ctx, itemIndex, label('Foreign Name'), `is required on ${articleOf(options.foreign)} (NazwaPelnaObca: the item name in the print language)`);
+		if (options.foreign && !foreignUnit) throw fieldError(ctx, itemIndex, label('Foreign Unit'), `is required on ${articleOf(options.foreign)} (JednostkaObca: the unit in the print language, e.g. pcs)`);
 		if (foreignName) out.NazwaPelnaObca = foreignName;
+		if (foreignUnit) out.JednostkaObca = foreignUnit;
 		const pkwiu = optionalText(ctx, line.pkwiu, itemIndex, label('PKWiU'), 30);
 		out.PKWiU = pkwiu ?? '';
 		const gtu = optionalText(ctx, line.gtu, itemIndex, label('GTU'));
@@ -331,11 +356,19 @@ export async function readBack(ctx: IExecuteFunctions, itemIndex: number, create
 /** Downloads a print and returns it as a binary item (PDF), with the document reference in its JSON. */
 export async function pdfOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string): Promise<PreparedItems> {
 	const variant = ctx.getNodeParameter('variant', itemIndex, '') as string;
+	return await fileOutput(ctx, itemIndex, slug, ref, 'pdf', variant);
+}
+
+/** A PDF print (`.pdf[.variant]`) or the XML version (`.xml`) as a binary item (docs/api/ifirma.md §5.4). */
+export async function fileOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string, kind: Download, variant = ''): Promise<PreparedItems> {
 	const property = readString(ctx, 'binaryPropertyName', itemIndex, 'Put Output File in Field') || 'data';
-	const buffer = await downloadIfirmaPdf.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.pdf${variant ? `.${variant}` : ''}`);
-	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.pdf`;
-	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, 'application/pdf');
-	const item: INodeExecutionData = { json: { document: ref, kind: slug, variant: variant || 'default', fileName, fileSize: buffer.length }, binary: { [property]: binary } };
+	const suffix = `${kind}${variant ? `.${variant}` : ''}`;
+	const buffer = await downloadIfirmaFile.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.${suffix}`, kind);
+	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.${kind}`;
+	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, kind === 'pdf' ? 'application/pdf' : 'application/xml');
+	const json: IDataObject = { document: ref, kind: slug, fileName, fileSize: buffer.length };
+	if (kind === 'pdf') json.variant = variant || 'default';
+	const item: INodeExecutionData = { json, binary: { [property]: binary } };
 	return { preparedItems: [item] };
 }
 
@@ -347,4 +380,3 @@ export function readDocumentRef(ctx: IExecuteFunctions, itemIndex: number, name 
 	return text;
 }
 
-export { callIfirma, documentRef };

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { callIfirma } from '../shared';
+import { callIfirma } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getLimit'] } }, []);
 

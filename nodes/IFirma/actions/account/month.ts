@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { unexpectedAnswer } from '../../transport';
-import { callIfirma } from '../shared';
+import { callIfirma, unexpectedAnswer } from '../../transport';
 
 export interface AccountingMonth {
 	year: number;

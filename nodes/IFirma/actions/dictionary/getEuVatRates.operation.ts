@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError } from '../../../common/validate';
-import { callIfirma, optionalDate, optionalText } from '../shared';
+import { callIfirma } from '../../transport';
+import { optionalDate, optionalText } from '../shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Country Code', name: 'country', type: 'string', required: true, default: '', placeholder: 'DE', description: 'Two-letter code of an EU country; Greece is EL (GR is accepted)' },

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { toAmount } from '../../../common/validate';
+import { callIfirma, documentRef } from '../../transport';
 import { mergeAdditionalJson } from '../document';
 import { checkAccountingMonth, checkMonthField } from '../monthCheck';
 import { documentRefField, issueDateField, linesFields, paymentMethodField, returnDocumentField } from '../fields';
-import { callIfirma, createdOutput, documentRef, optionalDate, optionalText, readDate, readDocumentRef, readLines, todayInPoland } from '../shared';
+import { createdOutput, optionalDate, optionalText, readDate, readDocumentRef, readLines, todayInPoland } from '../shared';
 
 const properties: INodeProperties[] = [
 	{ ...documentRefField, displayName: 'Corrected Invoice ID or Number', description: 'The domestic invoice to correct: its ID or full number' },

@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { DOCUMENT_KINDS } from '../../types';
 import { emailOptionsField, readEmailBody } from '../document';
 import { documentRefField, kindField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
 const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { DOCUMENT_KINDS } from '../../types';
 import { documentRefField, kindField } from '../fields';
-import { callIfirma, documentRef, optionalText, readDocumentRef } from '../shared';
+import { optionalText, readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
 const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);

@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { returnDocumentField } from '../fields';
-import { callIfirma, createdOutput, documentRef, readDocumentRef } from '../shared';
+import { createdOutput, readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['convertToInvoice'] } }, [
 	{
