@@ -8,8 +8,9 @@ import type { Envelope, FirminoMethod } from './types';
 const CREDENTIAL = 'firminoApi';
 
 /**
- * Only `add` creates something the API does not deduplicate; `update` sends the whole document keyed by
- * its id, so sending it twice leaves the same result (DESIGN.md "Retries").
+ * Only `add` creates something the API does not deduplicate; `update` sends the whole document keyed by its id, so
+ * sending it twice leaves the same result; `delete` is not repeated, so that a lost answer is reported, not turned
+ * into "no such document" by a second call (docs/api/firmino.md "Methods").
  */
 const SAFE_TO_REPEAT: Record<FirminoMethod, boolean> = {
 	add: false,
@@ -27,7 +28,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
 
 /**
  * Calls one method of the recurring-documents API and returns its envelope, checked to be a success.
- * `success: false` is an error whatever the HTTP status (API file "Response envelope").
+ * `success: false` is an error whatever the HTTP status (docs/api/firmino.md "Response envelope").
  */
 export async function callFirmino<T>(
 	this: IExecuteFunctions,
@@ -38,31 +39,14 @@ export async function callFirmino<T>(
 	const credentials = await credentialsOf(this, CREDENTIAL);
 	const secrets = secretValuesOf(credentials);
 	const url = `${String(credentials.baseUrl).replace(/\/+$/, '')}/${method}${params.id !== undefined ? `/${params.id}` : ''}`;
-	const options = { itemIndex, ...readRequestOptions(this, itemIndex) };
-	const takesBody = method === 'add' || method === 'find' || method === 'update' || method === 'init';
-
-	// The page's `curl -POST` examples send GET for get/delete (no -d). If the server wants POST (405),
-	// that one call is repeated once as POST (API file "HTTP verb").
-	let response = await sendRequest.call(
+	// Every method as the page's curl sends it: POST, JSON content type, a JSON body (`{}` for get/delete), as
+	// Firmino's other API page and every public client do (docs/api/firmino.md "Methods").
+	const response = await sendRequest.call(
 		this,
 		CREDENTIAL,
-		{
-			method: takesBody ? 'POST' : 'GET',
-			url,
-			body: takesBody ? (params.body ?? {}) : undefined,
-			safeToRepeat: SAFE_TO_REPEAT[method],
-			acceptStatuses: takesBody ? undefined : [405],
-		},
-		{ ...options, apiMessageOf },
+		{ method: 'POST', url, body: params.body ?? {}, headers: { 'Content-Type': 'application/json' }, safeToRepeat: SAFE_TO_REPEAT[method] },
+		{ itemIndex, ...readRequestOptions(this, itemIndex), apiMessageOf },
 	);
-	if (response.statusCode === 405) {
-		response = await sendRequest.call(
-			this,
-			CREDENTIAL,
-			{ method: 'POST', url, safeToRepeat: SAFE_TO_REPEAT[method] },
-			{ ...options, apiMessageOf },
-		);
-	}
 
 	const httpCode = String(response.statusCode);
 	const envelope = parseJsonBody(this.getNode(), response, itemIndex, secrets) as Envelope<T>;

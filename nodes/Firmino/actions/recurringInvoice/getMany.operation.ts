@@ -51,6 +51,34 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort Field',
+				name: 'sortField',
+				type: 'string',
+				default: '',
+				placeholder: 'startDate',
+				description: 'Field of a recurring invoice to sort by (sortField), e.g. startDate or name; Firmino does not list which it accepts',
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'asc',
+				description: 'SortOrder',
+			},
+		],
+	},
 	{ ...simplifyField, description: 'Whether to return each recurring invoice with Active as a true/false value' },
 ];
 
@@ -59,7 +87,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `find`, page by page until the limit or `params.total` (API file "find (list) in detail"). */
+/** `find`, page by page until the limit or `params.total` (docs/api/firmino.md "find (list) in detail"). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const limit = readLimit(this, itemIndex);
 	const query = readFindQuery.call(this, itemIndex);
@@ -103,6 +131,15 @@ function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject 
 		list.push({ name, value: plainText(this, filter.value, itemIndex, 'Other Filters → Value') });
 	}
 	if (list.length) query.filters = list;
+	// Top-level keys of the find request, as on Firmino's customers page (docs/api/firmino.md "find").
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as { sortField?: unknown; sortOrder?: unknown };
+	const sortField = plainText(this, sort.sortField, itemIndex, 'Sort Field').trim();
+	if (sortField) {
+		query.sortField = sortField;
+		const order = plainText(this, sort.sortOrder ?? 'asc', itemIndex, 'Sort Order').toLowerCase();
+		if (order !== 'asc' && order !== 'desc') throw fieldError(this, itemIndex, 'Sort Order', 'must be asc or desc');
+		query.sortOrder = order;
+	}
 	return query;
 }
 
