@@ -40,5 +40,8 @@ if ((${#missing[@]})); then
 	((created_policy)) && rm -f "$policy"
 fi
 
+how="already installed"
+((${#missing[@]})) && how="installed now from Debian's packages"
+echo "using $(redis-server --version | cut -d' ' -f1-3) and PostgreSQL $("$(find_pg_bin)/postgres" --version | awk '{print $3}') ($how)" >&2
 echo "REDIS_SERVER=$(command -v redis-server)"
 echo "PG_BIN=$(find_pg_bin)"

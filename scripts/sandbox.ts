@@ -28,9 +28,11 @@ export async function bootSandboxN8n(options: {
 	sandboxPorts?: Record<string, number>;
 	workflows: Array<{ id: string; workflow: { nodes: Array<{ type: string }> } & Record<string, unknown> }>;
 	host?: string;
+	/** Have n8n open a throwaway database first (scripts/ensure-runtime.sh --self-check): npm start does. */
+	selfCheck?: boolean;
 }): Promise<SandboxN8n> {
 	const sandboxes = await startSandboxes(options.sandboxPorts ?? {});
-	const n8n = prepareN8n({ userFolder: options.userFolder, port: options.port });
+	const n8n = prepareN8n({ userFolder: options.userFolder, port: options.port, selfCheck: options.selfCheck });
 	if (options.host) n8n.env.N8N_HOST = options.host;
 
 	for (const { workflow } of options.workflows) attachSandboxCredentials(workflow, sandboxes.credentials);

@@ -104,6 +104,8 @@ async function main() {
 		console.log(`browser check: SKIPPED — ${chromiumPath.reason}`);
 		return;
 	}
+	const version = execFileSync(chromiumPath.path, ['--version'], { encoding: 'utf8' }).trim();
+	console.log(`browser check: using ${version} at ${chromiumPath.path}`);
 	const { nodes, credentials } = packageContents();
 	const workflows = nodes.map((node) => ({
 		id: workflowIdFor(`screenshot:${node.name}`),

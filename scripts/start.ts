@@ -30,6 +30,7 @@ async function main() {
 		port: N8N_PORT,
 		host: 'localhost',
 		sandboxPorts: SANDBOX_PORTS,
+		selfCheck: true,
 		workflows: templates.map((file) => ({
 			id: workflowIdFor(`templates/${file}`),
 			workflow: JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', file), 'utf8')),

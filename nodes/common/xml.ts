@@ -1,5 +1,5 @@
 /**
- * A small strict XML reader for the documents our SOAP APIs answer with (DESIGN.md "nodes/common/xml.ts").
+ * A small strict XML reader for the documents our SOAP APIs answer with.
  * Zero dependencies. It reads elements, attributes, text, CDATA, comments, processing instructions and the
  * XML declaration; resolves namespace prefixes; decodes the five predefined entities and character
  * references. It refuses what a SOAP answer never contains and what would be unsafe to expand (DOCTYPE /

@@ -32,10 +32,17 @@ export interface CliResult {
 	stderr: string;
 }
 
-/** Installs (first time only) Node 24 + n8n, and prepares a fresh user folder with the packed package. */
-export function prepareN8n(options: { version?: string; userFolder?: string; port?: number } = {}): N8nInstance {
+/**
+ * Installs (first time only) Node 24 + n8n, and prepares a fresh user folder with the packed package.
+ * `selfCheck` also has n8n open a throwaway database before anything is imported (npm start does), so a
+ * broken runtime fails with one clear line instead of a failed import.
+ */
+export function prepareN8n(
+	options: { version?: string; userFolder?: string; port?: number; selfCheck?: boolean } = {},
+): N8nInstance {
 	const version = options.version ?? process.env.N8N_VERSION ?? '2.41.1';
-	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'ensure-runtime.sh'), version], {
+	const script = path.join(ROOT, 'scripts', 'ensure-runtime.sh');
+	const output = execFileSync('bash', [script, ...(options.selfCheck ? ['--self-check'] : []), version], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});

@@ -190,7 +190,7 @@ const lineValues: INodeProperties[] = [
 		default: '',
 	},
 	{ displayName: 'Legal Basis for Exemption', name: 'legalBasis', type: 'string', default: '', description: 'Required with an exempt (ZW) rate on a domestic invoice, e.g. "Art. 43 ust. 1 pkt 37" (PodstawaPrawna)' },
-	{ displayName: 'Flat-Rate Tax (%)', name: 'flatRate', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0, description: 'Ryczałt rate for flat-rate payers, e.g. 8.5; 0 = the account default' },
+	{ displayName: 'Flat-Rate Tax (%)', name: 'flatRate', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0, description: 'Rate of the flat-rate tax (ryczałt), e.g. 8.5; 0 = the account default' },
 	{ displayName: 'Foreign Name', name: 'foreignName', type: 'string', default: '', description: 'Item name in the print language (NazwaPelnaObca); required on export-type, OSS and IOSS invoices' },
 	{ displayName: 'Foreign Unit', name: 'foreignUnit', type: 'string', default: '', placeholder: 'pcs', description: 'Unit in the print language (JednostkaObca), e.g. pcs, h, service; required on export-type, OSS and IOSS invoices' },
 	{

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parseJsonValue } from '../../common/json';
 import { fieldError, fixedCollectionRows, isValidNip, toAmount, toIsoDate, toPositiveInteger } from '../../common/validate';
 
 /** Dates go to Symfonia as .NET DateTime without a zone (API file §3). */
@@ -16,43 +17,12 @@ export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** A JSON field: an object/list given by an expression, or JSON text. */
 /** The ending n8n asks of every dropdown filled from the API (lint rule for dynamic options). */
 export const DYNAMIC = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
-export function parseJsonField(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string, shape: 'object' | 'array'): IDataObject | IDataObject[] | undefined {
-	if (isBlank(value)) return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw fieldError(ctx, itemIndex, field, `is not valid JSON (${(error as Error).message})`);
-		}
-	}
-	if (shape === 'array') {
-		if (!Array.isArray(parsed) || parsed.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))) {
-			throw fieldError(ctx, itemIndex, field, 'must be a JSON list of objects, like [{"Code": "X"}]');
-		}
-		return parsed as IDataObject[];
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw fieldError(ctx, itemIndex, field, 'must be a JSON object, like {"Marker": 1}');
-	}
-	const unsafe = unsafeKeyIn(parsed);
-	if (unsafe) throw fieldError(ctx, itemIndex, field, `"${unsafe}" is not a field name Symfonia knows`);
-	return parsed as IDataObject;
-}
-
-/** `__proto__`, `constructor` or `prototype` anywhere in a value: never an API field, always a mistake or an attack. */
-function unsafeKeyIn(value: unknown, depth = 0): string | undefined {
-	if (!value || typeof value !== 'object' || depth > 20) return undefined;
-	for (const key of Object.keys(value)) {
-		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
-		const nested = unsafeKeyIn((value as IDataObject)[key], depth + 1);
-		if (nested) return nested;
-	}
-	return undefined;
+/** "Other Fields (JSON)": one object of Symfonia field names, or undefined when empty. */
+export function readOtherFields(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
+	return parseJsonValue(ctx, value, itemIndex, 'Other Fields (JSON)', 'object', { api: 'Symfonia' });
 }
 
 /**
@@ -250,8 +220,7 @@ export function toContractorData(ctx: IExecuteFunctions, fields: IDataObject, it
 		if (key === 'pesel' && !/^\d{11}$/.test(converted as string)) throw fieldError(ctx, itemIndex, spec.label, 'must be 11 digits');
 		setPath(data, spec.path.replace('{address}', address), converted);
 	}
-	const extra = parseJsonField(ctx, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	return mergeOtherFields(ctx, data, extra, itemIndex);
+	return mergeOtherFields(ctx, data, readOtherFields(ctx, fields.extraJson, itemIndex), itemIndex);
 }
 
 export function normaliseNip(ctx: IExecuteFunctions, value: string, country: string, itemIndex: number, field: string): string {

@@ -1,4 +1,11 @@
-import * as ops from '../contractorOps';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.createDescription('handel');
-export const execute = ops.createExecute('handel');
+import type { OperationExecute } from '../../../common/router';
+import { createContractor, createFields, readMainFields } from '../contractors';
+
+export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['create'] } }, createFields('handel'));
+
+/** `POST /api/Contractors/Create` (API file §6.1); not repeated after a lost answer (creates are not deduplicated). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	return await createContractor(this, itemIndex, 'handel', readMainFields(this, itemIndex, 'handel', true));
+};

@@ -1,4 +1,16 @@
-import * as ops from '../contractorOps';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.upsertDescription('handel');
-export const execute = ops.upsertExecute('handel');
+import type { OperationExecute } from '../../../common/router';
+import { fieldError } from '../../../common/validate';
+import { isBlank } from '../fields';
+import { readMainFields, upsertContractor, upsertFields } from '../contractors';
+
+export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['upsert'] } }, upsertFields('handel'));
+
+/** Find by NIP or code, then create or update (API file §6.1). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const matchBy = this.getNodeParameter('matchBy', itemIndex) as string;
+	const data = readMainFields(this, itemIndex, 'handel', false);
+	if (isBlank(data.Name)) throw fieldError(this, itemIndex, 'Name', 'is required');
+	return await upsertContractor(this, itemIndex, 'handel', matchBy === 'code' ? 'code' : 'nip', data);
+};

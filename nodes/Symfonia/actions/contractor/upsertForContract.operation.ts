@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsOrJsonProperties, readFieldsOrJson, type FieldsOrJson } from '../../../common/fieldsOrJson';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString } from '../../../common/validate';
-import { upsertContractor } from '../contractorOps';
-import { contractorOptionFields, isBlank, normaliseNip, parseJsonField, rowsOf, syncFkField, toContractorData, toText } from '../fields';
+import { upsertContractor } from '../contractors';
+import { contractorOptionFields, isBlank, normaliseNip, syncFkField, toContractorData, toText } from '../fields';
 
 /**
  * The seed's "contract with several clients": one Symfonia contractor that carries the data of every client.
@@ -30,37 +31,21 @@ const CLIENT_FIELDS: INodeProperties[] = [
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 ];
 
+const CLIENTS: FieldsOrJson = {
+	selector: { name: 'clientsInput', displayName: 'Clients Input' },
+	fields: { name: 'clients', displayName: 'Clients', rowName: 'client', rowDisplayName: 'Client', placeholder: 'Add Client', values: CLIENT_FIELDS, sortable: true },
+	json: {
+		name: 'clientsJson',
+		displayName: 'Clients (JSON)',
+		description: 'A list like [{"name": "Jan Kowalski", "pesel": "80010112345", "city": "Kraków"}, {"name": "ACME", "nip": "5260001246"}] with the field names of the Fields input',
+	},
+	jsonOptions: { api: 'Symfonia' },
+};
+
 const properties: INodeProperties[] = [
 	{ displayName: 'Code', name: 'code', type: 'string', required: true, default: '', placeholder: 'UM-2026-017', description: 'Code of the one contractor for this contract, e.g. the contract number. It is found and updated by this code.' },
 	{ displayName: 'Contract Reference', name: 'contractReference', type: 'string', default: '', description: 'Shown on the first line of the note, e.g. "Umowa UM/2026/017 z 2026-03-09"' },
-	{
-		displayName: 'Clients Input',
-		name: 'clientsInput',
-		type: 'options',
-		options: [
-			{ name: 'Fields', value: 'fields' },
-			{ name: 'JSON', value: 'json' },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Clients',
-		name: 'clients',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		placeholder: 'Add Client',
-		displayOptions: { show: { clientsInput: ['fields'] } },
-		options: [{ displayName: 'Client', name: 'client', values: CLIENT_FIELDS }],
-	},
-	{
-		displayName: 'Clients (JSON)',
-		name: 'clientsJson',
-		type: 'json',
-		default: '[]',
-		displayOptions: { show: { clientsInput: ['json'] } },
-		description: 'A list like [{"name": "Jan Kowalski", "pesel": "80010112345", "city": "Kraków"}, {"name": "ACME", "nip": "5260001246"}] with the field names of the Fields input',
-	},
+	...fieldsOrJsonProperties(CLIENTS),
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contractorOptionFields.filter((field) => field.name !== 'note'), description: 'Applied over what the clients give' },
 	syncFkField,
 ];
@@ -84,11 +69,7 @@ interface Client {
 const KNOWN = new Set(CLIENT_FIELDS.map((field) => field.name));
 
 function readClients(ctx: IExecuteFunctions, itemIndex: number): Client[] {
-	const input = ctx.getNodeParameter('clientsInput', itemIndex, 'fields') as string;
-	const raw =
-		input === 'json'
-			? (parseJsonField(ctx, ctx.getNodeParameter('clientsJson', itemIndex, '[]'), itemIndex, 'Clients (JSON)', 'array') as IDataObject[] | undefined) ?? []
-			: rowsOf(ctx.getNodeParameter('clients', itemIndex, {}), 'client');
+	const raw = readFieldsOrJson(ctx, itemIndex, CLIENTS).rows;
 	if (raw.length === 0) throw fieldError(ctx, itemIndex, 'Clients', 'add at least one client');
 	return raw.map((entry, index) => {
 		const label = `Clients, client ${index + 1}`;

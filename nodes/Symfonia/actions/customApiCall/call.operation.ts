@@ -1,10 +1,11 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parseJsonValue } from '../../../common/json';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { isBlank, parseJsonField, rowsOf } from '../fields';
+import { rowsOf } from '../fields';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -51,19 +52,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	let body: IDataObject | IDataObject[] | undefined;
 	if (method !== 'GET') {
-		const raw = this.getNodeParameter('body', itemIndex, '') as unknown;
-		if (!isBlank(raw)) {
-			const parsed = typeof raw === 'string' ? (() => {
-				try {
-					return JSON.parse(raw) as unknown;
-				} catch (error) {
-					throw fieldError(this, itemIndex, 'Body (JSON)', `is not valid JSON (${(error as Error).message})`);
-				}
-			})() : raw;
-			body = Array.isArray(parsed)
-				? (parseJsonField(this, parsed, itemIndex, 'Body (JSON)', 'array') as IDataObject[])
-				: (parseJsonField(this, parsed, itemIndex, 'Body (JSON)', 'object') as IDataObject);
-		}
+		body = parseJsonValue(this, this.getNodeParameter('body', itemIndex, '') as unknown, itemIndex, 'Body (JSON)', 'objectOrList', { api: 'Symfonia' });
 	}
 	const answer = await symfoniaRequest.call(this, itemIndex, { method, path, qs, body, safeToRepeat: method === 'GET' });
 	if (answer === undefined) return { success: true };

@@ -1,4 +1,11 @@
-import * as ops from '../contractorOps';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.createDescription('fk');
-export const execute = ops.createExecute('fk');
+import type { OperationExecute } from '../../../common/router';
+import { createContractor, createFields, readMainFields } from '../contractors';
+
+export const description = updateDisplayOptions({ show: { resource: ['fkContractor'], operation: ['create'] } }, createFields('fk'));
+
+/** `POST /api/FKContractors/Create` (API file §7.1); not repeated after a lost answer (creates are not deduplicated). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	return await createContractor(this, itemIndex, 'fk', readMainFields(this, itemIndex, 'fk', true));
+};

@@ -1,4 +1,12 @@
-import * as ops from '../contractorOps';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.getManyDescription('fk');
-export const execute = ops.getManyExecute('fk');
+import { readLimit } from '../../../common/paginate';
+import type { OperationExecute } from '../../../common/router';
+import { getManyFields, readPages } from '../contractors';
+
+export const description = updateDisplayOptions({ show: { resource: ['fkContractor'], operation: ['getMany'] } }, getManyFields('fk'));
+
+/** The paged list `GET /api/FKContractors/Page` (API file §5, §7.1). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	return await readPages(this, itemIndex, '/FKContractors', readLimit(this, itemIndex));
+};

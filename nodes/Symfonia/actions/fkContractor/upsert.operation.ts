@@ -1,4 +1,16 @@
-import * as ops from '../contractorOps';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.upsertDescription('fk');
-export const execute = ops.upsertExecute('fk');
+import type { OperationExecute } from '../../../common/router';
+import { fieldError } from '../../../common/validate';
+import { isBlank } from '../fields';
+import { readMainFields, upsertContractor, upsertFields } from '../contractors';
+
+export const description = updateDisplayOptions({ show: { resource: ['fkContractor'], operation: ['upsert'] } }, upsertFields('fk'));
+
+/** Find by NIP or code, then create or update (API file §7.1). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const matchBy = this.getNodeParameter('matchBy', itemIndex) as string;
+	const data = readMainFields(this, itemIndex, 'fk', false);
+	if (isBlank(data.Name)) throw fieldError(this, itemIndex, 'Name', 'is required');
+	return await upsertContractor(this, itemIndex, 'fk', matchBy === 'code' ? 'code' : 'nip', data);
+};

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { symfoniaRequest } from '../../transport';
-import { documentFields, readFkDocument, shapeCreated } from './shared';
+import { documentFields, readFkDocument, shapeCreated } from './helpers';
 
 export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['create'] } }, documentFields());
 

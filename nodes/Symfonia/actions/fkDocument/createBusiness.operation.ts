@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString, toPositiveInteger } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toSymfoniaDate, toText } from '../fields';
-import { shapeCreated } from './shared';
+import { amountOf, isBlank, mergeOtherFields, readOtherFields, rowsOf, toSymfoniaDate, toText } from '../fields';
+import { shapeCreated } from './helpers';
 
 /**
  * "Business" documents: FK builds the postings from its own posting scheme (API file §7.4,
@@ -141,8 +141,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	if (body.ContractorPosition === undefined && body.Contractor === undefined) throw fieldError(this, itemIndex, 'Contractor Position', 'give the contractor position or a contractor code');
 	body.Positions = readPositions(this, itemIndex);
-	const extra = parseJsonField(this, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	const finalBody = mergeOtherFields(this, body, extra, itemIndex);
+	const finalBody = mergeOtherFields(this, body, readOtherFields(this, fields.extraJson, itemIndex), itemIndex);
 	if (!Array.isArray(finalBody.Positions) || finalBody.Positions.length === 0) throw fieldError(this, itemIndex, 'Positions', 'add at least one position');
 	const answer = await symfoniaRequest.call(this, itemIndex, { method: 'POST', path, body: finalBody, safeToRepeat: false });
 	return shapeCreated(this, itemIndex, answer);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationExecute } from '../../../common/router';
 import { readPositiveInteger } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { yearField } from './shared';
+import { yearField } from './helpers';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Document ID', name: 'documentId', type: 'string', required: true, default: '' },

@@ -6,7 +6,7 @@ import type { OperationExecute } from '../../../common/router';
 import { fieldError, readPositiveInteger, toPositiveInteger } from '../../../common/validate';
 import { asList, symfoniaRequest } from '../../transport';
 import { isBlank, toQueryDate } from '../fields';
-import { yearField } from './shared';
+import { yearField } from './helpers';
 
 const properties: INodeProperties[] = [
 	{

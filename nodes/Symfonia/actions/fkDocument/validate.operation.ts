@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fkMessagesOf, symfoniaRequest } from '../../transport';
-import { documentFields, readFkDocument, validationOutput } from './shared';
+import { documentFields, readFkDocument, validationOutput } from './helpers';
 
 export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['validate'] } }, documentFields());
 

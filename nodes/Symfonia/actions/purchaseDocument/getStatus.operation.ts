@@ -1,4 +1,14 @@
-import * as ops from '../documentOps';
+import type { IDataObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.getStatusDescription('purchase');
-export const execute = ops.getStatusExecute('purchase');
+import type { OperationExecute } from '../../../common/router';
+import { symfoniaRequest } from '../../transport';
+import { lookupFields, readLookup } from '../handelDocuments';
+
+export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['getStatus'] } }, lookupFields(true));
+
+/** `GET /api/Purchases/Status?documentId=` or `?documentNumber=` (API file §6.4). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const qs = readLookup(this, itemIndex, { id: 'documentId', number: 'documentNumber' }, true);
+	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Purchases/Status', qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
+};

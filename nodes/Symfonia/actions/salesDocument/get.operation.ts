@@ -1,4 +1,14 @@
-import * as ops from '../documentOps';
+import type { IDataObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.getDescription('sales');
-export const execute = ops.getExecute('sales');
+import type { OperationExecute } from '../../../common/router';
+import { symfoniaRequest } from '../../transport';
+import { lookupFields, readLookup } from '../handelDocuments';
+
+export const description = updateDisplayOptions({ show: { resource: ['salesDocument'], operation: ['get'] } }, lookupFields(true));
+
+/** `GET /api/Sales?id=` or `?number=` (API file §6.3). */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const qs = readLookup(this, itemIndex, { id: 'id', number: 'number' }, true);
+	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Sales', qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
+};

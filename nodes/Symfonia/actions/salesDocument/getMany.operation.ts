@@ -1,4 +1,24 @@
-import * as ops from '../documentOps';
+import type { IDataObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.getManyDescription('sales');
-export const execute = ops.getManyExecute('sales');
+import { readLimit } from '../../../common/paginate';
+import type { OperationExecute } from '../../../common/router';
+import { fieldError, readString } from '../../../common/validate';
+import { asList, symfoniaRequest } from '../../transport';
+import { toQueryDate } from '../fields';
+import { getManyFields } from '../handelDocuments';
+
+export const description = updateDisplayOptions({ show: { resource: ['salesDocument'], operation: ['getMany'] } }, getManyFields('sales'));
+
+/** `GET /api/Sales/Filter?dateFrom=&dateTo=&buyerCode=` (API file §6.3): one answer, cut to the limit here. */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const dateFrom = toQueryDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From');
+	const dateTo = toQueryDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To');
+	if (dateFrom > dateTo) throw fieldError(this, itemIndex, 'Date To', 'must not be before Date From');
+	const qs: IDataObject = { dateFrom, dateTo };
+	const party = readString(this, 'partyCode', itemIndex, 'Buyer Code');
+	if (party) qs.buyerCode = party;
+	const list = asList(await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Sales/Filter', qs, safeToRepeat: true }));
+	const limit = readLimit(this, itemIndex);
+	return Number.isFinite(limit) ? list.slice(0, limit) : list;
+};

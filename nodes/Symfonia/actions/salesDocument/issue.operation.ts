@@ -1,4 +1,15 @@
-import * as ops from '../documentOps';
+import type { IDataObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const description = ops.issueDescription('sales');
-export const execute = ops.issueExecute('sales');
+import type { OperationExecute } from '../../../common/router';
+import { symfoniaRequest } from '../../transport';
+import { lookupFields, readLookup } from '../handelDocuments';
+
+export const description = updateDisplayOptions({ show: { resource: ['salesDocument'], operation: ['issue'] } }, lookupFields(false));
+
+/** `PUT /api/SalesIssue/InBuffer` (API file §6.3). Issuing an issued document is refused by the server, so a repeat creates nothing. */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const qs = readLookup(this, itemIndex, { id: 'id', number: 'number' }, false);
+	const answer = await symfoniaRequest.call(this, itemIndex, { method: 'PUT', path: '/SalesIssue/InBuffer', qs, safeToRepeat: true });
+	return (answer as IDataObject | undefined) ?? { ...qs, issued: true };
+};

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLimit, returnAllOrLimit } from '../../common/paginate';
-import type { OperationExecute } from '../../common/router';
+import { fieldsOrJsonProperties, readFieldsOrJson, type FieldsOrJson } from '../../common/fieldsOrJson';
+import { returnAllOrLimit } from '../../common/paginate';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { DocumentSide } from '../types';
-import { DYNAMIC, amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toBoolean, toQueryDate, toSymfoniaDate, toText } from './fields';
+import { DYNAMIC, amountOf, isBlank, mergeOtherFields, readOtherFields, toBoolean, toSymfoniaDate, toText } from './fields';
 
 /**
- * Handel sales and purchase documents (API file §6.3, §6.4), written once for both sides.
- * Creates are never retried; Purchase Create first looks for the supplier's invoice number.
+ * Helpers of the Handel sales and purchase document actions (API file §6.3, §6.4): the fields and readers
+ * both sides share. Each action's own file (salesDocument/*.operation.ts, purchaseDocument/*.operation.ts)
+ * holds its description and execute and calls these.
  */
 
 interface SideInfo {
@@ -24,15 +24,10 @@ interface SideInfo {
 	noun: string;
 }
 
-const SIDES: Record<DocumentSide, SideInfo> = {
+export const SIDES: Record<DocumentSide, SideInfo> = {
 	sales: { resource: 'salesDocument', read: '/Sales', issue: '/SalesIssue', party: 'Buyer', partyLabel: 'Buyer Code', partyQuery: 'buyerCode', typesMethod: 'getSalesDocumentTypes', noun: 'sales document' },
 	purchase: { resource: 'purchaseDocument', read: '/Purchases', issue: '/PurchasesIssue', party: 'Seller', partyLabel: 'Seller Code', partyQuery: 'sellerCode', typesMethod: 'getPurchaseDocumentTypes', noun: 'purchase document' },
 };
-
-
-function show(side: DocumentSide, operation: string, properties: INodeProperties[]) {
-	return updateDisplayOptions({ show: { resource: [SIDES[side].resource], operation: [operation] } }, properties);
-}
 
 // ------------------------------------------------------------------ Create
 
@@ -45,7 +40,19 @@ const positionValues: INodeProperties[] = [
 	{ displayName: 'VAT Rate Name or ID', name: 'vatRate', type: 'options', typeOptions: { loadOptionsMethod: 'getVatRates' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 ];
 
-export function createDescription(side: DocumentSide): INodeProperties[] {
+const POSITIONS: FieldsOrJson = {
+	selector: { name: 'positionsInput', displayName: 'Positions Input' },
+	fields: { name: 'positions', displayName: 'Positions', rowName: 'position', rowDisplayName: 'Position', placeholder: 'Add Position', values: positionValues, sortable: true },
+	json: {
+		name: 'positionsJson',
+		displayName: 'Positions (JSON)',
+		description: 'Symfonia positions as JSON, e.g. [{"Code": "USLUGA-IT", "Quantity": 1, "Value": 100, "VatRate": {"Code": "23"}}]',
+	},
+	jsonOptions: { api: 'Symfonia' },
+};
+
+/** The fields of Create, for one side (purchase adds the supplier's invoice number and the duplicate check). */
+export function createFields(side: DocumentSide): INodeProperties[] {
 	const info = SIDES[side];
 	const purchase: INodeProperties[] =
 		side === 'purchase'
@@ -55,40 +62,13 @@ export function createDescription(side: DocumentSide): INodeProperties[] {
 					{ displayName: 'Skip If Already Registered', name: 'checkDuplicate', type: 'boolean', default: true, description: "Whether to look for a purchase document of the same seller with the same supplier invoice number first, and return it instead of creating a second one" },
 				]
 			: [];
-	return show(side, 'create', [
+	return [
 		{ displayName: 'Document Type Name or ID', name: 'typeCode', type: 'options', typeOptions: { loadOptionsMethod: info.typesMethod }, required: true, default: '', description: `${DYNAMIC}. The Handel document type, e.g. ${side === 'sales' ? 'FVS' : 'FVZ'} (TypeCode).` },
 		{ displayName: info.partyLabel, name: 'partyCode', type: 'string', required: true, default: '', description: `Code of the ${info.party === 'Buyer' ? 'buyer' : 'seller'} contractor in Handel (${info.party}.Code)` },
 		...purchase,
 		{ displayName: 'Issue Now', name: 'issue', type: 'boolean', default: true, description: 'Whether to issue (approve) the document now; off leaves it in the buffer (bufor) for a person to check' },
 		{ displayName: 'Issue Date', name: 'issueDate', type: 'dateTime', default: '', description: 'Empty: Symfonia uses today' },
-		{
-			displayName: 'Positions Input',
-			name: 'positionsInput',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields' },
-				{ name: 'JSON', value: 'json' },
-			],
-			default: 'fields',
-		},
-		{
-			displayName: 'Positions',
-			name: 'positions',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			default: {},
-			placeholder: 'Add Position',
-			displayOptions: { show: { positionsInput: ['fields'] } },
-			options: [{ displayName: 'Position', name: 'position', values: positionValues }],
-		},
-		{
-			displayName: 'Positions (JSON)',
-			name: 'positionsJson',
-			type: 'json',
-			default: '[]',
-			displayOptions: { show: { positionsInput: ['json'] } },
-			description: 'Symfonia positions as JSON, e.g. [{"Code": "USLUGA-IT", "Quantity": 1, "Value": 100, "VatRate": {"Code": "23"}}]',
-		},
+		...fieldsOrJsonProperties(POSITIONS),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -123,15 +103,14 @@ export function createDescription(side: DocumentSide): INodeProperties[] {
 				{ displayName: 'Split Payment', name: 'splitPayment', type: 'boolean', default: false, description: 'Whether the document is under split payment (MPP)' },
 			],
 		},
-	]);
+	];
 }
 
 function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const input = ctx.getNodeParameter('positionsInput', itemIndex, 'fields') as string;
-	if (input === 'json') {
-		const list = (parseJsonField(ctx, ctx.getNodeParameter('positionsJson', itemIndex, '[]'), itemIndex, 'Positions (JSON)', 'array') as IDataObject[] | undefined) ?? [];
-		if (list.length === 0) throw fieldError(ctx, itemIndex, 'Positions (JSON)', 'add at least one position');
-		return list.map((position, index) => {
+	const { source, rows } = readFieldsOrJson(ctx, itemIndex, POSITIONS);
+	if (rows.length === 0) throw fieldError(ctx, itemIndex, source === 'json' ? 'Positions (JSON)' : 'Positions', 'add at least one position');
+	if (source === 'json') {
+		return rows.map((position, index) => {
 			const copy = { ...position };
 			for (const key of ['Value', 'PriceValue'] as const) {
 				if (copy[key] !== undefined) copy[key] = amountOf(ctx, copy[key], itemIndex, `Positions (JSON), position ${index + 1}, ${key}`);
@@ -139,8 +118,6 @@ function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[]
 			return copy;
 		});
 	}
-	const rows = rowsOf(ctx.getNodeParameter('positions', itemIndex, {}), 'position');
-	if (rows.length === 0) throw fieldError(ctx, itemIndex, 'Positions', 'add at least one position');
 	return rows.map((row, index) => {
 		const label = `Positions, position ${index + 1}`;
 		if (isBlank(row.code) && isBlank(row.name)) throw fieldError(ctx, itemIndex, `${label}, Product Code`, 'give a product code or a name');
@@ -155,7 +132,8 @@ function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[]
 	});
 }
 
-function readDocumentBody(ctx: IExecuteFunctions, itemIndex: number, side: DocumentSide): IDataObject {
+/** The document body of Create from the item's parameters: header, positions, additional and other fields. */
+export function readDocumentBody(ctx: IExecuteFunctions, itemIndex: number, side: DocumentSide): IDataObject {
 	const info = SIDES[side];
 	const typeCode = readString(ctx, 'typeCode', itemIndex, 'Document Type', { required: true });
 	const partyCode = readString(ctx, 'partyCode', itemIndex, info.partyLabel, { required: true });
@@ -213,34 +191,7 @@ function readDocumentBody(ctx: IExecuteFunctions, itemIndex: number, side: Docum
 				throw fieldError(ctx, itemIndex, key, 'is not a field of a document');
 		}
 	}
-	const extra = parseJsonField(ctx, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	return mergeOtherFields(ctx, body, extra, itemIndex);
-}
-
-export function createExecute(side: DocumentSide): OperationExecute {
-	return async function (this, itemIndex) {
-		const info = SIDES[side];
-		const body = readDocumentBody(this, itemIndex, side);
-		const issue = this.getNodeParameter('issue', itemIndex, true) as boolean;
-		if (side === 'purchase') {
-			body.ForeignDocumentNumber = readString(this, 'foreignNumber', itemIndex, 'Supplier Invoice Number', { required: true });
-			const foreignDate = this.getNodeParameter('foreignDate', itemIndex, '') as unknown;
-			if (!isBlank(foreignDate)) body.ForeignDocumentDate = toSymfoniaDate(this, foreignDate, itemIndex, 'Supplier Invoice Date');
-			if (this.getNodeParameter('checkDuplicate', itemIndex, true) as boolean) {
-				const existing = await findPurchaseByForeignNumber(this, itemIndex, body);
-				if (existing) return { ...existing, symfoniaAction: 'existing' };
-			}
-		}
-		// A document create is never repeated automatically (Symfonia does not deduplicate it).
-		const created = await symfoniaRequest.call(this, itemIndex, {
-			method: 'POST',
-			path: `${info.issue}/New`,
-			qs: issue ? { issue: true } : undefined,
-			body,
-			safeToRepeat: false,
-		});
-		return { ...((created as IDataObject | undefined) ?? {}), symfoniaAction: 'created' };
-	};
+	return mergeOtherFields(ctx, body, readOtherFields(ctx, fields.extraJson, itemIndex), itemIndex);
 }
 
 const DAY = 86_400_000;
@@ -257,7 +208,7 @@ function sameNumber(a: unknown, b: unknown): boolean {
  * number. Whether list elements carry ForeignDocumentNumber is not documented: when they do not, each
  * candidate is read in full (one request each).
  */
-async function findPurchaseByForeignNumber(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
+export async function findPurchaseByForeignNumber(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
 	const anchorText = String(body.ForeignDocumentDate ?? body.IssueDate ?? new Date().toISOString()).slice(0, 10);
 	const anchor = Date.parse(`${anchorText}T00:00:00Z`);
 	const from = new Date(anchor - WINDOW_DAYS * DAY).toISOString().slice(0, 10);
@@ -284,7 +235,8 @@ async function readDocument(ctx: IExecuteFunctions, itemIndex: number, path: str
 
 // ------------------------------------------------------------------ lookups shared by Get, Issue, Get Status
 
-function lookupFields(withBuffer: boolean): INodeProperties[] {
+/** Find By (ID or number) and Value; with `withBuffer`, In Buffer for numbers of buffered documents. */
+export function lookupFields(withBuffer: boolean): INodeProperties[] {
 	return [
 		{
 			displayName: 'Find By',
@@ -303,7 +255,8 @@ function lookupFields(withBuffer: boolean): INodeProperties[] {
 	];
 }
 
-function readLookup(ctx: IExecuteFunctions, itemIndex: number, names: { id: string; number: string }, withBuffer: boolean): IDataObject {
+/** The query of Find By / Value, with the API's names for the id and the number. */
+export function readLookup(ctx: IExecuteFunctions, itemIndex: number, names: { id: string; number: string }, withBuffer: boolean): IDataObject {
 	const findBy = ctx.getNodeParameter('findBy', itemIndex, 'id') as string;
 	const value = readString(ctx, 'value', itemIndex, 'Value', { required: true });
 	if (findBy === 'id') return { [names.id]: toPositiveInteger(ctx, value, itemIndex, 'Value (ID)') };
@@ -312,68 +265,13 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number, names: { id: stri
 	return qs;
 }
 
-// ------------------------------------------------------------------ Issue (from buffer)
-
-export function issueDescription(side: DocumentSide): INodeProperties[] {
-	return show(side, 'issue', lookupFields(false));
-}
-
-export function issueExecute(side: DocumentSide): OperationExecute {
-	return async function (this, itemIndex) {
-		const qs = readLookup(this, itemIndex, { id: 'id', number: 'number' }, false);
-		// Issuing an already issued document is refused by the server, so a repeat creates nothing.
-		const answer = await symfoniaRequest.call(this, itemIndex, { method: 'PUT', path: `${SIDES[side].issue}/InBuffer`, qs, safeToRepeat: true });
-		return (answer as IDataObject | undefined) ?? { ...qs, issued: true };
-	};
-}
-
-// ------------------------------------------------------------------ Get, Get Status
-
-export function getDescription(side: DocumentSide): INodeProperties[] {
-	return show(side, 'get', lookupFields(true));
-}
-
-export function getExecute(side: DocumentSide): OperationExecute {
-	return async function (this, itemIndex) {
-		const qs = readLookup(this, itemIndex, { id: 'id', number: 'number' }, true);
-		return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: SIDES[side].read, qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
-	};
-}
-
-export function getStatusDescription(side: DocumentSide): INodeProperties[] {
-	return show(side, 'getStatus', lookupFields(true));
-}
-
-export function getStatusExecute(side: DocumentSide): OperationExecute {
-	return async function (this, itemIndex) {
-		const qs = readLookup(this, itemIndex, { id: 'documentId', number: 'documentNumber' }, true);
-		return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: `${SIDES[side].read}/Status`, qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
-	};
-}
-
-// ------------------------------------------------------------------ Get Many
-
-export function getManyDescription(side: DocumentSide): INodeProperties[] {
+/** Get Many: the date range, the contractor and Return All / Limit. */
+export function getManyFields(side: DocumentSide): INodeProperties[] {
 	const info = SIDES[side];
-	return show(side, 'getMany', [
+	return [
 		{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', required: true, default: '' },
 		{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', required: true, default: '' },
 		{ displayName: info.partyLabel, name: 'partyCode', type: 'string', default: '', description: `Only documents of this ${info.party === 'Buyer' ? 'buyer' : 'seller'} (code)` },
 		...returnAllOrLimit,
-	]);
-}
-
-export function getManyExecute(side: DocumentSide): OperationExecute {
-	return async function (this, itemIndex) {
-		const info = SIDES[side];
-		const dateFrom = toQueryDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From');
-		const dateTo = toQueryDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To');
-		if (dateFrom > dateTo) throw fieldError(this, itemIndex, 'Date To', 'must not be before Date From');
-		const qs: IDataObject = { dateFrom, dateTo };
-		const party = readString(this, 'partyCode', itemIndex, info.partyLabel);
-		if (party) qs[info.partyQuery] = party;
-		const list = asList(await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: `${info.read}/Filter`, qs, safeToRepeat: true }));
-		const limit = readLimit(this, itemIndex);
-		return Number.isFinite(limit) ? list.slice(0, limit) : list;
-	};
+	];
 }

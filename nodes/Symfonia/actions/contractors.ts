@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectPages, readLimit, returnAllOrLimit } from '../../common/paginate';
-import type { OperationExecute } from '../../common/router';
+import { collectPages, returnAllOrLimit } from '../../common/paginate';
 import { fieldError, readString, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { ContractorSystem, SymfoniaPage } from '../types';
@@ -18,22 +16,19 @@ import {
 } from './fields';
 
 /**
- * Contractor actions, written once for Handel (`/api/Contractors`, resource `contractor`) and FK
+ * Helpers of the contractor actions of Handel (`/api/Contractors`, resource `contractor`) and FK
  * (`/api/FKContractors`, resource `fkContractor`; FK contractors also have `Position`, which FK documents
- * refer to). API file §6.1 and §7.1.
+ * refer to), API file §6.1 and §7.1. Each action's own file (contractor/*.operation.ts,
+ * fkContractor/*.operation.ts) holds its description and execute and calls these.
  */
 
-const BASE: Record<ContractorSystem, string> = { handel: '/Contractors', fk: '/FKContractors' };
-const RESOURCE: Record<ContractorSystem, string> = { handel: 'contractor', fk: 'fkContractor' };
+export const BASE: Record<ContractorSystem, string> = { handel: '/Contractors', fk: '/FKContractors' };
 export const PAGE_SIZE = 100;
-
-function show(system: ContractorSystem, operation: string, properties: INodeProperties[]) {
-	return updateDisplayOptions({ show: { resource: [RESOURCE[system]], operation: [operation] } }, properties);
-}
 
 // ------------------------------------------------------------------ Get
 
-export function getDescription(system: ContractorSystem): INodeProperties[] {
+/** Get: Find By (ID, code, FK position, NIP, PESEL) and Value. */
+export function getFields(system: ContractorSystem): INodeProperties[] {
 	const options = [
 		{ name: 'ID', value: 'id' },
 		{ name: 'Code', value: 'code' },
@@ -41,23 +36,14 @@ export function getDescription(system: ContractorSystem): INodeProperties[] {
 		{ name: 'NIP', value: 'nip', description: 'NIP is not unique: every contractor with it is returned' },
 		{ name: 'PESEL', value: 'pesel' },
 	];
-	return show(system, 'get', [
+	return [
 		{ displayName: 'Find By', name: 'findBy', type: 'options', options, default: 'code' },
 		{ displayName: 'Value', name: 'value', type: 'string', required: true, default: '', description: 'The ID, code, position, NIP or PESEL to look up' },
-	]);
+	];
 }
 
-export function getExecute(system: ContractorSystem): OperationExecute {
-	return async function (this, itemIndex) {
-		const findBy = this.getNodeParameter('findBy', itemIndex) as string;
-		const query = readLookup(this, itemIndex, findBy, readString(this, 'value', itemIndex, 'Value', { required: true }));
-		const result = await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: BASE[system], qs: query, safeToRepeat: true }, { requireBody: true });
-		// id / code / position answer one object; nip / pesel a list (API file §3). Both readings accepted.
-		return asList(result);
-	};
-}
-
-function readLookup(ctx: IExecuteFunctions, itemIndex: number, findBy: string, value: string): IDataObject {
+/** The query for Find By / Value, checked (ids are whole numbers, NIP with its checksum, PESEL 11 digits). */
+export function readLookup(ctx: IExecuteFunctions, itemIndex: number, findBy: string, value: string): IDataObject {
 	switch (findBy) {
 		case 'id':
 			return { id: toPositiveInteger(ctx, value, itemIndex, 'Value (ID)') };
@@ -77,7 +63,8 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number, findBy: string, v
 
 // ------------------------------------------------------------------ Get Many
 
-export function getManyDescription(system: ContractorSystem): INodeProperties[] {
+/** Get Many: Return All / Limit, and for Handel the filters of PATCH Contractors/Filter. */
+export function getManyFields(system: ContractorSystem): INodeProperties[] {
 	const filters: INodeProperties[] =
 		system === 'handel'
 			? [
@@ -98,26 +85,20 @@ export function getManyDescription(system: ContractorSystem): INodeProperties[] 
 					},
 				]
 			: [];
-	return show(system, 'getMany', [...returnAllOrLimit, ...filters]);
+	return [...returnAllOrLimit, ...filters];
 }
 
-export function getManyExecute(system: ContractorSystem): OperationExecute {
-	return async function (this, itemIndex) {
-		const limit = readLimit(this, itemIndex);
-		const filters = system === 'handel' ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
-		if (Object.keys(filters).length > 0) {
-			const criteria: IDataObject = {};
-			for (const [key, field] of [['code', 'Code'], ['name', 'Name'], ['nip', 'NIP'], ['city', 'City']] as const) {
-				if (isBlank(filters[key])) continue;
-				criteria[`${field}_From`] = String(filters[key]).trim();
-				criteria[`${field}_Mode`] = 1; // StartsWith (API file §5)
-			}
-			if (typeof filters.active === 'boolean' && filters.active) criteria.Active = true;
-			const list = asList(await symfoniaRequest.call(this, itemIndex, { method: 'PATCH', path: `${BASE[system]}/Filter`, body: criteria, safeToRepeat: true }));
-			return Number.isFinite(limit) ? list.slice(0, limit) : list;
-		}
-		return await readPages(this, itemIndex, BASE[system], limit);
-	};
+/** Handel's `PATCH /api/Contractors/Filter` with "starts with" criteria (API file §5), cut to the limit. */
+export async function filterContractors(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
+	const criteria: IDataObject = {};
+	for (const [key, field] of [['code', 'Code'], ['name', 'Name'], ['nip', 'NIP'], ['city', 'City']] as const) {
+		if (isBlank(filters[key])) continue;
+		criteria[`${field}_From`] = String(filters[key]).trim();
+		criteria[`${field}_Mode`] = 1; // StartsWith (API file §5)
+	}
+	if (typeof filters.active === 'boolean' && filters.active) criteria.Active = true;
+	const list = asList(await symfoniaRequest.call(ctx, itemIndex, { method: 'PATCH', path: `${BASE.handel}/Filter`, body: criteria, safeToRepeat: true }));
+	return Number.isFinite(limit) ? list.slice(0, limit) : list;
 }
 
 /** `GET /api/X/Page?orderBy=1&page=N&size=M` until the limit or TotalItems (pages counted from 1, API file §5: not documented). */
@@ -135,24 +116,19 @@ export async function readPages(ctx: IExecuteFunctions, itemIndex: number, base:
 
 // ------------------------------------------------------------------ Create
 
-export function createDescription(system: ContractorSystem): INodeProperties[] {
-	return show(system, 'create', [
+/** Create: Code, Name, NIP and the optional fields. */
+export function createFields(system: ContractorSystem): INodeProperties[] {
+	return [
 		{ displayName: 'Code', name: 'code', type: 'string', required: true, default: '', description: 'Short unique code of the contractor (Kod)' },
 		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Full name of the contractor (Nazwa)' },
 		{ displayName: 'NIP', name: 'nip', type: 'string', default: '', placeholder: '5260001246', description: 'Polish tax ID; dashes and a PL prefix are removed' },
 		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contractorOptionFields },
 		...(system === 'handel' ? [syncFkField] : []),
-	]);
+	];
 }
 
-export function createExecute(system: ContractorSystem): OperationExecute {
-	return async function (this, itemIndex) {
-		const data = readMainFields(this, itemIndex, system, true);
-		return await createContractor(this, itemIndex, system, data);
-	};
-}
-
-function readMainFields(ctx: IExecuteFunctions, itemIndex: number, system: ContractorSystem, requireCodeName: boolean): IDataObject {
+/** Code, Name, NIP and Additional Fields as a Symfonia contractor (Create, Create or Update). */
+export function readMainFields(ctx: IExecuteFunctions, itemIndex: number, system: ContractorSystem, requireCodeName: boolean): IDataObject {
 	const code = readString(ctx, 'code', itemIndex, 'Code', { required: requireCodeName });
 	const name = readString(ctx, 'name', itemIndex, 'Name', { required: requireCodeName });
 	const nip = readString(ctx, 'nip', itemIndex, 'NIP');
@@ -163,7 +139,7 @@ function readMainFields(ctx: IExecuteFunctions, itemIndex: number, system: Contr
 }
 
 /** Not retried on a lost answer (contractor creates are not deduplicated by Symfonia). */
-async function createContractor(ctx: IExecuteFunctions, itemIndex: number, system: ContractorSystem, data: IDataObject): Promise<IDataObject> {
+export async function createContractor(ctx: IExecuteFunctions, itemIndex: number, system: ContractorSystem, data: IDataObject): Promise<IDataObject> {
 	const qs = system === 'handel' ? { syncFk: ctx.getNodeParameter('syncFk', itemIndex, false) as boolean } : undefined;
 	const created = (await symfoniaRequest.call(ctx, itemIndex, { method: 'POST', path: `${BASE[system]}/Create`, qs, body: data, safeToRepeat: false })) as IDataObject | undefined;
 	let result: IDataObject = created && typeof created === 'object' ? created : { ...data };
@@ -176,13 +152,14 @@ async function createContractor(ctx: IExecuteFunctions, itemIndex: number, syste
 
 // ------------------------------------------------------------------ Update
 
-export function updateDescription(system: ContractorSystem): INodeProperties[] {
+/** Update: Find By (ID, code, FK position), Value and the fields to change. */
+export function updateFields(system: ContractorSystem): INodeProperties[] {
 	const findOptions = [
 		{ name: 'ID', value: 'id' },
 		{ name: 'Code', value: 'code' },
 		...(system === 'fk' ? [{ name: 'Position', value: 'position' }] : []),
 	];
-	return show(system, 'update', [
+	return [
 		{ displayName: 'Find By', name: 'findBy', type: 'options', options: findOptions, default: 'code' },
 		{ displayName: 'Value', name: 'value', type: 'string', required: true, default: '', description: 'ID, code or position of the contractor to change' },
 		{
@@ -198,28 +175,14 @@ export function updateDescription(system: ContractorSystem): INodeProperties[] {
 			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 		...(system === 'handel' ? [syncFkField] : []),
-	]);
-}
-
-export function updateExecute(system: ContractorSystem): OperationExecute {
-	return async function (this, itemIndex) {
-		const findBy = this.getNodeParameter('findBy', itemIndex) as string;
-		const lookup = readLookup(this, itemIndex, findBy, readString(this, 'value', itemIndex, 'Value', { required: true }));
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		if (Object.keys(fields).length === 0) throw fieldError(this, itemIndex, 'Update Fields', 'add at least one field to change');
-		const patch = toContractorData(this, fields, itemIndex, system);
-		const existing = (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: BASE[system], qs: lookup, safeToRepeat: true })) as IDataObject;
-		const found = asList(existing)[0];
-		if (!found) throw fieldError(this, itemIndex, 'Value', 'no contractor found');
-		return await updateContractor(this, itemIndex, system, found, patch);
-	};
+	];
 }
 
 /**
  * Sends the whole contractor with the changed fields replaced: whether Update merges or replaces is not
  * documented (API file §6.1), so fields the user did not touch are sent with their current values.
  */
-async function updateContractor(
+export async function updateContractor(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	system: ContractorSystem,
@@ -237,8 +200,9 @@ async function updateContractor(
 
 // ------------------------------------------------------------------ Create or Update
 
-export function upsertDescription(system: ContractorSystem): INodeProperties[] {
-	return show(system, 'upsert', [
+/** Create or Update: Match By (NIP or code), the contractor's fields and the dashed-NIP search. */
+export function upsertFields(system: ContractorSystem): INodeProperties[] {
+	return [
 		{
 			displayName: 'Match By',
 			name: 'matchBy',
@@ -261,16 +225,7 @@ export function upsertDescription(system: ContractorSystem): INodeProperties[] {
 			default: false,
 			description: 'Whether to search again for the NIP written as 526-000-12-46 when the digits-only search finds nothing (for databases where NIPs were typed with dashes; one more request per new contractor)',
 		},
-	]);
-}
-
-export function upsertExecute(system: ContractorSystem): OperationExecute {
-	return async function (this, itemIndex) {
-		const matchBy = this.getNodeParameter('matchBy', itemIndex) as string;
-		const data = readMainFields(this, itemIndex, system, false);
-		if (isBlank(data.Name)) throw fieldError(this, itemIndex, 'Name', 'is required');
-		return await upsertContractor(this, itemIndex, system, matchBy === 'code' ? 'code' : 'nip', data);
-	};
+	];
 }
 
 /** Find by NIP or code, then create or update: 2 requests per contractor (find + create/update), 1 when nothing changed. */

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldsOrJsonProperties, readFieldsOrJson, type FieldsOrJson } from '../../../common/fieldsOrJson';
 import { apiError } from '../../../common/http';
 import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../../common/validate';
 import { fkMessagesOf, prop } from '../../transport';
 import type { FKMessage } from '../../types';
-import { amountOf, isBlank, mergeOtherFields, parseJsonField, rowsOf, toSymfoniaDate, toText } from '../fields';
+import { amountOf, isBlank, mergeOtherFields, readOtherFields, toSymfoniaDate, toText } from '../fields';
 
 /** FK documents created by WebAPI always land in the FK buffer (API file §7.4). */
 export const KIND_PATHS: Record<string, string> = {
@@ -63,6 +64,39 @@ const vatValues: INodeProperties[] = [
 	{ displayName: 'VAT Period', name: 'period', type: 'dateTime', default: '', description: 'Month of the VAT return; empty: the period date or issue date of the document' },
 ];
 
+const POSTINGS: FieldsOrJson = {
+	selector: { name: 'postingsInput', displayName: 'Postings Input' },
+	fields: {
+		name: 'postings',
+		displayName: 'Postings',
+		rowName: 'posting',
+		rowDisplayName: 'Posting',
+		placeholder: 'Add Posting',
+		values: postingValues,
+		sortable: true,
+		description: 'Postings (dekrety): each is a debit (Wn) or credit (Ma) amount on an account',
+	},
+	json: {
+		name: 'postingsJson',
+		displayName: 'Postings (JSON)',
+		description: 'Records as the API names them, e.g. [{"Side": 0, "Account": {"Synthetic": 402, "Analytic1": 1}, "Value": 100}]',
+	},
+	jsonOptions: { api: 'Symfonia' },
+};
+
+const VAT_REGISTERS: FieldsOrJson = {
+	selector: { name: 'vatInput', displayName: 'VAT Registers Input' },
+	fields: { name: 'vatRegisters', displayName: 'VAT Registers', rowName: 'entry', rowDisplayName: 'Entry', placeholder: 'Add VAT Register Entry', values: vatValues },
+	json: {
+		name: 'vatJson',
+		displayName: 'VAT Registers (JSON)',
+		description: 'VatRegisters as the API names them, e.g. [{"DefinitionId": 3, "Type": 1, "VatRate": "23", "NetValuePLN": 100, "VatValuePLN": 23, "GrossValuePLN": 123}]',
+	},
+	displayOptions: { hide: { kind: ['simple'] } },
+	jsonOptions: { api: 'Symfonia' },
+};
+
+/** The fields of Create and Validate (the same document, saved or only checked). */
 export function documentFields(): INodeProperties[] {
 	return [
 		{
@@ -83,64 +117,8 @@ export function documentFields(): INodeProperties[] {
 		{ displayName: 'Issue Date', name: 'issueDate', type: 'dateTime', required: true, default: '' },
 		{ displayName: 'Contractor Position', name: 'contractorPosition', type: 'string', default: '', description: 'Position of the FK contractor (from Contractor (FK) → Get or Create or Update). Needed for invoices.' },
 		{ displayName: 'Content', name: 'content', type: 'string', default: '', description: 'Description of the document (treść)' },
-		{
-			displayName: 'Postings Input',
-			name: 'postingsInput',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields' },
-				{ name: 'JSON', value: 'json' },
-			],
-			default: 'fields',
-		},
-		{
-			displayName: 'Postings',
-			name: 'postings',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			default: {},
-			placeholder: 'Add Posting',
-			displayOptions: { show: { postingsInput: ['fields'] } },
-			options: [{ displayName: 'Posting', name: 'posting', values: postingValues }],
-			description: 'Postings (dekrety): each is a debit (Wn) or credit (Ma) amount on an account',
-		},
-		{
-			displayName: 'Postings (JSON)',
-			name: 'postingsJson',
-			type: 'json',
-			default: '[]',
-			displayOptions: { show: { postingsInput: ['json'] } },
-			description: 'Records as the API names them, e.g. [{"Side": 0, "Account": {"Synthetic": 402, "Analytic1": 1}, "Value": 100}]',
-		},
-		{
-			displayName: 'VAT Registers Input',
-			name: 'vatInput',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields' },
-				{ name: 'JSON', value: 'json' },
-			],
-			default: 'fields',
-			displayOptions: { hide: { kind: ['simple'] } },
-		},
-		{
-			displayName: 'VAT Registers',
-			name: 'vatRegisters',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add VAT Register Entry',
-			displayOptions: { show: { vatInput: ['fields'] }, hide: { kind: ['simple'] } },
-			options: [{ displayName: 'Entry', name: 'entry', values: vatValues }],
-		},
-		{
-			displayName: 'VAT Registers (JSON)',
-			name: 'vatJson',
-			type: 'json',
-			default: '[]',
-			displayOptions: { show: { vatInput: ['json'] }, hide: { kind: ['simple'] } },
-			description: 'VatRegisters as the API names them, e.g. [{"DefinitionId": 3, "Type": 1, "VatRate": "23", "NetValuePLN": 100, "VatValuePLN": 23, "GrossValuePLN": 123}]',
-		},
+		...fieldsOrJsonProperties(POSTINGS),
+		...fieldsOrJsonProperties(VAT_REGISTERS),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -227,16 +205,14 @@ export function readFkDocument(ctx: IExecuteFunctions, itemIndex: number): { pat
 		const registers = readVatRegisters(ctx, itemIndex, String(body.PeriodDate ?? body.IssueDate));
 		if (registers.length) body.VatRegisters = registers;
 	}
-	const extra = parseJsonField(ctx, fields.extraJson, itemIndex, 'Other Fields (JSON)', 'object') as IDataObject | undefined;
-	return { path, body: mergeOtherFields(ctx, body, extra, itemIndex) };
+	return { path, body: mergeOtherFields(ctx, body, readOtherFields(ctx, fields.extraJson, itemIndex), itemIndex) };
 }
 
 function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | undefined): IDataObject[] {
-	const input = ctx.getNodeParameter('postingsInput', itemIndex, 'fields') as string;
-	if (input === 'json') {
-		const list = (parseJsonField(ctx, ctx.getNodeParameter('postingsJson', itemIndex, '[]'), itemIndex, 'Postings (JSON)', 'array') as IDataObject[] | undefined) ?? [];
-		if (list.length === 0) throw fieldError(ctx, itemIndex, 'Postings (JSON)', 'add at least one posting');
-		return list.map((record, index) => {
+	const { source, rows } = readFieldsOrJson(ctx, itemIndex, POSTINGS);
+	if (rows.length === 0) throw fieldError(ctx, itemIndex, source === 'json' ? 'Postings (JSON)' : 'Postings', 'add at least one posting');
+	if (source === 'json') {
+		return rows.map((record, index) => {
 			const copy: IDataObject = { No: index + 1, ...record };
 			for (const key of ['Value', 'ValuePLN'] as const) {
 				if (copy[key] !== undefined) copy[key] = amountOf(ctx, copy[key], itemIndex, `Postings (JSON), posting ${index + 1}, ${key}`);
@@ -245,8 +221,6 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 			return copy;
 		});
 	}
-	const rows = rowsOf(ctx.getNodeParameter('postings', itemIndex, {}), 'posting');
-	if (rows.length === 0) throw fieldError(ctx, itemIndex, 'Postings', 'add at least one posting');
 	return rows.map((row, index) => {
 		const label = `Postings, posting ${index + 1}`;
 		const value = amountOf(ctx, row.value ?? 0, itemIndex, `${label}, Amount`);
@@ -266,10 +240,9 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 }
 
 function readVatRegisters(ctx: IExecuteFunctions, itemIndex: number, defaultPeriod: string): IDataObject[] {
-	const input = ctx.getNodeParameter('vatInput', itemIndex, 'fields') as string;
-	if (input === 'json') {
-		const list = (parseJsonField(ctx, ctx.getNodeParameter('vatJson', itemIndex, '[]'), itemIndex, 'VAT Registers (JSON)', 'array') as IDataObject[] | undefined) ?? [];
-		return list.map((entry, index) => {
+	const { source, rows } = readFieldsOrJson(ctx, itemIndex, VAT_REGISTERS);
+	if (source === 'json') {
+		return rows.map((entry, index) => {
 			const copy = { ...entry };
 			for (const key of ['NetValuePLN', 'VatValuePLN', 'GrossValuePLN', 'NetValue', 'VatValue', 'GrossValue']) {
 				if (copy[key] !== undefined) copy[key] = amountOf(ctx, copy[key], itemIndex, `VAT Registers (JSON), entry ${index + 1}, ${key}`);
@@ -277,7 +250,6 @@ function readVatRegisters(ctx: IExecuteFunctions, itemIndex: number, defaultPeri
 			return copy;
 		});
 	}
-	const rows = rowsOf(ctx.getNodeParameter('vatRegisters', itemIndex, {}), 'entry');
 	return rows.map((row, index) => {
 		const label = `VAT Registers, entry ${index + 1}`;
 		const net = amountOf(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
