@@ -53,13 +53,13 @@ export async function callFirmino<T>(
 	if (!envelope || typeof envelope !== 'object' || !('success' in envelope)) {
 		const description = `The body starts with: ${quoteStart(JSON.stringify(envelope))}`;
 		const message = 'Firmino answered without its usual {success, response} envelope';
-		throw apiError(this.getNode(), { message, description, httpCode, itemIndex }, secrets);
+		throw apiError(this.getNode(), { message, description, httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
 	}
 	if (envelope.success !== true && String(envelope.success) !== 'true') {
 		const apiText = typeof envelope.response === 'string' ? envelope.response : JSON.stringify(envelope.response);
 		const message = `Firmino refused the request (${method}): ${KNOWN_MESSAGES[apiText.trim()] ?? apiText}`;
 		const description = `Firmino's message: "${apiText}"`;
-		throw apiError(this.getNode(), { message, description, httpCode, itemIndex }, secrets);
+		throw apiError(this.getNode(), { message, description, httpCode, itemIndex, kind: 'rejectedByApi' }, secrets);
 	}
 	return envelope as { success: true; response: T };
 }
@@ -67,4 +67,11 @@ export async function callFirmino<T>(
 function apiMessageOf(body: unknown): string | undefined {
 	const response = (body as { response?: unknown } | null)?.response;
 	return typeof response === 'string' ? response : undefined;
+}
+
+/** An answer with the envelope but not the shape the API documents for this call: a NodeApiError quoting it. */
+export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
+	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
+	const description = `Firmino answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
+	throw apiError(this.getNode(), { message, description, itemIndex, kind: 'unreadableAnswer' }, secrets);
 }

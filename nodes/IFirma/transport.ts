@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest, type ErrorKind } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { KEY_FIELDS, KEY_PURPOSES, isHexKey, keyNameForPath, type KeyName } from './signing';
@@ -183,7 +183,7 @@ export async function downloadIfirmaFile(this: IExecuteFunctions, itemIndex: num
 		if (buffer.subarray(-1024).toString('latin1').includes('%%EOF')) return buffer;
 		throw apiError(
 			this.getNode(),
-			{ message: 'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again', description: `Received ${buffer.length} bytes.`, httpCode, itemIndex },
+			{ message: 'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again', description: `Received ${buffer.length} bytes.`, httpCode, itemIndex, kind: 'unreadableAnswer' },
 			ctx.secrets,
 		);
 	}
@@ -200,7 +200,7 @@ export async function downloadIfirmaFile(this: IExecuteFunctions, itemIndex: num
 	}
 	throw apiError(
 		this.getNode(),
-		{ message: `iFirma did not send ${kind === 'pdf' ? 'a PDF' : 'an XML document'}`, description: `The answer starts with: ${quoteStart(text)}`, httpCode, itemIndex },
+		{ message: `iFirma did not send ${kind === 'pdf' ? 'a PDF' : 'an XML document'}`, description: `The answer starts with: ${quoteStart(text)}`, httpCode, itemIndex, kind: 'unreadableAnswer' },
 		ctx.secrets,
 	);
 }
@@ -216,22 +216,37 @@ async function unwrap(
 	const response = (parsed as Partial<IfirmaEnvelope> | null)?.response;
 	if (!response || typeof response !== 'object' || Array.isArray(response)) {
 		const description = `The body starts with: ${quoteStart(JSON.stringify(parsed))}`;
-		throw apiError(this.getNode(), { message: 'iFirma answered without its usual {"response": ...} envelope', description, httpCode, itemIndex }, ctx.secrets);
+		throw apiError(this.getNode(), { message: 'iFirma answered without its usual {"response": ...} envelope', description, httpCode, itemIndex, kind: 'unreadableAnswer' }, ctx.secrets);
 	}
 	if (response.Kod === undefined || response.Kod === null || Number(response.Kod) === 0) return response;
 	if (call.acceptKod?.includes(Number(response.Kod))) return response;
 
 	const kod = Number(response.Kod);
 	const informacja = String(response.Informacja ?? '');
+	// What iFirma answers once the monthly limit is used up is not documented (docs/api/ifirma.md §3.4): only its
+	// own wording tells it from the other Kod 202 answers, the accounting month above all.
+	const limitSpent = (kod === 202 || kod === 500) && /limit/i.test(informacja);
+	const kind = limitSpent ? 'quotaSpent' : kindOfKod(kod);
 	let message = `iFirma refused the request (Kod ${String(response.Kod)}): ${KOD_EXPLANATIONS[kod] ?? 'see its message below.'}`;
 	if (kod === 402 || kod === 403) message = message.replace('the key', `the "${keyNameForPath(call.path)}" key`).replace('The key this action needs', `The "${keyNameForPath(call.path)}" key`);
-	if (/limit/i.test(informacja)) {
+	if (limitSpent) {
 		message +=
 			' The API limit of the account seems to be used up: check it with Account → Get API Limit, and request extended access or a higher limit in iFirma (Konfiguracja → Rozszerzenia i integracje → API → Limity API).';
+	} else if (kod === 202) {
+		// Kod 202 is a refusal by the account's settings, most often the accounting month (§3.2): say which is set.
+		message += await accountingMonthHint.call(this, ctx, itemIndex);
 	}
-	if (/miesi[aą]c|księgow|ksiegow/i.test(informacja)) message += await accountingMonthHint.call(this, ctx, itemIndex);
-	if (!call.safeToRepeat && kod === 100) message += ' The request was not sent again: check whether it was processed before running it again.';
-	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex }, ctx.secrets);
+	if (!call.safeToRepeat && kind === 'serverError') message += ' The request was not sent again: check whether it was processed before running it again.';
+	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex, kind }, ctx.secrets);
+}
+
+/** The machine-readable kind of a `Kod` (docs/api/ifirma.md §3.2), read by code that decides what to do next. */
+export function kindOfKod(kod: number): ErrorKind {
+	if (kod === 100) return 'serverError';
+	if (kod >= 400 && kod <= 499) return 'credentialRefused';
+	// 500 is "no rights to the resource" as well as "the document does not exist": iFirma does not tell them apart.
+	if (kod === 208 || kod === 500) return 'notFound';
+	return 'rejectedByApi';
 }
 
 /** Says which accounting month is set, when the abonent key lets us read it (best effort, never throws). */
@@ -255,7 +270,7 @@ async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIn
 export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
 	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
 	const description = `iFirma answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
-	throw apiError(this.getNode(), { message, description, itemIndex }, secrets);
+	throw apiError(this.getNode(), { message, description, itemIndex, kind: 'unreadableAnswer' }, secrets);
 }
 
 /** A document number or id as a path segment: `/` becomes `_` (docs/api/ifirma.md §1), the rest percent-encoded. */

@@ -56,7 +56,7 @@ export const WEB_ONLY_KINDS: InvoiceType[] = [
 	{ value: 'finalCurrency', name: 'Final Invoice in Foreign Currency', slug: 'fakturakoncowawaluta', code: '', sendable: false, ksef: true },
 	{ value: 'construction', name: 'Construction Invoice (Budowlana)', slug: 'fakturabudowa', code: 'prz_faktura_budowa', sendable: false, ksef: true },
 	{ value: 'equipment', name: 'Equipment Invoice (Wyposażenie)', slug: 'fakturawyposazenie', code: 'prz_faktura_wyposaz', sendable: false, ksef: true },
-	{ value: 'fixedAsset', name: 'Fixed-Asset Invoice (Środek Trwały)', slug: 'fakturasrodektrwaly', code: 'prz_faktura_sr_trwaly', sendable: false, ksef: true },
+	{ value: 'fixedAsset', name: 'Fixed Asset Invoice (Fakturasrodektrwaly)', slug: 'fakturasrodektrwaly', code: 'prz_faktura_sr_trwaly', sendable: false, ksef: true },
 	{ value: 'specialObligation', name: 'Special Tax Obligation Invoice (Szczególny Obowiązek)', slug: 'fakturaszczegolnyobowiazek', code: 'prz_faktura_szczeg_obow', sendable: false, ksef: true },
 ];
 

@@ -156,7 +156,8 @@ describe('Get', () => {
 
 describe('Get Many', () => {
 	// List rows carry the Polish label only, no intervalTimeType (docs/api/firmino.md "find").
-	const { intervalTimeType: _code, ...row } = stored;
+	const row: Record<string, unknown> = { ...stored };
+	delete row.intervalTimeType;
 	const listItem = (id: number) => ({ ...row, id, saleDocumentName: 'FAS 2/08/2022', intervalTypeName: 'Tydzień' });
 
 	it('Return All pages until params.total, with search text and filters', async () => {

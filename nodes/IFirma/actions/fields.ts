@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { fieldsOrJsonProperties, type FieldsOrJson } from '../../common/fieldsOrJson';
+
 import { CURRENCIES, DOCUMENT_KINDS, LANGUAGES, PAYMENT_METHODS } from '../types';
 import { checkMonthField } from './monthCheck';
 
@@ -209,37 +211,21 @@ const lineValues: INodeProperties[] = [
 	},
 ];
 
-export const linesFields: INodeProperties[] = [
-	{
-		displayName: 'Line Items Input',
-		name: 'linesMode',
-		type: 'options',
-		options: [
-			{ name: 'Enter Lines', value: 'fields' },
-			{ name: 'JSON (Mapped Data)', value: 'json' },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Line Items',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Line',
-		default: {},
-		displayOptions: { show: { linesMode: ['fields'] } },
-		options: [{ displayName: 'Line', name: 'line', values: lineValues }],
-	},
-	{
-		displayName: 'Line Items (JSON)',
+/** The line items, entered row by row or mapped in as JSON (nodes/common/fieldsOrJson.ts). */
+export const LINES: FieldsOrJson = {
+	selector: { name: 'linesMode', displayName: 'Line Items Input', fieldsLabel: 'Enter Lines', jsonLabel: 'JSON (Mapped Data)' },
+	fields: { name: 'lines', displayName: 'Line Items', rowName: 'line', rowDisplayName: 'Line', placeholder: 'Add Line', values: lineValues },
+	json: {
 		name: 'linesJson',
-		type: 'json',
+		displayName: 'Line Items (JSON)',
 		default: '[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100, "vatRate": 23}\n]',
-		displayOptions: { show: { linesMode: ['json'] } },
 		description:
 			'A list of lines with name, quantity, unit, unitPrice, vatRate (23, 8, 5, 0, "zw", or any percent), discount, pkwiu, gtu, legalBasis, flatRate, foreignName, foreignUnit. iFirma\'s own names (NazwaPelna, Ilosc, CenaJednostkowa, ...) are accepted too.',
 	},
-];
+	jsonOptions: { oneAsList: true, api: 'iFirma' },
+};
+
+export const linesFields: INodeProperties[] = fieldsOrJsonProperties(LINES);
 
 // ── document header ──────────────────────────────────────────────────────────────────────────────
 

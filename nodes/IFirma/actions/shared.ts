@@ -4,7 +4,8 @@ import type { PreparedItems } from '../../common/router';
 import { fieldError, isValidNip, readString, toAmount, toIsoDate } from '../../common/validate';
 import { callIfirma, documentRef, downloadIfirmaFile, type Download } from '../transport';
 import type { IfirmaResponse } from '../types';
-import { contractorOptionalFields } from './fields';
+import { readFieldsOrJson } from '../../common/fieldsOrJson';
+import { LINES, contractorOptionalFields } from './fields';
 
 /** The editor's label of each contractor field, so that an error names the field the user sees. */
 export const CONTRACTOR_LABELS: Record<string, string> = {
@@ -38,37 +39,6 @@ export function readDate(ctx: IExecuteFunctions, name: string, itemIndex: number
 export function optionalDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
 	if (value === '' || value === undefined || value === null) return undefined;
 	return toIsoDate(ctx, value, itemIndex, label);
-}
-
-/** A JSON parameter: an object or list given as JSON text or mapped by an expression. */
-export function readJson(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): unknown {
-	if (typeof value !== 'string') return value;
-	if (!value.trim()) return undefined;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		throw fieldError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
-	}
-}
-
-export function readJsonObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): IDataObject {
-	const parsed = readJson(ctx, value, itemIndex, label);
-	if (parsed === undefined || parsed === null) return {};
-	if (typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(ctx, itemIndex, label, 'must be a JSON object like {"Field": "value"}');
-	const prototypeKey = prototypeKeyIn(parsed);
-	if (prototypeKey) throw fieldError(ctx, itemIndex, label, `"${prototypeKey}" is not an iFirma field name`);
-	return parsed as IDataObject;
-}
-
-/** A `__proto__` / `constructor` / `prototype` key anywhere in parsed JSON (never an iFirma field; merged, it would be sent). */
-function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
-	if (!value || typeof value !== 'object' || depth > 20) return undefined;
-	for (const key of Object.keys(value)) {
-		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
-		const inner = prototypeKeyIn((value as Record<string, unknown>)[key], depth + 1);
-		if (inner) return inner;
-	}
-	return undefined;
 }
 
 /** A text value with a length limit; empty → undefined. */
@@ -243,19 +213,9 @@ export function readLines(
 	defaultLegalBasis?: string,
 	options: { allowZeroQuantity?: boolean; foreign?: string } = {},
 ): IDataObject[] {
-	const mode = ctx.getNodeParameter('linesMode', itemIndex, 'fields') as string;
-	let inputs: LineInput[];
-	if (mode === 'json') {
-		const parsed = readJson(ctx, ctx.getNodeParameter('linesJson', itemIndex, '[]'), itemIndex, 'Line Items (JSON)');
-		const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : undefined;
-		if (!list) throw fieldError(ctx, itemIndex, 'Line Items (JSON)', 'must be a list of lines like [{"name": "...", "quantity": 1, "unitPrice": 100, "vatRate": 23}]');
-		inputs = list.map((entry, index) => {
-			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw fieldError(ctx, itemIndex, `Line Items (JSON) line ${index + 1}`, 'must be an object');
-			return fromApiNames(entry as IDataObject);
-		});
-	} else {
-		inputs = ((ctx.getNodeParameter('lines', itemIndex, {}) as { line?: LineInput[] }).line ?? []).map((line) => ({ ...line }));
-	}
+	const { source, rows } = readFieldsOrJson(ctx, itemIndex, LINES);
+	// Mapped JSON may use iFirma's own names and forms (StawkaVat 0.23); rows entered in the editor use ours.
+	const inputs: LineInput[] = source === 'json' ? rows.map(fromApiNames) : rows.map((row) => ({ ...row }) as LineInput);
 	if (!inputs.length) throw fieldError(ctx, itemIndex, 'Line Items', 'add at least one line');
 
 	return inputs.map((line, index) => {

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paginate';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, fixedCollectionRows } from '../../../common/validate';
-import { callFirmino } from '../../transport';
+import { fieldError, fixedCollectionRows, readString, type ParameterContext } from '../../../common/validate';
+import { callFirmino, unexpectedAnswer } from '../../transport';
 import { INTERVALS, type FindResponse } from '../../types';
 import { documentOptionFields, simplifyDocument, simplifyField } from '../fields';
 
@@ -99,7 +99,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 				body: { ...query, page, size },
 			});
 			if (!response || !Array.isArray(response.list)) {
-				throw fieldError(this, itemIndex, 'Get Many', 'Firmino answered without a "list" of documents');
+				return await unexpectedAnswer.call(this, itemIndex, 'Firmino answered the list without its "list" of documents', response);
 			}
 			const total = Number(response.params?.total);
 			return { items: response.list, total: Number.isFinite(total) ? total : undefined };
@@ -109,43 +109,41 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	return simplify ? documents.map(simplifyDocument) : (documents as IDataObject[]);
 };
 
+/** Values already read (a collection, a row of a fixed collection) as a source for the common readers. */
+function valuesOf(ctx: IExecuteFunctions, values: IDataObject): ParameterContext {
+	const getNodeParameter = (name: string, _itemIndex: number, fallback?: unknown) => values[name] ?? fallback;
+	return { getNode: () => ctx.getNode(), getNodeParameter: getNodeParameter as ParameterContext['getNodeParameter'] };
+}
+
+/** The find request (docs/api/firmino.md "find"); every text is read by the common reader, named by its field. */
 function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
-		text?: unknown;
-		intervalTimeType?: unknown;
-		otherFilters?: unknown;
-	};
+	const filters = valuesOf(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	const query: IDataObject = {};
-	const text = plainText(this, filters.text, itemIndex, 'Search Text');
+	const text = readString(filters, 'text', itemIndex, 'Search Text');
 	if (text) query.text = text;
 	const list: Array<{ name: string; value: string }> = [];
-	if (filters.intervalTimeType) {
-		if (!(INTERVALS as readonly unknown[]).includes(filters.intervalTimeType)) {
+	const interval = filters.getNodeParameter('intervalTimeType', itemIndex, '') as unknown;
+	if (interval) {
+		if (!(INTERVALS as readonly unknown[]).includes(interval)) {
 			throw fieldError(this, itemIndex, 'Interval', `must be one of: ${INTERVALS.join(', ')}`);
 		}
-		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType as string });
+		list.push({ name: 'intervalTimeType', value: interval as string });
 	}
-	for (const filter of fixedCollectionRows(filters.otherFilters, 'filter')) {
-		const name = plainText(this, filter.name, itemIndex, 'Other Filters → Name').trim();
+	for (const row of fixedCollectionRows(filters.getNodeParameter('otherFilters', itemIndex, {}), 'filter')) {
+		const filter = valuesOf(this, row);
+		const name = readString(filter, 'name', itemIndex, 'Other Filters → Name');
 		if (!name) throw fieldError(this, itemIndex, 'Other Filters', 'each filter needs a name');
-		list.push({ name, value: plainText(this, filter.value, itemIndex, 'Other Filters → Value') });
+		list.push({ name, value: readString(filter, 'value', itemIndex, 'Other Filters → Value') });
 	}
 	if (list.length) query.filters = list;
 	// Top-level keys of the find request, as on Firmino's customers page (docs/api/firmino.md "find").
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as { sortField?: unknown; sortOrder?: unknown };
-	const sortField = plainText(this, sort.sortField, itemIndex, 'Sort Field').trim();
+	const sort = valuesOf(this, this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
+	const sortField = readString(sort, 'sortField', itemIndex, 'Sort Field');
 	if (sortField) {
 		query.sortField = sortField;
-		const order = plainText(this, sort.sortOrder ?? 'asc', itemIndex, 'Sort Order').toLowerCase();
+		const order = readString(sort, 'sortOrder', itemIndex, 'Sort Order').toLowerCase() || 'asc';
 		if (order !== 'asc' && order !== 'desc') throw fieldError(this, itemIndex, 'Sort Order', 'must be asc or desc');
 		query.sortOrder = order;
 	}
 	return query;
-}
-
-/** Text, a number or a boolean as text; an object or list mapped in by an expression is refused by name. */
-function plainText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw fieldError(ctx, itemIndex, field, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
 }

@@ -6,7 +6,8 @@ import { fieldError, toAmount } from '../../../common/validate';
 import { callIfirma } from '../../transport';
 import { contractorModeField, contractorModeFields, issueDateField } from '../fields';
 import { checkAccountingMonth, checkMonthField } from '../monthCheck';
-import { createdId, optionalDate, optionalText, readDate, readDocumentContractor, readJsonObject, todayInPoland } from '../shared';
+import { parseJsonValue } from '../../../common/json';
+import { createdId, optionalDate, optionalText, readDate, readDocumentContractor, todayInPoland } from '../shared';
 
 const KINDS: Record<string, string> = {
 	goods: 'zakuptowaruvat',
@@ -201,7 +202,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		}
 	}
 	await checkAccountingMonth(this, itemIndex, issueDate, 'Issue Date');
-	const request = { ...body, ...readDocumentContractor(this, itemIndex), ...readJsonObject(this, extra.additionalJson, itemIndex, 'Additional JSON') };
+	const request = { ...body, ...readDocumentContractor(this, itemIndex), ...(parseJsonValue(this, extra.additionalJson, itemIndex, 'Additional JSON', 'object', { api: 'iFirma' }) ?? {}) };
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${slug}.json`, body: request, safeToRepeat: false });
 	return { Identyfikator: createdId(response) ?? null, Informacja: response.Informacja ?? '', kind: slug, ...body };
 };
