@@ -94,12 +94,13 @@ describe('Create', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
-	it('turns success:false into a NodeApiError carrying the Polish message', async () => {
+	it('turns success:false into a NodeApiError carrying the Polish message, of kind rejectedByApi', async () => {
 		api().post(`${PATH}/add`).reply(200, { success: false, response: 'Brak wymaganych wartości' });
 		const { error } = await run({ operation: 'create', name: 'X', idSaleDocument: '5' });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toContain('Required values are missing');
 		expect(error?.description).toContain('Brak wymaganych wartości');
+		expect(error?.context?.errorKind).toBe('rejectedByApi');
 	});
 
 	it('is never retried: a 503 is an error that says to check before running again', async () => {

@@ -936,6 +936,27 @@ describe('issue 16: headers, missing operations', () => {
 	});
 });
 
+describe('errors carry a machine-readable kind (read by decisions, never the wording)', () => {
+	it.each([
+		[100, 'Problem techniczny', 'serverError'],
+		[201, 'Nieprawidłowa data sprzedaży', 'rejectedByApi'],
+		[202, 'Brak dostępu do następnego miesiąca księgowego.', 'rejectedByApi'],
+		[202, 'Przekroczono miesięczny limit dokumentów wystawianych przez API.', 'quotaSpent'],
+		[403, 'Nieprawidłowy skrót wiadomości.', 'credentialRefused'],
+		[500, 'Faktura/rachunek nie istnieje.', 'notFound'],
+	])('Kod %i ("%s") is %s', async (code, informacja, kind) => {
+		mock('get', 'fakturakraj/5.json', kod(code, informacja));
+		const { error } = await run('invoice', { operation: 'get', documentRef: '5' });
+		expect(error?.context?.errorKind).toBe(kind);
+	});
+
+	it('an answer without the envelope is unreadableAnswer', async () => {
+		mock('get', 'fakturakraj/5.json', [200, { Kod: 0 }]);
+		const { error } = await run('invoice', { operation: 'get', documentRef: '5' });
+		expect(error?.context?.errorKind).toBe('unreadableAnswer');
+	});
+});
+
 describe('no TypeError, whatever is mapped in', () => {
 	it('random data in the line items, contractor and amounts ends in a clear error or a valid request', async () => {
 		let sent: unknown[] = [];
