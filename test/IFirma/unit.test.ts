@@ -719,6 +719,17 @@ describe('Account and Dictionary', () => {
 		]);
 	});
 
+	it.each([
+		[1, false],
+		[1.1, true],
+	])('Set Accounting Month, node version %s: carry over defaults to %s (1.1 follows iFirma\'s module; saved version-1 workflows keep false)', async (typeVersion, carryOver) => {
+		mock('put', 'abonent/miesiacksiegowy.json', ok());
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2027, MiesiacKsiegowy: 1 } }]);
+		const { error } = await runNode({ type: 'iFirma', typeVersion, parameters: { resource: 'account', operation: 'setAccountingMonth', target: 'next' } }, [{}], withAbonent as never);
+		expect(error).toBeUndefined();
+		expect(body(seen[0])).toEqual({ MiesiacKsiegowy: 'NAST', PrzeniesDaneZPoprzedniegoRoku: carryOver });
+	});
+
 	it('Set Accounting Month: previous, and a refusal (Kod 202) is an error', async () => {
 		mock('put', 'abonent/miesiacksiegowy.json', ok());
 		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 8 } }]);
