@@ -57,7 +57,7 @@ describe('HMAC vectors', () => {
 	});
 });
 
-describe('key per endpoint (API file table 2.1)', () => {
+describe('key per endpoint (docs/api/ifirma.md §2.1)', () => {
 	it.each([
 		['fakturakraj.json', 'faktura'],
 		['faktury/wplaty/prz_rachunek_kraj/1_2026.json', 'faktura'],

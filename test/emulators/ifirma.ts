@@ -484,7 +484,7 @@ export class IFirmaEmulator extends Emulator {
 					if (line.StawkaVat !== null) return `${where}dla stawki ZW pole StawkaVat musi być puste.`;
 					if (slug === 'fakturakraj' && !line.PodstawaPrawna) return `${where}brak podstawy prawnej zwolnienia.`;
 				} else if (['PRC', 'POD', 'PR1', 'PR2', 'PR3'].includes(String(line.TypStawkiVat))) {
-					// The rate is a JSON number fraction (0.23), never a string (API file §4.1, §7).
+					// The rate is a JSON number fraction (0.23), never a string (docs/api/ifirma.md §4.1, §7).
 					if (typeof line.StawkaVat !== 'number' || line.StawkaVat < 0 || line.StawkaVat >= 1) return `${where}nieprawidłowa stawka VAT.`;
 					rate = line.StawkaVat;
 				} else {
@@ -518,14 +518,14 @@ export class IFirmaEmulator extends Emulator {
 			return this.fail(201, 'Data wystawienia nie może być wcześniejsza niż data sprzedaży.');
 		}
 		if (body.DataSprzedazy && !PROFORMA_SLUGS.has(slug) && slug !== 'rachunekkraj') {
-			// Issue date at the latest on the 15th of the month after the sale (API file §5.2).
+			// Issue date at the latest on the 15th of the month after the sale (docs/api/ifirma.md §5.2).
 			const sale = new Date(`${String(body.DataSprzedazy)}T00:00:00Z`);
 			const limit = new Date(Date.UTC(sale.getUTCFullYear(), sale.getUTCMonth() + 1, 15)).toISOString().slice(0, 10);
 			if (String(body.DataWystawienia) > limit) return this.fail(201, 'Data wystawienia nie może być późniejsza niż 15. dzień miesiąca następującego po miesiącu sprzedaży.');
 		}
 		const last = this.lastIssue.get(slug);
 		if (last && String(body.DataWystawienia) < last && !body.NazwaSeriiNumeracji) {
-			// Not earlier than the previous invoice of the same series (API file §5.2, default series).
+			// Not earlier than the previous invoice of the same series (docs/api/ifirma.md §5.2, default series).
 			return this.fail(201, `Data wystawienia nie może być wcześniejsza niż data poprzedniej faktury (${last}).`);
 		}
 		if (body.TerminPlatnosci && body.DataSprzedazy && String(body.TerminPlatnosci) < String(body.DataSprzedazy)) {

@@ -4,8 +4,8 @@
  * Property test (issue 8, "Bad input"): every iFirma action driven through n8n-core's engine against the
  * emulator with random and hostile parameter values (empty, huge, wrong types, unicode, expressions resolving
  * to objects, `__proto__` / `constructor` keys, also inside "Additional JSON"). Whatever the values: either a
- * NodeOperationError naming the field, or every request the emulator received is well-formed by the API file
- * (../shared/api/ifirma.md): the `Authentication` header's HMAC-SHA1 — recomputed here with the key the
+ * NodeOperationError naming the field, or every request the emulator received is well-formed by docs/api/ifirma.md
+ * (docs/api/ifirma.md): the `Authentication` header's HMAC-SHA1 — recomputed here with the key the
  * endpoint needs (§2.1) over the URL without query, login, key name and the raw body — matches, a body is a
  * JSON object without prototype keys, its lines carry numbers, its dates are dates; never a TypeError.
  */
@@ -30,7 +30,7 @@ jest.setTimeout(60_000);
 
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 
-/** Problems with one request, by the API file's rules; [] when it is well-formed. */
+/** Problems with one request, by docs/api/ifirma.md's rules; [] when it is well-formed. */
 function problemsOf(request: RecordedRequest): string[] {
 	const problems: string[] = [];
 	if (!request.path.startsWith(`${IFIRMA_PATH}/`)) return [`path ${request.path.slice(0, 60)}`];

@@ -143,7 +143,7 @@ export const contractorModeFields: INodeProperties[] = [
 	},
 ];
 
-/** The optional contractor fields (API file §5.9), used by Contractor actions and inline contractors. */
+/** The optional contractor fields (docs/api/ifirma.md §5.9), used by Contractor actions and inline contractors. */
 export const contractorOptionalFields: INodeProperties[] = [
 	{ displayName: 'Country', name: 'Kraj', type: 'string', default: '', description: 'Country name (Kraj)' },
 	{ displayName: 'Country Code', name: 'KodKraju', type: 'string', default: '', placeholder: 'DE', description: 'ISO two-letter code; Greece is EL (KodKraju)' },
@@ -269,7 +269,7 @@ export const languageOptions: INodePropertyOptions[] = [
 	...LANGUAGES.map((code) => ({ name: code.toUpperCase(), value: code })),
 ];
 
-/** Optional header fields common to sales documents (API file §5.2). */
+/** Optional header fields common to sales documents (docs/api/ifirma.md §5.2). */
 export const documentOptionalFields: INodeProperties[] = [
 	{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are (e.g. {"ProceduryJpk": {...}})' },
 	{ displayName: 'Amount Paid', name: 'paid', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Amount already paid (Zaplacono)' },

@@ -118,7 +118,7 @@ export function contractorObject(
 	return contractor;
 }
 
-/** The contractor part of a document body (API file §5.2): by identifier, by NIP, or a new one inline. */
+/** The contractor part of a document body (docs/api/ifirma.md §5.2): by identifier, by NIP, or a new one inline. */
 export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const mode = ctx.getNodeParameter('contractorMode', itemIndex, 'id') as string;
 	if (mode === 'id') {
@@ -283,7 +283,7 @@ export function readLines(
 
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The id of a created document (numeric, sometimes sent as text: API file §3.1). */
+/** The id of a created document (numeric, sometimes sent as text: docs/api/ifirma.md §3.1). */
 export function createdId(response: IfirmaResponse): number | string | undefined {
 	const id = response.Identyfikator ?? (typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? response.Wynik : undefined);
 	if (id === undefined || id === null || id === '') return undefined;

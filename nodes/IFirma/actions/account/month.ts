@@ -7,7 +7,7 @@ export interface AccountingMonth {
 	month: number;
 }
 
-/** GET `abonent/miesiacksiegowy.json` — no `Kod` on success (API file §3.1). */
+/** GET `abonent/miesiacksiegowy.json` — no `Kod` on success (docs/api/ifirma.md §3.1). */
 export async function readAccountingMonth(ctx: IExecuteFunctions, itemIndex: number): Promise<AccountingMonth> {
 	const response = await callIfirma.call(ctx, itemIndex, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true });
 	const year = Number(response.RokKsiegowy);

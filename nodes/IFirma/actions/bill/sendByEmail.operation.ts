@@ -8,7 +8,7 @@ import { readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['sendByEmail'] } }, [documentRefField, emailOptionsField]);
 
-/** POST `rachunekkraj/send/{ref}.json?wyslijEfaktura=true` (API file §5.3, M). Never retried. */
+/** POST `rachunekkraj/send/{ref}.json?wyslijEfaktura=true` (docs/api/ifirma.md §5.3, M). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex);
 	const body = readEmailBody(this, itemIndex);

@@ -60,7 +60,7 @@ export async function getContractor(ctx: IExecuteFunctions, itemIndex: number, i
 }
 
 /**
- * PUT `kontrahenci/{id}.json` with the whole record: iFirma erases every field a PUT omits (API file
+ * PUT `kontrahenci/{id}.json` with the whole record: iFirma erases every field a PUT omits (docs/api/ifirma.md
  * §5.9), so the stored record is read first and only the given fields change. Keyed by the identifier,
  * so it is safe to repeat.
  */

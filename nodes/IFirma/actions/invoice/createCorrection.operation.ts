@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['createCorrection'] } }, properties);
 
-/** POST `fakturakraj/korekta/{ref}.json` (API file §5.2, M). Never retried. */
+/** POST `fakturakraj/korekta/{ref}.json` (docs/api/ifirma.md §5.2, M). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex, 'documentRef', 'Corrected Invoice ID or Number');
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

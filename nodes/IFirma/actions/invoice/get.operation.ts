@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [kindField(), documentRefField];
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, properties);
 
-/** GET `<slug>/{id or number}.json` — the whole document (API file §5.4). */
+/** GET `<slug>/{id or number}.json` — the whole document (docs/api/ifirma.md §5.4). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = kindOf(this, itemIndex, DOCUMENT_KINDS);
 	const ref = readDocumentRef(this, itemIndex);

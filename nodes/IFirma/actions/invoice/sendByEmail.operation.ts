@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [kindField(SENDABLE), documentRefField, em
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendByEmail'] } }, properties);
 
 /**
- * POST `<slug>/send/{ref}.json?wyslijEfaktura=true` (API file §5.7). Not retried: a second call would
+ * POST `<slug>/send/{ref}.json?wyslijEfaktura=true` (docs/api/ifirma.md §5.7). Not retried: a second call would
  * send a second e-mail.
  */
 export const execute: OperationExecute = async function (this, itemIndex) {

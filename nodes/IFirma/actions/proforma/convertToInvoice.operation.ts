@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['proforma']
 ]);
 
 /**
- * GET `fakturaproformakraj/add/{number}.json` (API file §5.2, M): a GET that creates an invoice, so it is
+ * GET `fakturaproformakraj/add/{number}.json` (docs/api/ifirma.md §5.2, M): a GET that creates an invoice, so it is
  * never retried.
  */
 export const execute: OperationExecute = async function (this, itemIndex) {
