@@ -53,6 +53,16 @@ export const pdfVariantField: INodeProperties = {
 	description: 'Which print iFirma renders; it is added to the path, e.g. 1337.pdf.oryg',
 };
 
+/** The covering text of a document sent by post (Send by Post, docs/api/ifirma.md §5.7). */
+export const postMessageField: INodeProperties = {
+	displayName: 'Message',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	description: 'Optional covering text (Tekst, up to 1000 characters)',
+};
+
 export const returnDocumentField: INodeProperties = {
 	displayName: 'Return Full Document',
 	name: 'returnDocument',

@@ -2,19 +2,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { callIfirma, documentRef } from '../../transport';
-import { documentRefField } from '../fields';
+import { documentRefField, postMessageField } from '../fields';
 import { optionalText, readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['sendByPost'] } }, [
 	{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
-	{
-		displayName: 'Message',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		description: 'Optional covering text (Tekst, up to 1000 characters)',
-	},
+	postMessageField,
 ]);
 
 /** POST `fakturaproformakraj/send/{ref}.json?wyslijPoczta=true`: iFirma's paid letter service (docs/api/ifirma.md §5.7). Never retried. */
