@@ -44,7 +44,7 @@ export function throttleDelay(sentAt: number[], now: number, limit = RATE_LIMIT.
 }
 
 /** The credential's "Max Requests per Minute": 100 when empty; 0 = the node does not space requests. */
-export function requestsPerMinute(credentials: ICredentialDataDecryptedObject): number {
+function requestsPerMinute(credentials: ICredentialDataDecryptedObject): number {
 	const value = credentials.requestsPerMinute;
 	if (value === undefined || value === null || value === '') return RATE_LIMIT.requests;
 	const limit = Number(value);

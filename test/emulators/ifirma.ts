@@ -10,9 +10,12 @@ import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './b
  * - §3 envelope `{"response": {Kod, Informacja, ...}}`, errors HTTP 200 (configurable), Kod 201
  *   validation, 202 accounting month, 208 empty contractor search, 500 unknown document, 102 wrong
  *   content type, 200 malformed JSON.
- * - §5 endpoints: account, every invoice type, correction, proformas (+ conversion), bills, list with
- *   dataOd/strona/iloscNaStronie, payments, e-mail/post sending, KSeF, contractors (PUT erases omitted
- *   fields), expenses, EU VAT dictionary; PDFs `.pdf[.variant]`.
+ * - §1 the JSON content type on every request (PDF for prints), GETs included unless `contentTypeOnGet: false`.
+ * - §5 endpoints: account, every invoice type with its own table (§5.2.1: fields the kind lacks refused with
+ *   Kod 200, Jezyk and the foreign line name/unit required on the export kinds), correction, proformas
+ *   (+ conversion), bills (month by issue date), list with dataOd/strona/iloscNaStronie, payments (also for kinds
+ *   issued in the web application), e-mail/post sending, KSeF, contractors (PUT erases omitted fields, Wynik a
+ *   number), additional entities, expenses (KSeF marking), EU VAT dictionary; PDFs `.pdf[.variant]`, XML `.xml`.
  * What the documentation leaves open is an option, marked "not documented": the answer once the monthly
  * limit is used up (Kod 202 here), HTTP 429 above 100 requests a minute.
  */
