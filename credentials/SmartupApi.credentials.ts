@@ -164,7 +164,7 @@ export class SmartupApi implements ICredentialType {
 		};
 	}
 
-	// The workspaces export is the cheapest reference call (API file §14). A 401 can mean the login, the
+	// The workspaces export is the cheapest reference call (docs/api/smartup.md §8.8). A 401 can mean the login, the
 	// project code or the organization ID: the message names all three.
 	test: ICredentialTestRequest = {
 		request: {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 /**
- * Symfonia WebAPI: one credential per WebAPI instance, i.e. per company database (API file §1).
+ * Symfonia WebAPI: one credential per WebAPI instance, i.e. per company database (docs/api/symfonia.md §1).
  *
  * The application token is exchanged for a session by the node (nodes/Symfonia/session.ts: one session per
  * execution, closed at its end). This credential only adds `Authorization: Application <token>` to requests

@@ -90,8 +90,9 @@ check_native_modules() {
 	' 2>&1)
 }
 
+# Rebuilds the given native modules (default: all of them); npm shows a compiler's output only when it fails.
 rebuild_native_modules() {
-	(cd "$N8N_DIR" && runtime_npm rebuild "${NATIVE_MODULES[@]}" --ignore-scripts=false --foreground-scripts --loglevel=error >&2)
+	(cd "$N8N_DIR" && runtime_npm rebuild "${@:-${NATIVE_MODULES[@]}}" --ignore-scripts=false --loglevel=error >&2)
 }
 
 # n8n itself opens a throwaway user folder: `list:workflow` creates the SQLite database and runs every migration.
@@ -139,10 +140,12 @@ elif ! problems=$(check_native_modules); then
 	# Marked complete but broken (seen: a rebuild that compiled nothing). Repair in place, one repairer at a time.
 	flock 9
 	if ! problems=$(check_native_modules); then
-		log "the n8n $N8N_VERSION cache is marked complete, but $problems; rebuilding the native modules in place"
-		rebuild_native_modules
+		broken=$(echo "$problems" | awk '{print $1}' | sort -u | paste -sd' ')
+		log "the n8n $N8N_VERSION cache is marked complete, but $problems; rebuilding $broken in place"
+		# shellcheck disable=SC2086 # one word per module name
+		rebuild_native_modules $broken
 		problems=$(check_native_modules) || fail "n8n $N8N_VERSION could not be repaired: $problems; $repair_hint"
-		log "repaired: ${NATIVE_MODULES[*]} rebuilt for Node $NODE_MAJOR"
+		log "repaired: $broken rebuilt for Node $NODE_MAJOR"
 	fi
 fi
 flock -u 9

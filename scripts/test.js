@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: n8n's community lint (strict), build, unit + emulator tests, e2e in a real n8n, the queue-mode
+ * `npm test`: n8n's community lint (strict), the import-cycle check (scripts/check-import-cycles.js), build, unit + emulator tests, e2e in a real n8n, the queue-mode
  * scale-out test (test/scale), then the browser check of the editor (scripts/screenshots.ts --check).
  * Stops at the first failing step. Ends with one summary line: "tests: N passed, N failed".
  * The first run on a machine installs Node 24 and the pinned n8n into the cache (scripts/ensure-runtime.sh); the
@@ -83,6 +83,7 @@ const ok =
 	step('GitHub workflows (actionlint, release rules)', 'node', [path.join(root, 'scripts', 'check-workflows.js')]) &&
 	step('publishing identity and package rules', 'node', [path.join(root, 'scripts', 'release-check.js')]) &&
 	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
+	step('import cycles (nodes/, credentials/)', process.execPath, [path.join(root, 'scripts', 'check-import-cycles.js')]) &&
 	step('build', 'npm', ['run', 'build']) &&
 	jestStep('unit and emulator tests', []) &&
 	step('runtime self-check (Node 24 + n8n: sqlite3, isolated-vm, n8n opens a database)', 'bash', [

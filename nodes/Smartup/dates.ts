@@ -1,5 +1,5 @@
 /**
- * Smartup dates: `dd.mm.yyyy` and `dd.mm.yyyy HH:mm:ss` (API file §4.8) in the account's time zone
+ * Smartup dates: `dd.mm.yyyy` and `dd.mm.yyyy HH:mm:ss` (docs/api/smartup.md §4.8) in the account's time zone
  * (integrators use Asia/Tashkent). Input is ISO text, a JavaScript Date, an n8n (luxon) DateTime, or
  * already Smartup's own form. Returns undefined for anything else; the caller names the field.
  */
@@ -20,7 +20,11 @@ export interface DateTimeParts extends CalendarDate {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-const formats = new Map<string, Intl.DateTimeFormat | null>();
+/**
+ * The one state here that outlives a run, on purpose: one formatter per time-zone name (building one is slow),
+ * holding no data of any run or user. Bounded by the valid IANA zone names (an invalid name gets none).
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatFor(timeZone: string): Intl.DateTimeFormat | null {
 	if (!formats.has(timeZone)) {
@@ -39,7 +43,8 @@ function formatFor(timeZone: string): Intl.DateTimeFormat | null {
 				}),
 			);
 		} catch {
-			formats.set(timeZone, null);
+			// Not a zone name: nothing is kept, so names typed or mapped in cannot grow the map.
+			return null;
 		}
 	}
 	return formats.get(timeZone)!;

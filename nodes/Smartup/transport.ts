@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, currentSecrets, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import { apiError, bodyText, credentialsOf, currentSecrets, errorKindOf, errorKindOfStatus, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
@@ -19,12 +19,12 @@ export interface SmartupCall {
 	itemIndex: number;
 	/** Import-style answers carry per-object `errors[]`: the caller maps them to items instead of failing here. */
 	itemErrorsExpected?: boolean;
-	/** Reference exports: an identical call within one execution is answered from memory (quota, API file §11). */
+	/** Reference exports: an identical call within one execution is answered from memory (quota, docs/api/smartup.md §9). */
 	cacheable?: boolean;
 	headers?: Record<string, string>;
 }
 
-/** English help for the error codes Smartup is known to send (API file §6). */
+/** English help for the error codes Smartup is known to send (docs/api/smartup.md §6). */
 const KNOWN_CODES: Record<string, string> = {
 	'A02-24-048':
 		'The organization code (filial_code) does not match the organization of the credential\'s Organization ID. Leave Organization Code empty, or use the head organization\'s ID in the credential.',
@@ -46,6 +46,11 @@ interface ExecutionState {
 	cache: Map<string, IDataObject>;
 }
 
+/**
+ * State of one node run (the quota seen, whether the user was warned, reference exports answered from memory),
+ * keyed by its execution context: n8n gives each run a new context, so the state starts empty with every run and
+ * is dropped with the context (a WeakMap). Nothing here outlives a run; in queue mode each run lives on one worker.
+ */
 const states = new WeakMap<object, ExecutionState>();
 
 function stateOf(ctx: IExecuteFunctions): ExecutionState {
@@ -70,7 +75,7 @@ function messageOf(body: unknown): string | undefined {
 	return text;
 }
 
-/** What a spent daily quota looks like is not documented (API file §4.7): 429, or error_code LIMIT on any status. */
+/** What a spent daily quota looks like is not documented (docs/api/smartup.md §4.7): 429, or error_code LIMIT on any status. */
 function isQuotaError(status: number, body: unknown): boolean {
 	const code = body && typeof body === 'object' ? String((body as IDataObject).error_code ?? '') : '';
 	return status === 429 || code.toUpperCase() === 'LIMIT';
@@ -78,7 +83,7 @@ function isQuotaError(status: number, body: unknown): boolean {
 
 /** Whether an error is the spent quota (further calls today would fail the same way). */
 export function isQuotaSpent(error: unknown): boolean {
-	return (error as { message?: unknown })?.message === QUOTA_TEXT;
+	return errorKindOf(error) === 'quotaSpent';
 }
 
 /**
@@ -108,7 +113,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			body: call.body,
 			headers: { 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
 			safeToRepeat: call.safeToRepeat,
-			// A 429 is the daily quota (API file §4.7): retried only when Smartup says when (Retry-After),
+			// A 429 is the daily quota (docs/api/smartup.md §4.7): retried only when Smartup says when (Retry-After),
 			// then read here so that the error explains the quota.
 			tooManyRequests: 'quota',
 			acceptStatuses: [400, 401, 429],
@@ -150,12 +155,14 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 				description: text.trim() ? quoteStart(text) : 'Требуется авторизация',
 				httpCode: '401',
 				itemIndex,
+				kind: 'credentialRefused',
 			},
 			secrets,
 		);
 	}
 	if (isQuotaError(status, parsed)) {
-		throw apiError(node, { message: QUOTA_TEXT, description: messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined), httpCode: String(status), itemIndex }, secrets);
+		const description = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
+		throw apiError(node, { message: QUOTA_TEXT, description, httpCode: String(status), itemIndex, kind: 'quotaSpent' }, secrets);
 	}
 	if (status >= 400) {
 		throw bodyError(this, parsed, text, String(status), itemIndex, secrets, `Smartup answered HTTP ${status}`);
@@ -163,7 +170,8 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 
 	const body = parseJsonBody(node, response, itemIndex, secrets);
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		throw apiError(node, { message: 'Smartup answered with JSON that is not an object', description: quoteStart(text), httpCode: String(status), itemIndex }, secrets);
+		const kind = 'unreadableAnswer';
+		throw apiError(node, { message: 'Smartup answered with JSON that is not an object', description: quoteStart(text), httpCode: String(status), itemIndex, kind }, secrets);
 	}
 	const answer = body as IDataObject;
 	if (typeof answer.error_code === 'string' && answer.error_code) {
@@ -178,6 +186,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 				description: (answer.errors as Array<IDataObject | null>).map((error) => `${String(error?.code ?? '')}: ${String(error?.message ?? '')}`).join('\n'),
 				httpCode: String(status),
 				itemIndex,
+				kind: 'rejectedByApi',
 			},
 			secrets,
 		);
@@ -200,7 +209,10 @@ function bodyError(
 	const apiText = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
 	const hint = KNOWN_CODES[code] ?? Object.entries(KNOWN_CODES).find(([known]) => apiText?.includes(known))?.[1];
 	const message = hint ? `${prefix}: ${hint}` : `${prefix}${apiText ? `: ${apiText.slice(0, 150)}` : ''}`;
-	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex }, secrets);
+	// An error_code answered with HTTP 200 is a refusal too; an error status says what failed.
+	const status = Number(httpCode);
+	const kind = status >= 400 ? errorKindOfStatus(status) : 'rejectedByApi';
+	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex, kind }, secrets);
 }
 
 /**
@@ -265,6 +277,8 @@ async function repeatWithNewToken(
 		const now = await currentSecrets(this, CREDENTIAL, secrets);
 		const renewed = now.length > secrets.length;
 		const httpCode = status ? String(status) : undefined;
+		// Without a status nobody can tell whether the repeated call reached Smartup: taken as a lost answer.
+		const kind = httpCode ? errorKindOfStatus(Number(httpCode)) : 'answerLost';
 		throw apiError(
 			this.getNode(),
 			{
@@ -273,6 +287,7 @@ async function repeatWithNewToken(
 					: `Getting a new Smartup OAuth2 token failed${httpCode ? ` (HTTP ${httpCode})` : ''}: check the client ID, secret and token URL in the credential`,
 				httpCode,
 				itemIndex: call.itemIndex,
+				kind,
 			},
 			now,
 		);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** `limits` of a document export (API file §4.7); values may be strings. */
+/** `limits` of a document export (docs/api/smartup.md §4.7); values may be strings. */
 export interface SmartupLimits {
 	has_limit?: string;
 	limit_quant?: string | number;
@@ -23,7 +23,7 @@ export interface DateFilter {
 	end?: string;
 }
 
-/** What differs between the document types (API file §5 and §8): everything else is shared. */
+/** What differs between the document types (docs/api/smartup.md §5 and §8): everything else is shared. */
 export interface DocumentType {
 	resource: string;
 	/** Singular label, e.g. "Order Return". */
@@ -289,7 +289,7 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 	},
 };
 
-/** Reference types imported by `code` (API file §8.5-8.7). */
+/** Reference types imported by `code` (docs/api/smartup.md §8.5-8.7). */
 export interface ReferenceType {
 	resource: string;
 	label: string;

@@ -2,11 +2,11 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiRequest, RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, credentialsOf, quoteStart, sendRequest } from '../common/http';
+import { apiError, bodyText, credentialsOf, errorKindOfStatus, quoteStart, sendRequest } from '../common/http';
 import { redactSecrets, secretValuesOf } from '../common/redact';
 
 /**
- * The ONE place that handles Symfonia WebAPI sessions (API file §2).
+ * The ONE place that handles Symfonia WebAPI sessions (docs/api/symfonia.md §2).
  *
  * Choice: one session per node execution, opened lazily by the first request, reused for every item,
  * requests sent one at a time, reopened once (and the failed request sent once more) when the server
@@ -116,6 +116,7 @@ export class SymfoniaSession {
 				description: `Symfonia's message: "${quoteStart(bodyText(second.body))}". Check that the WebAPI service is not restarting and that "Długość sesji w min." in the WebAPI configurator is not 0.`,
 				httpCode: String(second.statusCode),
 				itemIndex: options.itemIndex,
+				kind: 'sessionExpired',
 			},
 			[...secretValuesOf(credentials), ...this.usedTokens],
 		);
@@ -178,7 +179,7 @@ export class SymfoniaSession {
 				this.stats.opened++;
 				return;
 			}
-			// Every slot is taken (API file §2): opening creates nothing, so asking again is safe. Other
+			// Every slot is taken (docs/api/symfonia.md §2): opening creates nothing, so asking again is safe. Other
 			// executions (n8n queue-mode workers included) close their sessions in seconds.
 			const remaining = deadline - Date.now();
 			if (remaining <= 0) {
@@ -193,6 +194,7 @@ export class SymfoniaSession {
 							'A session that was not closed frees its slot after "Długość sesji w min." minutes.',
 						httpCode: answer.httpCode,
 						itemIndex: options.itemIndex,
+						kind: 'rejectedByApi',
 					},
 					secrets,
 				);
@@ -244,7 +246,7 @@ export class SymfoniaSession {
 		}
 		const token = typeof parsed === 'string' ? GUID.exec(parsed.trim())?.[1] : undefined;
 		if (response.statusCode < 300 && token) return { token };
-		// What WebAPI sends instead of the GUID when no session slot is free (API file §2). An error status
+		// What WebAPI sends instead of the GUID when no session slot is free (docs/api/symfonia.md §2). An error status
 		// with a JSON body is a failure of its own, not a full slot: it is reported, not waited out.
 		if (response.statusCode < 300 && parsed && typeof parsed === 'object') return { limitText: text, httpCode };
 		throw apiError(
@@ -254,6 +256,7 @@ export class SymfoniaSession {
 				description: `The body starts with: ${quoteStart(text) || '(empty)'}. Check that the Base URL points at the WebAPI service.`,
 				httpCode,
 				itemIndex: options.itemIndex,
+				kind: response.statusCode >= 400 ? errorKindOfStatus(response.statusCode) : 'unreadableAnswer',
 			},
 			secrets,
 		);
@@ -292,6 +295,10 @@ export class SymfoniaSession {
 	}
 }
 
+/**
+ * The session of each node run, keyed by its execution context (a new one per run) and dropped with it (a WeakMap).
+ * withSession closes it at the end of the run, so no WebAPI session outlives the run that opened it.
+ */
 const sessions = new WeakMap<object, SymfoniaSession>();
 
 /** The session of this execution (one per node run), created on first use; it opens on its first request. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart } from '../common/http';
+import { apiError, bodyText, credentialsOf, errorKindOfStatus, parseJsonBody, quoteStart } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { CREDENTIAL, lowerKeys, sessionFor, symfoniaMessageOf, type SymfoniaCall } from './session';
@@ -53,7 +53,7 @@ export async function symfoniaRequest<T = unknown>(
 	}
 	if (callOptions.requireBody && (parsed === null || typeof parsed !== 'object')) {
 		const message = `Symfonia WebAPI answered ${call.method} /api${call.path} with ${JSON.stringify(parsed)?.slice(0, 60)} where a record or a list was expected`;
-		throw apiError(this.getNode(), { message, httpCode: String(response.statusCode), itemIndex }, secrets);
+		throw apiError(this.getNode(), { message, httpCode: String(response.statusCode), itemIndex, kind: 'unreadableAnswer' }, secrets);
 	}
 	return parsed as T;
 }
@@ -80,7 +80,9 @@ function symfoniaError(
 	if (apiMessage) message += `: ${apiMessage}`;
 	else if (firstFkError) message += `: ${firstFkError.Message}`;
 	const hints: string[] = [];
-	if (status === 404 && /No HTTP resource was found/i.test(text)) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
+	// ASP.NET's own 404 for a route this WebAPI does not have: the endpoint is missing, not the record.
+	const missingEndpoint = status === 404 && /No HTTP resource was found/i.test(text);
+	if (missingEndpoint) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
 	else if (status === 404) hints.push('Nothing was found: check the id, code or number.');
 	if (status === 405) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
 	if (status === 500) hints.push('Symfonia failed internally; the WebAPI service log has the details.');
@@ -89,7 +91,8 @@ function symfoniaError(
 		...fkMessages.map((entry) => `FK ${FK_TYPE[entry.Type] ?? `type ${entry.Type}`}: ${entry.Message}`),
 		...hints,
 	].filter((line): line is string => !!line);
-	return apiError(this.getNode(), { message, description: lines.join('\n') || undefined, httpCode: String(status), itemIndex }, secrets);
+	const kind = missingEndpoint || status < 400 ? 'rejectedByApi' : errorKindOfStatus(status);
+	return apiError(this.getNode(), { message, description: lines.join('\n') || undefined, httpCode: String(status), itemIndex, kind }, secrets);
 }
 
 /** `FKMessages: [{Message, Type}]` read case-insensitively (Type 0 comment, 1 warning, 2 error). */

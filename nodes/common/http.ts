@@ -96,7 +96,8 @@ const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataD
 /**
  * The node's credential, read once per node run: n8n reads and decrypts it again on every getCredentials
  * call, which measured as the largest per-item cost of our nodes (docs/performance.md). The context object
- * is the same for every item of one run, and a new one for the next run.
+ * is the same for every item of one run, and a new one for the next run; the cache is keyed by it and dropped
+ * with it (a WeakMap), so a credential changed between runs is read anew and nothing outlives the run.
  */
 export async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialCache.get(ctx);
@@ -273,7 +274,8 @@ const NETWORK_FAILURE_KIND: Record<string, ErrorKind> = {
 	ECONNABORTED: 'timedOut',
 	ETIMEDOUT: 'timedOut',
 	ESOCKETTIMEDOUT: 'timedOut',
-	ERR_SOCKET_CONNECTION_TIMEOUT: 'timedOut',
+	// n8n-core gives it no text of its own; taken as a lost answer, like any connection failure it cannot name.
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'answerLost',
 	ECONNREFUSED: 'notApplied',
 	EAI_AGAIN: 'notApplied',
 };

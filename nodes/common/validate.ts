@@ -41,6 +41,24 @@ function describe(value: unknown): string {
 	return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
+/** Nothing given: undefined, null, or text that is only spaces. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A value that must be text (a number is taken as its digits), trimmed; an object or list is refused. */
+export function toText(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string {
+	if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, field, `must be text, got ${describe(value)}`);
+	return String(value).trim();
+}
+
+/** true / false, also as the text "true" / "false" (what an expression may give). */
+export function toBoolean(ctx: NodeContext, value: unknown, itemIndex: number, field: string): boolean {
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	throw fieldError(ctx, itemIndex, field, `must be true or false, got ${describe(value)}`);
+}
+
 /** A text parameter; numbers are accepted as text, objects and lists are not. */
 export function readString(
 	ctx: ParameterContext,

@@ -1,7 +1,7 @@
 /**
  * The Smartup node through n8n-core's engine, the API mocked with nock: every action's request and
  * answer handling, validation before any request, body-level errors on HTTP 200, retries, secrets.
- * Paths, roots and filter names below are copied from ../shared/api/smartup.md, not from the node.
+ * Paths, roots and filter names below are copied from docs/api/smartup.md, not from the node.
  */
 import nock from 'nock';
 
@@ -484,7 +484,7 @@ describe('Order: Change Status, Attach Data, Attach Marking Codes', () => {
 	});
 });
 
-// From the API file §5 and §8: each document's paths, root, ID, document-date filter and one required field.
+// From docs/api/smartup.md §5 and §8: each document's paths, root, ID, document-date filter and one required field.
 const DOCUMENTS: Array<[string, string, string, string, string, string]> = [
 	['orderReturn', '/b/anor/mxsx/mdeal/return', 'return', 'deal_id', 'begin_return_date', 'room_code'],
 	['purchase', '/b/anor/mxsx/mkw/purchase', 'purchase', 'purchase_id', 'begin_purchase_date', 'supplier_code'],

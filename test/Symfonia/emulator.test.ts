@@ -1,5 +1,5 @@
 /**
- * Symfonia against its emulator (real HTTP on 127.0.0.1, behaviour from ../shared/api/symfonia.md):
+ * Symfonia against its emulator (real HTTP on 127.0.0.1, behaviour from docs/api/symfonia.md):
  * the session life cycle, whole flows of every resource, and the guarantees (nothing created twice,
  * sessions always closed, one request at a time).
  */

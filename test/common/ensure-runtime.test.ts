@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions --
    Test code that runs scripts/ensure-runtime.sh on a made-up cache: it needs child processes and the file system. Never shipped. */
 /**
  * scripts/ensure-runtime.sh on a cache that is marked complete: the cheap check on every use, the repair in

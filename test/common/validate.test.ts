@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { fixedCollectionRows, isValidNip, toAmount, toEmailList, toIntegerInRange, toIsoDate, toNip, toPositiveInteger } from '../../nodes/common/validate';
+import { fixedCollectionRows, isBlank, isValidNip, toAmount, toBoolean, toEmailList, toIntegerInRange, toIsoDate, toNip, toPositiveInteger, toText } from '../../nodes/common/validate';
 
 const ctx = { getNode: () => ({ id: '1', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }) } as unknown as IExecuteFunctions;
 
@@ -77,5 +77,23 @@ describe('fixedCollectionRows', () => {
 		expect(fixedCollectionRows({}, 'constructor')).toEqual([]);
 		expect(fixedCollectionRows(undefined, 'filter')).toEqual([]);
 		expect(fixedCollectionRows({ filter: [null, 'x', { name: 'ok' }] }, 'filter')).toEqual([{ name: 'ok' }]);
+	});
+});
+
+describe('text, booleans, blanks', () => {
+	it('text: numbers become their digits, text is trimmed, objects and lists are refused naming the field', () => {
+		expect(toText(ctx, ' ACME ', 0, 'Name')).toBe('ACME');
+		expect(toText(ctx, 42, 0, 'Name')).toBe('42');
+		expect(() => toText(ctx, { a: 1 }, 2, 'Name')).toThrow('Name: must be text, got an object [item 2]');
+		expect(() => toText(ctx, ['a'], 2, 'Name')).toThrow('Name: must be text, got a list [item 2]');
+	});
+	it('booleans: true/false and their text', () => {
+		expect(toBoolean(ctx, 'true', 0, 'Active')).toBe(true);
+		expect(toBoolean(ctx, false, 0, 'Active')).toBe(false);
+		expect(() => toBoolean(ctx, 'yes', 1, 'Active')).toThrow('Active: must be true or false, got "yes" [item 1]');
+	});
+	it('blank: nothing, null, spaces; not 0 or false', () => {
+		for (const blank of [undefined, null, '', '   ']) expect(isBlank(blank)).toBe(true);
+		for (const given of [0, false, 'x', {}]) expect(isBlank(given)).toBe(false);
 	});
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 /**
  * The emulator pattern: one HTTP server per API on 127.0.0.1 (a free port unless one is given), state
  * per instance, every request recorded (the request counts benchmarks print), and fault switches a test
- * turns on for the next requests. Each `test/emulators/<system>.ts` follows `../shared/api/<system>.md`,
+ * turns on for the next requests. Each `test/emulators/<system>.ts` follows `docs/api/<system>.md`,
  * never the node code.
  */
 

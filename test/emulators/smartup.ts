@@ -3,13 +3,13 @@
 import { Emulator, basicCredentials, json, type EmulatorResponse, type RecordedRequest } from './base';
 
 /**
- * Smartup ERP API, as `../shared/api/smartup.md` describes it (§10 is the emulator specification):
+ * Smartup ERP API, as `docs/api/smartup.md` describes it:
  * every method is POST with a JSON body; Basic auth (`user@company`) or OAuth2 client credentials
  * (`/security/oauth/token`, Bearer); `project_code` and `filial_id` headers; head versus single
  * organization with the A02-24-0xx errors; `$export` answers `{root:[…], limits}` with every scalar a
  * string and a day-range window; `$import` answers HTTP 200 `{successes, errors}`, at most 5000 objects,
  * a duplicate mode per method (error / update / skip) keyed by external_id, references upserted by code;
- * daily quotas per class; global or local codes. Points the API file marks [INF] are switches here.
+ * daily quotas per class; global or local codes. Points docs/api/smartup.md marks INF are switches here.
  */
 
 export type DuplicateMode = 'error' | 'update' | 'skip';
@@ -43,7 +43,7 @@ const common = (field: string) => [
 	{ begin: `begin_${field}`, end: `end_${field}`, field },
 ];
 
-/** §5 and §8 of the API file. Keyed by the path without `$export` / `$import`. */
+/** docs/api/smartup.md §5 and §8. Keyed by the path without `$export` / `$import`. */
 export const DOC_TYPES: Record<string, DocType> = {
 	'/b/trade/txs/tdeal/order': {
 		root: 'order',
@@ -493,7 +493,7 @@ export class SmartupEmulator extends Emulator {
 		};
 	}
 
-	/** The organizations a request may see, after the body's filial_code (§1 of the API file). */
+	/** The organizations a request may see, after the body's filial_code (docs/api/smartup.md §1). */
 	private orgsFor(scope: Organization, filialCode: unknown): Organization[] {
 		const code = String(filialCode ?? '').trim();
 		if (scope.head) {

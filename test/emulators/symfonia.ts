@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
 
 /**
- * Symfonia WebAPI (Handel + FK), as `../shared/api/symfonia.md` describes it:
+ * Symfonia WebAPI (Handel + FK), as `docs/api/symfonia.md` describes it:
  * - §2 sessions: `Authorization: Application <GUID>` on /api/Sessions/OpenNewSession → the session GUID
  *   as a JSON string; `Authorization: Session <GUID>` on everything else; CloseSession; SessionInformation;
  *   a session lifetime (minutes, on an injectable clock) and a limit of concurrent sessions (a JSON object
@@ -168,7 +168,7 @@ export class SymfoniaEmulator extends Emulator {
 			return { status: 401, body: JSON.stringify({ Message: 'Authorization has been denied for this request.' }) };
 		}
 		if (this.liveSessions().length >= (this.options.maxSessions ?? 1)) {
-			// Not documented exactly: a JSON object instead of the quoted GUID (API file §2).
+			// Not documented exactly: a JSON object instead of the quoted GUID (docs/api/symfonia.md §2).
 			return json(200, { Message: 'Przekroczono limit sesji dla użytkownika.', Code: 'SessionLimit' });
 		}
 		const token = randomUUID();
@@ -278,7 +278,7 @@ export class SymfoniaEmulator extends Emulator {
 		const pesel = q('pesel');
 		if (id !== undefined || code !== undefined || position !== undefined) {
 			const found = list.find((c) => (id !== undefined && String(c.Id) === id) || (code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()) || (position !== undefined && String(c.Position) === position));
-			// 404 for an unknown id/code: single-sourced (Java client's OpenAPI), API file §4.
+			// 404 for an unknown id/code: single-sourced (Java client's OpenAPI), docs/api/symfonia.md §4.
 			return found ? json(200, found) : json(404, { Message: 'Nie znaleziono kontrahenta.' });
 		}
 		if (nip !== undefined) return json(200, list.filter((c) => String(c.NIP ?? '') === nip));
@@ -306,7 +306,7 @@ export class SymfoniaEmulator extends Emulator {
 	}
 
 	private createContractor(list: Obj[], data: Obj, fk: boolean): EmulatorResponse {
-		// Minimum fields are not documented; Code + Name is the "safe minimum" of the API file (§6.1).
+		// Minimum fields are not documented; Code + Name is the "safe minimum" of docs/api/symfonia.md §6.1.
 		if (!data.Code || !data.Name) return json(400, { Message: 'Pola Kod i Nazwa są wymagane.' });
 		if (String(data.Code).length > 20) return json(400, { Message: 'Kod kontrahenta jest zbyt długi.' });
 		if (list.some((c) => String(c.Code).toLowerCase() === String(data.Code).toLowerCase())) {

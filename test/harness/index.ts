@@ -1,7 +1,7 @@
 /**
  * Runs a workflow in-process through n8n-core's real engine (WorkflowExecute), with the package's
- * compiled nodes and credentials (from `dist/`, through `index.js`) and test credentials — the recipe of
- * `../shared/n8n.md` §2. Parameters, expressions, pairedItem, continueOnFail, credential `authenticate`
+ * compiled nodes and credentials (from `dist/`, through `index.js`) and test credentials, as n8n's own node tests
+ * run a workflow. Parameters, expressions, pairedItem, continueOnFail, credential `authenticate`
  * and `preAuthentication` all go through the same code as in n8n. n8n publishes no harness of its own.
  */
 import { mock } from 'jest-mock-extended';

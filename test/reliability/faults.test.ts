@@ -3,7 +3,7 @@
 /**
  * The fault matrix (issue 8) for Firmino, Symfonia, iFirma, Vitec Ekonomi (node and trigger) and Smartup, through
  * the emulators' fault switches on real sockets: each fault × each kind of request, plus each API's own faults
- * (quotas, SOAP faults, process death between fetch and acknowledge). Expected outcome (DESIGN.md "Retries"): a request that is safe to repeat
+ * (quotas, SOAP faults, process death between fetch and acknowledge). Expected outcome (docs/reliability.md): a request that is safe to repeat
  * (reads, read-only POSTs, updates keyed by id) succeeds after a retry when the fault is transient (429, 502,
  * 503, 504, timeout, dropped connection); everything else ends in a clear NodeApiError (never a TypeError),
  * and a create is sent exactly once (never a duplicate). Symfonia: sessions are closed after an error and a
@@ -120,7 +120,7 @@ afterAll(() => {
 		'30 s (longer: an error saying how long to wait). What a 429 *without* Retry-After means differs per API, so the transport',
 		'says it (`tooManyRequests`):',
 		'',
-		'| API | limit (../shared/api) | 429 without Retry-After |',
+		'| API | limit (docs/api/<system>.md) | 429 without Retry-After |',
 		'| --- | --- | --- |',
 		'| iFirma | 100 requests a minute, 15,000 a day; the node throttles itself to 100 a minute | backoff retry (default): another client of the same account filled the minute; a spent daily limit costs 3 extra requests, then a clear error |',
 		'| Smartup | 100 / 300 / 500 calls a **day** per class, shared by every integration of the company | `quota`: not retried (a retry cannot succeed today and spends more of the shared quota); the error explains the quota. With Retry-After ≤ 30 s it is retried (Smartup named the wait) |',
@@ -549,7 +549,7 @@ describe('Smartup', () => {
 	type Kind = (typeof KINDS)[number];
 	const parametersOf = (kind: Kind) => (typeof kind.parameters === 'function' ? kind.parameters() : kind.parameters);
 
-	// Smartup's 429 is its daily quota (API file §4.7): without Retry-After it is not retried (docs/reliability.md).
+	// Smartup's 429 is its daily quota (docs/api/smartup.md §4.7): without Retry-After it is not retried (docs/reliability.md).
 	const smartupFaults = faultsWith500('ORA-06502: PL/SQL: numeric or value error: character string buffer too small', 'text/plain').map((fault) =>
 		fault.name === '429 without Retry-After' ? { ...fault, transient: false } : fault,
 	);

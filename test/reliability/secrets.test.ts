@@ -3,7 +3,7 @@
    n8n-core) and the process streams to prove nothing secret is written there, and the
    "secrets" are marked throwaway values whose only purpose is to be searched for in the output. */
 /**
- * Secrets never leak (issue 8, DESIGN.md "Errors"): every failure path of Firmino, Symfonia, iFirma (keys), Vitec
+ * Secrets never leak (issue 8): every failure path of Firmino, Symfonia, iFirma (keys), Vitec
  * (password, node and trigger) and Smartup (password, OAuth2 client secret and tokens) runs with marked
  * credential values — wrong secret, 401, 500 whose body echoes the secret, an HTML page that quotes it, a
  * timeout, a `success:false` / `Message` that repeats it — with and without Continue On Fail. No marked value

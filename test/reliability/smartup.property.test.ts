@@ -5,7 +5,7 @@
  * custom call) driven through n8n-core's engine against the emulator with random and hostile parameter values
  * (empty, huge, wrong types, unicode, expressions resolving to objects, `__proto__` / `constructor` keys, also
  * inside the JSON fields). Whatever the values: either a NodeOperationError naming the field, or every request
- * the emulator received is well-formed by the API file (../shared/api/smartup.md §4): POST with Basic auth and
+ * the emulator received is well-formed by docs/api/smartup.md §3-§4: POST with Basic auth and
  * project_code, a JSON object body without prototype keys or "[object Object]", dates as dd.mm.yyyy and
  * date-times as dd.mm.yyyy hh:mm:ss, an import as one root list of 1-5000 objects each keyed by external_id
  * (documents) or code (references); never a TypeError.
@@ -31,7 +31,7 @@ jest.setTimeout(60_000);
 const DATE = /^\d{2}\.\d{2}\.\d{4}$/;
 const DATE_TIME = /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}(:\d{2})?$/;
 
-/** Problems with one request, by the API file's rules; [] when it is well-formed. `raw`: the custom call's own body. */
+/** Problems with one request, by the rules of docs/api/smartup.md; [] when it is well-formed. `raw`: the custom call's own body. */
 function problemsOf(request: RecordedRequest, raw: boolean): string[] {
 	const problems: string[] = [];
 	if (request.method !== 'POST') problems.push(`sent as ${request.method}`);

@@ -5,7 +5,7 @@
  * get) driven through n8n-core's engine against the emulator with random and hostile values (empty, huge,
  * wrong types, unicode, expressions resolving to objects, `__proto__` / `constructor` keys, also inside
  * "Other Fields (JSON)"). Whatever the values: either a NodeOperationError naming the field, or every request
- * the emulator received is well-formed (API file ../shared/api/symfonia.md: session headers, a JSON object of
+ * the emulator received is well-formed (docs/api/symfonia.md: session headers, a JSON object of
  * PascalCase API fields, Code and Name as text on creates), never a TypeError or a polluted prototype, and
  * the session is closed again.
  */

@@ -1,26 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsField } from '../../common/options';
-import * as bankOperation from './bankOperation';
-import * as cashOperation from './cashOperation';
-import * as clientPayment from './clientPayment';
-import * as crossOrgMovement from './crossOrgMovement';
 import * as customApiCall from './customApiCall';
-import * as internalMovement from './internalMovement';
-import * as legalPerson from './legalPerson';
-import * as naturalPerson from './naturalPerson';
+import * as document from './document';
 import * as order from './order';
-import * as orderReturn from './orderReturn';
 import * as price from './price';
 import * as priceType from './priceType';
-import * as product from './product';
-import * as purchase from './purchase';
+import * as reference from './reference';
 import * as stock from './stock';
-import * as stocktaking from './stocktaking';
-import * as supplierReturn from './supplierReturn';
 import * as warehouse from './warehouse';
-import * as warehouseReceipt from './warehouseReceipt';
-import * as writeOff from './writeOff';
 
 /** Every parameter of the node: the resource selector, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
@@ -53,25 +41,15 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'order',
 	},
-	...bankOperation.description,
-	...cashOperation.description,
-	...clientPayment.description,
-	...crossOrgMovement.description,
-	...customApiCall.description,
-	...internalMovement.description,
-	...legalPerson.description,
-	...naturalPerson.description,
+	...document.operationSelectors,
+	...reference.operationSelectors,
 	...order.description,
-	...orderReturn.description,
 	...price.description,
 	...priceType.description,
-	...product.description,
-	...purchase.description,
 	...stock.description,
-	...stocktaking.description,
-	...supplierReturn.description,
 	...warehouse.description,
-	...warehouseReceipt.description,
-	...writeOff.description,
+	...customApiCall.description,
+	...document.fields,
+	...reference.fields,
 	requestOptionsField,
 ];

@@ -207,7 +207,7 @@ export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType
 		}
 		if (rows.length >= limit) break;
 	}
-	// Some installations ignore the external_id filter (API file §8.1): it is applied here as well.
+	// Some installations ignore the external_id filter (docs/api/smartup.md §8.1): it is applied here as well.
 	const first = bodies[0];
 	return rows
 		.filter((row) => (first.external_id ? String(row.external_id ?? '') === first.external_id : true))

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { describeValue, fieldError } from '../../common/validate';
+import { readJsonParameter } from '../../common/json';
+import { describeValue, fieldError, type NodeContext, type ParameterContext } from '../../common/validate';
 import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, isValidTimeZone, readDateTime } from '../dates';
 
 export const organizationCodeField: INodeProperties = {
@@ -54,68 +55,76 @@ export const batchSizeOption: INodeProperties = {
 };
 
 /** The Smartup time zone chosen in Options (validated). */
-export function readTimeZone(ctx: IExecuteFunctions, itemIndex: number): string {
+export function readTimeZone(ctx: ParameterContext, itemIndex: number): string {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const zone = String(options.timeZone ?? '').trim() || DEFAULT_TIME_ZONE;
 	if (!isValidTimeZone(zone)) throw fieldError(ctx, itemIndex, 'Time Zone', `"${zone}" is not a time zone name like Asia/Tashkent`);
 	return zone;
 }
 
-export function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+export function readOptions(ctx: ParameterContext, itemIndex: number): IDataObject {
 	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
-/** A JSON parameter: an object (or a list when `list`), from the editor's text or an expression. */
+/**
+ * A JSON parameter of Smartup fields: an object, a list (one object is taken as a list of one) or either,
+ * read by common/json.ts (prototype keys refused, errors name the field and item).
+ */
 export function readJson(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	itemIndex: number,
 	field: string,
 	shape: 'object' | 'list' | 'objectOrList',
 ): IDataObject | IDataObject[] | undefined {
-	let value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (value === '' || value === undefined || value === null) return undefined;
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch (error) {
-			throw fieldError(ctx, itemIndex, field, `is not valid JSON (${(error as Error).message})`);
-		}
-	}
-	const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
-	const prototypeKey = prototypeKeyIn(value);
-	if (prototypeKey) throw fieldError(ctx, itemIndex, field, `"${prototypeKey}" is not a Smartup field name`);
-	if (Array.isArray(value)) {
-		if (shape === 'object') throw fieldError(ctx, itemIndex, field, 'must be one JSON object {...}, not a list');
-		value.forEach((entry, index) => {
-			if (!isObject(entry)) throw fieldError(ctx, itemIndex, field, `entry ${index + 1} of the list must be an object {...}`);
-		});
-		return value as IDataObject[];
-	}
-	if (!isObject(value)) throw fieldError(ctx, itemIndex, field, 'must be a JSON object {...}');
-	if (shape === 'list') return [value as IDataObject];
-	return value as IDataObject;
+	return readJsonParameter(ctx, name, itemIndex, field, shape, { api: 'Smartup', oneAsList: true });
 }
 
-/** A `__proto__` / `constructor` / `prototype` key anywhere in parsed JSON: never a Smartup field, never sent. */
-function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
-	if (!value || typeof value !== 'object' || depth > 20) return undefined;
-	for (const key of Object.keys(value)) {
-		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
-		const inner = prototypeKeyIn((value as Record<string, unknown>)[key], depth + 1);
-		if (inner) return inner;
-	}
-	return undefined;
+/** A list of name/value pairs (fixedCollection `field`), for fields the node has no parameter of its own for. */
+export function nameValueField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'person_code' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
 }
 
-/** Smartup keeps external IDs short ASCII (ORA-06502 on some installations above ~20 characters, API file §11). */
+/** A name/value list as an object; a field without a name is refused. */
+export function readNameValues(ctx: ParameterContext, name: string, itemIndex: number, label: string): IDataObject | undefined {
+	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: unknown; value?: unknown }> };
+	const fields = collection.field ?? [];
+	if (fields.length === 0) return undefined;
+	const result: IDataObject = {};
+	for (const field of fields) {
+		const key = String(field.name ?? '').trim();
+		if (!key) throw fieldError(ctx, itemIndex, label, 'each field needs a name');
+		result[key] = field.value as IDataObject[string];
+	}
+	return result;
+}
+
+/** Smartup keeps external IDs short ASCII (ORA-06502 on some installations above ~20 characters, docs/api/smartup.md §9). */
 export const EXTERNAL_ID_MAX = 20;
 
 export function shortId(value: string): string {
 	return `h${createHash('sha1').update(value, 'utf8').digest('hex').slice(0, EXTERNAL_ID_MAX - 1)}`;
 }
 
-export function checkExternalId(ctx: IExecuteFunctions, value: string, itemIndex: number, field: string, shorten: boolean): string {
+export function checkExternalId(ctx: NodeContext, value: string, itemIndex: number, field: string, shorten: boolean): string {
 	if (/^[\x21-\x7e]{1,20}$/.test(value)) return value;
 	if (shorten && value) return shortId(value);
 	if (!value) throw fieldError(ctx, itemIndex, field, 'is required: it is how Smartup recognises a document sent twice');
@@ -134,7 +143,7 @@ const DATE_TIME_KEY = /(_time)$/;
  * Turns a user's object into what Smartup expects: dates as dd.mm.yyyy / dd.mm.yyyy HH:mm:ss (from ISO or
  * n8n dates), numbers as text, true/false as Y/N. Nested lists (lines) are converted the same way.
  */
-export function toApiObject(ctx: IExecuteFunctions, input: IDataObject, itemIndex: number, field: string, timeZone: string): IDataObject {
+export function toApiObject(ctx: NodeContext, input: IDataObject, itemIndex: number, field: string, timeZone: string): IDataObject {
 	const convert = (key: string, value: unknown, path: string): unknown => {
 		if (value === null || value === undefined) return '';
 		if (typeof value === 'boolean') return value ? 'Y' : 'N';

@@ -1,53 +1,37 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperations, type OperationExecute } from '../../common/router';
-import * as bankOperation from './bankOperation';
-import * as cashOperation from './cashOperation';
-import * as clientPayment from './clientPayment';
-import * as crossOrgMovement from './crossOrgMovement';
+import { DOCUMENT_TYPES, REFERENCE_TYPES } from '../types';
 import * as customApiCall from './customApiCall';
+import * as document from './document';
 import { runImport, type ImportSpec } from './importer';
-import * as internalMovement from './internalMovement';
-import * as legalPerson from './legalPerson';
-import * as naturalPerson from './naturalPerson';
 import * as order from './order';
-import * as orderReturn from './orderReturn';
 import * as price from './price';
 import * as priceType from './priceType';
-import * as product from './product';
-import * as purchase from './purchase';
+import * as reference from './reference';
 import * as stock from './stock';
-import * as stocktaking from './stocktaking';
-import * as supplierReturn from './supplierReturn';
 import * as warehouse from './warehouse';
-import * as warehouseReceipt from './warehouseReceipt';
-import * as writeOff from './writeOff';
-
-const documents = {
-	bankOperation,
-	cashOperation,
-	clientPayment,
-	crossOrgMovement,
-	internalMovement,
-	order,
-	orderReturn,
-	purchase,
-	stocktaking,
-	supplierReturn,
-	warehouseReceipt,
-	writeOff,
-};
-const references = { legalPerson, naturalPerson, product };
 
 /** Actions that read or act per item: the shared item loop. */
 export const OPERATIONS: Record<string, OperationExecute> = {
-	...Object.fromEntries(Object.entries(documents).map(([resource, module]) => [`${resource}:getMany`, module.getMany.execute])),
-	...Object.fromEntries(
-		Object.entries(references).flatMap(([resource, module]) => [
-			[`${resource}:getMany`, module.getMany.execute],
-			[`${resource}:getByCode`, module.getByCode.execute],
-		]),
-	),
+	'bankOperation:getMany': document.getMany.execute(DOCUMENT_TYPES.bankOperation),
+	'cashOperation:getMany': document.getMany.execute(DOCUMENT_TYPES.cashOperation),
+	'clientPayment:getMany': document.getMany.execute(DOCUMENT_TYPES.clientPayment),
+	'crossOrgMovement:getMany': document.getMany.execute(DOCUMENT_TYPES.crossOrgMovement),
+	'internalMovement:getMany': document.getMany.execute(DOCUMENT_TYPES.internalMovement),
+	'order:getMany': document.getMany.execute(DOCUMENT_TYPES.order),
+	'orderReturn:getMany': document.getMany.execute(DOCUMENT_TYPES.orderReturn),
+	'purchase:getMany': document.getMany.execute(DOCUMENT_TYPES.purchase),
+	'stocktaking:getMany': document.getMany.execute(DOCUMENT_TYPES.stocktaking),
+	'supplierReturn:getMany': document.getMany.execute(DOCUMENT_TYPES.supplierReturn),
+	'warehouseReceipt:getMany': document.getMany.execute(DOCUMENT_TYPES.warehouseReceipt),
+	'writeOff:getMany': document.getMany.execute(DOCUMENT_TYPES.writeOff),
+	'legalPerson:getMany': reference.getMany.execute(REFERENCE_TYPES.legalPerson),
+	'legalPerson:getByCode': reference.getByCode.execute(REFERENCE_TYPES.legalPerson),
+	'naturalPerson:getMany': reference.getMany.execute(REFERENCE_TYPES.naturalPerson),
+	'naturalPerson:getByCode': reference.getByCode.execute(REFERENCE_TYPES.naturalPerson),
+	'product:getMany': reference.getMany.execute(REFERENCE_TYPES.product),
+	'product:getByCode': reference.getByCode.execute(REFERENCE_TYPES.product),
 	'order:get': order.get.execute,
 	'order:attachMarkingCodes': order.attachMarkingCodes.execute,
 	'warehouse:getMany': warehouse.getMany.execute,
@@ -59,13 +43,27 @@ export const OPERATIONS: Record<string, OperationExecute> = {
 
 /** Actions that send many objects in one request: batched across all input items (actions/importer.ts). */
 export const IMPORTS: Record<string, ImportSpec> = {
-	...Object.fromEntries(Object.entries(documents).map(([resource, module]) => [`${resource}:createOrUpdate`, module.createOrUpdate.importSpec])),
-	...Object.fromEntries(Object.entries(references).map(([resource, module]) => [`${resource}:createOrUpdate`, module.createOrUpdate.importSpec])),
+	'bankOperation:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.bankOperation),
+	'cashOperation:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.cashOperation),
+	'clientPayment:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.clientPayment),
+	'crossOrgMovement:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.crossOrgMovement),
+	'internalMovement:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.internalMovement),
+	'order:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.order),
+	'orderReturn:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.orderReturn),
+	'purchase:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.purchase),
+	'stocktaking:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.stocktaking),
+	'supplierReturn:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.supplierReturn),
+	'warehouseReceipt:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.warehouseReceipt),
+	'writeOff:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.writeOff),
+	'legalPerson:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.legalPerson),
+	'naturalPerson:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.naturalPerson),
+	'product:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.product),
 	'order:changeStatus': order.changeStatus.importSpec,
 	'order:attachData': order.attachData.importSpec,
 	'price:set': price.set.importSpec,
 };
 
+/** Imports go to the importer (all items in batches), everything else to the shared item loop. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;

@@ -1,24 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { collectPages, returnAllOrLimit } from '../../common/paginate';
-import { fieldError, readString, toPositiveInteger } from '../../common/validate';
+import { fieldError, isBlank, readString, toPositiveInteger } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { ContractorSystem, SymfoniaPage } from '../types';
-import {
-	contractorOptionFields,
-	dashedNip,
-	deepMerge,
-	isBlank,
-	isContainedIn,
-	normaliseNip,
-	syncFkField,
-	toContractorData,
-} from './fields';
+import { contractorOptionFields, dashedNip, deepMerge, isContainedIn, normaliseNip, syncFkField, toContractorData } from './fields';
 
 /**
  * Helpers of the contractor actions of Handel (`/api/Contractors`, resource `contractor`) and FK
  * (`/api/FKContractors`, resource `fkContractor`; FK contractors also have `Position`, which FK documents
- * refer to), API file §6.1 and §7.1. Each action's own file (contractor/*.operation.ts,
+ * refer to), docs/api/symfonia.md §6.1 and §7.1. Each action's own file (contractor/*.operation.ts,
  * fkContractor/*.operation.ts) holds its description and execute and calls these.
  */
 
@@ -88,20 +79,20 @@ export function getManyFields(system: ContractorSystem): INodeProperties[] {
 	return [...returnAllOrLimit, ...filters];
 }
 
-/** Handel's `PATCH /api/Contractors/Filter` with "starts with" criteria (API file §5), cut to the limit. */
+/** Handel's `PATCH /api/Contractors/Filter` with "starts with" criteria (docs/api/symfonia.md §5), cut to the limit. */
 export async function filterContractors(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject, limit: number): Promise<IDataObject[]> {
 	const criteria: IDataObject = {};
 	for (const [key, field] of [['code', 'Code'], ['name', 'Name'], ['nip', 'NIP'], ['city', 'City']] as const) {
 		if (isBlank(filters[key])) continue;
 		criteria[`${field}_From`] = String(filters[key]).trim();
-		criteria[`${field}_Mode`] = 1; // StartsWith (API file §5)
+		criteria[`${field}_Mode`] = 1; // StartsWith (docs/api/symfonia.md §5)
 	}
 	if (typeof filters.active === 'boolean' && filters.active) criteria.Active = true;
 	const list = asList(await symfoniaRequest.call(ctx, itemIndex, { method: 'PATCH', path: `${BASE.handel}/Filter`, body: criteria, safeToRepeat: true }));
 	return Number.isFinite(limit) ? list.slice(0, limit) : list;
 }
 
-/** `GET /api/X/Page?orderBy=1&page=N&size=M` until the limit or TotalItems (pages counted from 1, API file §5: not documented). */
+/** `GET /api/X/Page?orderBy=1&page=N&size=M` until the limit or TotalItems (pages counted from 1, docs/api/symfonia.md §5: not documented). */
 export async function readPages(ctx: IExecuteFunctions, itemIndex: number, base: string, limit: number): Promise<IDataObject[]> {
 	return await collectPages(
 		async (page, size) => {
@@ -144,7 +135,7 @@ export async function createContractor(ctx: IExecuteFunctions, itemIndex: number
 	const created = (await symfoniaRequest.call(ctx, itemIndex, { method: 'POST', path: `${BASE[system]}/Create`, qs, body: data, safeToRepeat: false })) as IDataObject | undefined;
 	let result: IDataObject = created && typeof created === 'object' ? created : { ...data };
 	if (system === 'fk' && prop(result, 'Position') === undefined && !isBlank(data.Code)) {
-		// The response should carry Position (API file §7.1, D); if it does not, read the contractor back.
+		// The response should carry Position (docs/api/symfonia.md §7.1, D); if it does not, read the contractor back.
 		result = ((await symfoniaRequest.call(ctx, itemIndex, { method: 'GET', path: BASE[system], qs: { code: data.Code }, safeToRepeat: true }, { notFoundAsUndefined: true })) as IDataObject | undefined) ?? result;
 	}
 	return result;
@@ -180,7 +171,7 @@ export function updateFields(system: ContractorSystem): INodeProperties[] {
 
 /**
  * Sends the whole contractor with the changed fields replaced: whether Update merges or replaces is not
- * documented (API file §6.1), so fields the user did not touch are sent with their current values.
+ * documented (docs/api/symfonia.md §6.1), so fields the user did not touch are sent with their current values.
  */
 export async function updateContractor(
 	ctx: IExecuteFunctions,

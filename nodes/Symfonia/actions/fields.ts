@@ -1,21 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonValue } from '../../common/json';
-import { fieldError, fixedCollectionRows, isValidNip, toAmount, toIsoDate, toPositiveInteger } from '../../common/validate';
+import { fieldError, isBlank, isValidNip, toBoolean, toIsoDate, toPositiveInteger, toText } from '../../common/validate';
 
-/** Dates go to Symfonia as .NET DateTime without a zone (API file §3). */
+/** Dates go to Symfonia as .NET DateTime without a zone (docs/api/symfonia.md §3). */
 export function toSymfoniaDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
 	return `${toIsoDate(ctx, value, itemIndex, field)}T00:00:00`;
 }
 
-/** yyyy-MM-dd, what clients send in query strings (API file §3). */
-export function toQueryDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
-	return toIsoDate(ctx, value, itemIndex, field);
-}
-
-export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 /** The ending n8n asks of every dropdown filled from the API (lint rule for dynamic options). */
 export const DYNAMIC = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
@@ -39,17 +31,6 @@ export function mergeOtherFields(ctx: IExecuteFunctions, base: IDataObject, extr
 		}
 	}
 	return deepMerge(base, extra);
-}
-
-export function toText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
-	if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, field, 'must be text');
-	return String(value).trim();
-}
-
-export function toBoolean(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): boolean {
-	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false') return false;
-	throw fieldError(ctx, itemIndex, field, 'must be true or false');
 }
 
 export function toOptionalId(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): number | undefined {
@@ -143,7 +124,7 @@ const text = (name: string, displayName: string, description?: string, placehold
 	...(placeholder ? { placeholder } : {}),
 });
 
-/** The optional contractor fields, Handel and FK alike (API file §6.1, §7.1). */
+/** The optional contractor fields, Handel and FK alike (docs/api/symfonia.md §6.1, §7.1). */
 export const contractorOptionFields: INodeProperties[] = [
 	{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether the contractor is active' },
 	text('apartmentNo', 'Apartment No'),
@@ -243,10 +224,3 @@ export const syncFkField: INodeProperties = {
 	default: false,
 	description: 'Whether Symfonia also creates/updates the contractor in Finanse i Księgowość (syncFk)',
 };
-
-export function amountOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): number {
-	return toAmount(ctx, value, itemIndex, field);
-}
-
-/** The rows of a fixedCollection; see nodes/common/validate.ts. */
-export const rowsOf = fixedCollectionRows;

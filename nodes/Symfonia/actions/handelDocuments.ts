@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldsOrJsonProperties, readFieldsOrJson, type FieldsOrJson } from '../../common/fieldsOrJson';
 import { returnAllOrLimit } from '../../common/paginate';
-import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../common/validate';
+import { fieldError, isBlank, readString, toAmount, toBoolean, toIntegerInRange, toPositiveInteger, toText } from '../../common/validate';
 import { asList, prop, symfoniaRequest } from '../transport';
 import type { DocumentSide } from '../types';
-import { DYNAMIC, amountOf, isBlank, mergeOtherFields, readOtherFields, toBoolean, toSymfoniaDate, toText } from './fields';
+import { DYNAMIC, mergeOtherFields, readOtherFields, toSymfoniaDate } from './fields';
 
 /**
- * Helpers of the Handel sales and purchase document actions (API file §6.3, §6.4): the fields and readers
+ * Helpers of the Handel sales and purchase document actions (docs/api/symfonia.md §6.3, §6.4): the fields and readers
  * both sides share. Each action's own file (salesDocument/*.operation.ts, purchaseDocument/*.operation.ts)
  * holds its description and execute and calls these.
  */
@@ -113,7 +113,7 @@ function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[]
 		return rows.map((position, index) => {
 			const copy = { ...position };
 			for (const key of ['Value', 'PriceValue'] as const) {
-				if (copy[key] !== undefined) copy[key] = amountOf(ctx, copy[key], itemIndex, `Positions (JSON), position ${index + 1}, ${key}`);
+				if (copy[key] !== undefined) copy[key] = toAmount(ctx, copy[key], itemIndex, `Positions (JSON), position ${index + 1}, ${key}`);
 			}
 			return copy;
 		});
@@ -123,7 +123,7 @@ function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[]
 		if (isBlank(row.code) && isBlank(row.name)) throw fieldError(ctx, itemIndex, `${label}, Product Code`, 'give a product code or a name');
 		const quantity = Number(row.quantity ?? 1);
 		if (!Number.isFinite(quantity) || quantity === 0) throw fieldError(ctx, itemIndex, `${label}, Quantity`, 'must be a number other than 0');
-		const position: IDataObject = { Quantity: quantity, Value: amountOf(ctx, row.value ?? 0, itemIndex, `${label}, Price`) };
+		const position: IDataObject = { Quantity: quantity, Value: toAmount(ctx, row.value ?? 0, itemIndex, `${label}, Price`) };
 		if (!isBlank(row.code)) position.Code = toText(ctx, row.code, itemIndex, `${label}, Product Code`);
 		if (!isBlank(row.name)) position.Name = toText(ctx, row.name, itemIndex, `${label}, Name`);
 		if (!isBlank(row.unit)) position.UnitOfMeasurement = toText(ctx, row.unit, itemIndex, `${label}, Unit`);
@@ -203,7 +203,7 @@ function sameNumber(a: unknown, b: unknown): boolean {
 }
 
 /**
- * There is no lookup by ForeignDocumentNumber (API file §6.4), so: the seller's purchase documents of
+ * There is no lookup by ForeignDocumentNumber (docs/api/symfonia.md §6.4), so: the seller's purchase documents of
  * `Purchases/Filter` from a year before the supplier's date to today (or a year after it), compared by
  * number. Whether list elements carry ForeignDocumentNumber is not documented: when they do not, each
  * candidate is read in full (one request each).

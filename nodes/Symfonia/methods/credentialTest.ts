@@ -13,7 +13,7 @@ function pick(record: unknown, name: string): unknown {
 
 /**
  * The credential's "Test" button: GET /api/Ping without auth (is this WebAPI, which modules), then open a
- * session, read SessionInformation and CompanyInformation, and close the session again (API file §11).
+ * session, read SessionInformation and CompanyInformation, and close the session again (docs/api/symfonia.md §2).
  */
 export async function symfoniaApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};

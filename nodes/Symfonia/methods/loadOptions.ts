@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { withSession } from '../session';
 import { asList, prop, symfoniaRequest } from '../transport';
 
-/** Dropdowns filled from the dictionaries (API file §6.2, §7.2); each opens and closes its own session. */
+/** Dropdowns filled from the dictionaries (docs/api/symfonia.md §6.2, §7.2); each opens and closes its own session. */
 
 async function list(ctx: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject[]> {
 	return asList(await symfoniaRequest.call(ctx, undefined, { method: 'GET', path, qs, safeToRepeat: true }));

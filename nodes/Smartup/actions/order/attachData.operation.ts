@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError, readPositiveInteger } from '../../../common/validate';
+import { fieldError, readPositiveInteger, type ParameterContext } from '../../../common/validate';
 import { PATHS } from '../../types';
 import { batchSizeOption } from '../fields';
 import type { ImportSpec } from '../importer';
@@ -51,14 +51,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['attachData'] } }, properties);
 
-/** `order$attach_data` `{order:[{deal_id, …}]}` (API file §8.3), batched; keyed by deal_id, so repeatable. */
+/** `order$attach_data` `{order:[{deal_id, …}]}` (docs/api/smartup.md §8.3), batched; keyed by deal_id, so repeatable. */
 export const importSpec: ImportSpec = {
 	path: PATHS.orderAttachData,
 	root: 'order',
 	keyField: 'deal_id',
 	label: 'order',
 	safeToRepeat: true,
-	build(this: IExecuteFunctions, itemIndex: number) {
+	build(this: ParameterContext, itemIndex: number) {
 		const dealId = String(readPositiveInteger(this, 'dealId', itemIndex, 'Order ID (Deal_id)'));
 		const fields = this.getNodeParameter('attachFields', itemIndex, {}) as IDataObject;
 		const object: IDataObject = { deal_id: dealId };

@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['attachMarkingCodes'] } }, properties);
 
-/** `mdeal/order$import_order_marking_codes`: one flat object per order, not an array (API file §8.3). */
+/** `mdeal/order$import_order_marking_codes`: one flat object per order, not an array (docs/api/smartup.md §8.3). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const dealId = String(readPositiveInteger(this, 'dealId', itemIndex, 'Order ID (Deal_id)'));
 	const products = (readJson(this, 'products', itemIndex, 'Products', 'list') ?? []) as IDataObject[];

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError, readPositiveInteger, readString } from '../../../common/validate';
+import { fieldError, readPositiveInteger, readString, type ParameterContext } from '../../../common/validate';
 import { ORDER_STATUSES, PATHS } from '../../types';
 import { batchSizeOption } from '../fields';
 import type { ImportSpec } from '../importer';
@@ -42,7 +42,7 @@ export const importSpec: ImportSpec = {
 	keyField: 'deal_id',
 	label: 'order',
 	safeToRepeat: true,
-	build(this: IExecuteFunctions, itemIndex: number) {
+	build(this: ParameterContext, itemIndex: number) {
 		const dealId = String(readPositiveInteger(this, 'dealId', itemIndex, 'Order ID (Deal_id)'));
 		const status = readString(this, 'status', itemIndex, 'New Status', { required: true });
 		if (!ORDER_STATUSES.some((known) => known.value === status)) {

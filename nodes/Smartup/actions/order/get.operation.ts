@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
 
-/** `order$export` filtered by deal_id, the filter every installation honours (API file §8.1). */
+/** `order$export` filtered by deal_id, the filter every installation honours (docs/api/smartup.md §8.1). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const dealId = String(readPositiveInteger(this, 'dealId', itemIndex, 'Order ID (Deal_id)'));
 	const type = DOCUMENT_TYPES.order;

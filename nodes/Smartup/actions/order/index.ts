@@ -1,16 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DOCUMENT_TYPES } from '../../types';
-import { documentOperations } from '../document';
+import { documentOperations } from '../document/operations';
 import * as attachData from './attachData.operation';
 import * as attachMarkingCodes from './attachMarkingCodes.operation';
 import * as changeStatus from './changeStatus.operation';
-import * as createOrUpdate from './createOrUpdate.operation';
 import * as get from './get.operation';
-import * as getMany from './getMany.operation';
 
-export { attachData, attachMarkingCodes, changeStatus, createOrUpdate, get, getMany };
+export { attachData, attachMarkingCodes, changeStatus, get };
 
+/** Order's Operation dropdown (Create or Update and Get Many are in document/, shared by every document type) and its own actions. */
 export const description: INodeProperties[] = [
 	documentOperations(DOCUMENT_TYPES.order, [
 		{ name: 'Attach Data', value: 'attachData', description: 'Attach delivery number, expeditor, van or a note to orders', action: 'Attach data to orders' },
@@ -26,7 +25,5 @@ export const description: INodeProperties[] = [
 	...attachData.description,
 	...attachMarkingCodes.description,
 	...changeStatus.description,
-	...createOrUpdate.description,
 	...get.description,
-	...getMany.description,
 ];

@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['price'], operation: ['get'] } }, properties);
 
-/** `api/v2/mkf/product_price$export` `{price_type_codes}` → `inventory[{inventory_code, price_type[]}]` (API file §8.9). */
+/** `api/v2/mkf/product_price$export` `{price_type_codes}` → `inventory[{inventory_code, price_type[]}]` (docs/api/smartup.md §8.9). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	// Text only: an object mapped in would otherwise be sent as "[object Object]".
 	const codes = readString(this, 'priceTypeCodes', itemIndex, 'Price Type Codes')

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError, readString } from '../../../common/validate';
+import { fieldError, readString, type ParameterContext } from '../../../common/validate';
 import { PATHS } from '../../types';
 import { batchSizeOption } from '../fields';
 import type { ImportSpec } from '../importer';
@@ -35,7 +35,7 @@ export const importSpec: ImportSpec = {
 	label: 'product price',
 	linesKey: 'price_type',
 	safeToRepeat: true,
-	build(this: IExecuteFunctions, itemIndex: number) {
+	build(this: ParameterContext, itemIndex: number) {
 		const code = readString(this, 'productCode', itemIndex, 'Product Code', { required: true });
 		const priceType = readString(this, 'priceTypeCode', itemIndex, 'Price Type Code', { required: true });
 		const priceText = readString(this, 'price', itemIndex, 'Price', { required: true }).replace(',', '.');

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [...returnAllOrLimit, simplifyField];
 
 export const description = updateDisplayOptions({ show: { resource: ['priceType'], operation: ['getMany'] } }, properties);
 
-/** Smartup's v2 price types: `{limit ≤ 1000, offset}` in, `{count, data}` out (API file §8.9). */
+/** Smartup's v2 price types: `{limit ≤ 1000, offset}` in, `{count, data}` out (docs/api/smartup.md §8.9). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const limit = readLimit(this, itemIndex);
 	const rows = await collectPages<IDataObject>(

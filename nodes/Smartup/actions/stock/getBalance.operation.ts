@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['stock'], operation: ['getBalance'] } }, properties);
 
-/** `mkw/balance$export`: one row per day × warehouse × product (API file §8.10); begin and end date are required. */
+/** `mkw/balance$export`: one row per day × warehouse × product (docs/api/smartup.md §8.10); begin and end date are required. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const zone = readTimeZone(this, itemIndex);
 	const day = (name: string, field: string): CalendarDate | undefined => {

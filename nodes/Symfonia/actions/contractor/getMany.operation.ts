@@ -7,7 +7,7 @@ import { filterContractors, getManyFields, readPages } from '../contractors';
 
 export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['getMany'] } }, getManyFields('handel'));
 
-/** The paged list (`GET /api/Contractors/Page`), or with any filter set `PATCH /api/Contractors/Filter` (API file §5, §6.1). */
+/** The paged list (`GET /api/Contractors/Page`), or with any filter set `PATCH /api/Contractors/Filter` (docs/api/symfonia.md §5, §6.1). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -9,7 +9,7 @@ import { readLookup, updateContractor, updateFields } from '../contractors';
 
 export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['update'] } }, updateFields('handel'));
 
-/** Reads the contractor, then sends it whole with the changed fields (API file §6.1); nothing is sent when nothing changes. */
+/** Reads the contractor, then sends it whole with the changed fields (docs/api/symfonia.md §6.1); nothing is sent when nothing changes. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const findBy = this.getNodeParameter('findBy', itemIndex) as string;
 	const lookup = readLookup(this, itemIndex, findBy, readString(this, 'value', itemIndex, 'Value', { required: true }));

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldsOrJsonProperties, readFieldsOrJson, type FieldsOrJson } from '../../../common/fieldsOrJson';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, readString } from '../../../common/validate';
+import { fieldError, isBlank, readString, toText } from '../../../common/validate';
 import { upsertContractor } from '../contractors';
-import { contractorOptionFields, isBlank, normaliseNip, syncFkField, toContractorData, toText } from '../fields';
+import { contractorOptionFields, normaliseNip, syncFkField, toContractorData } from '../fields';
 
 /**
  * The seed's "contract with several clients": one Symfonia contractor that carries the data of every client.

@@ -3,9 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseJsonValue } from '../../../common/json';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, readString } from '../../../common/validate';
+import { fieldError, fixedCollectionRows, readString } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { rowsOf } from '../fields';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -45,7 +44,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	const path = `/${rawPath.replace(/^\/+/, '').replace(/^api\//i, '')}`;
 	const qs: IDataObject = {};
-	for (const parameter of rowsOf(this.getNodeParameter('query', itemIndex, {}), 'pair')) {
+	for (const parameter of fixedCollectionRows(this.getNodeParameter('query', itemIndex, {}), 'pair')) {
 		const name = String(parameter.name ?? '').trim();
 		if (!name) throw fieldError(this, itemIndex, 'Query Parameters', 'each parameter needs a name');
 		qs[name] = String(parameter.value ?? '');

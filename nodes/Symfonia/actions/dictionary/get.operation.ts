@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, readPositiveInteger } from '../../../common/validate';
+import { fieldError, readPositiveInteger, toIsoDate } from '../../../common/validate';
 import { asList, symfoniaRequest } from '../../transport';
-import { toQueryDate } from '../fields';
 
 /** Handel (§6.2) and FK (§7.2) dictionaries; each list entry becomes one item. */
 export const DICTIONARIES: Record<string, { name: string; path: string; needs?: 'documentCharacter' | 'documentTypeId' | 'date' | 'yearId'; description: string }> = {
@@ -61,7 +60,7 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number, needs: string | un
 			return { documentTypeId: readPositiveInteger(ctx, 'documentTypeId', itemIndex, 'Document Type ID') };
 		case 'date': {
 			const date = ctx.getNodeParameter('date', itemIndex, '') as unknown;
-			return { date: date ? toQueryDate(ctx, date, itemIndex, 'Date') : new Date().toISOString().slice(0, 10) };
+			return { date: date ? toIsoDate(ctx, date, itemIndex, 'Date') : new Date().toISOString().slice(0, 10) };
 		}
 		case 'yearId':
 			return { yearId: readPositiveInteger(ctx, 'fiscalYearId', itemIndex, 'Fiscal Year ID') };

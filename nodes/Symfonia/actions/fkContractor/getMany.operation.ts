@@ -6,7 +6,7 @@ import { getManyFields, readPages } from '../contractors';
 
 export const description = updateDisplayOptions({ show: { resource: ['fkContractor'], operation: ['getMany'] } }, getManyFields('fk'));
 
-/** The paged list `GET /api/FKContractors/Page` (API file §5, §7.1). */
+/** The paged list `GET /api/FKContractors/Page` (docs/api/symfonia.md §5, §7.1). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	return await readPages(this, itemIndex, '/FKContractors', readLimit(this, itemIndex));
 };

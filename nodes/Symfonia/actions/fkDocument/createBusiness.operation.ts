@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, readString, toPositiveInteger } from '../../../common/validate';
+import { fieldError, fixedCollectionRows, isBlank, readString, toAmount, toPositiveInteger, toText } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { amountOf, isBlank, mergeOtherFields, readOtherFields, rowsOf, toSymfoniaDate, toText } from '../fields';
+import { mergeOtherFields, readOtherFields, toSymfoniaDate } from '../fields';
 import { shapeCreated } from './helpers';
 
 /**
- * "Business" documents: FK builds the postings from its own posting scheme (API file §7.4,
+ * "Business" documents: FK builds the postings from its own posting scheme (docs/api/symfonia.md §7.4,
  * FKDocumentsBussinessIssue — the misspelling is the API's). What the scheme parameters Account01..20
  * mean is set per company (inferred), so they are passed through from Other Fields (JSON).
  */
@@ -106,11 +106,11 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['createBusiness'] } }, properties);
 
 function readPositions(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const rows = rowsOf(ctx.getNodeParameter('positions', itemIndex, {}), 'position');
+	const rows = fixedCollectionRows(ctx.getNodeParameter('positions', itemIndex, {}), 'position');
 	return rows.map((row, index) => {
 		const label = `Positions, position ${index + 1}`;
-		const net = amountOf(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
-		const vat = amountOf(ctx, row.vat ?? 0, itemIndex, `${label}, VAT Amount`);
+		const net = toAmount(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
+		const vat = toAmount(ctx, row.vat ?? 0, itemIndex, `${label}, VAT Amount`);
 		const gross = Math.round((net + vat) * 100) / 100;
 		const position: IDataObject = { NetValue: net, VatValue: vat, GrossValue: gross, NetValuePLN: net, VatValuePLN: vat, GrossValuePLN: gross };
 		if (isBlank(row.vatRate)) throw fieldError(ctx, itemIndex, `${label}, VAT Rate`, 'is required');

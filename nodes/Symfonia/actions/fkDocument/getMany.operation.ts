@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit, returnAllOrLimit } from '../../../common/paginate';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, readPositiveInteger, toPositiveInteger } from '../../../common/validate';
+import { fieldError, isBlank, readPositiveInteger, toIsoDate, toPositiveInteger } from '../../../common/validate';
 import { asList, symfoniaRequest } from '../../transport';
-import { isBlank, toQueryDate } from '../fields';
+
 import { yearField } from './helpers';
 
 const properties: INodeProperties[] = [
@@ -33,8 +33,8 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	if (source !== 'Buffer' && source !== 'AccountingBooks') throw fieldError(this, itemIndex, 'Source', 'must be Buffer or Accounting Books');
 	const qs: IDataObject = {
 		yearId: readPositiveInteger(this, 'yearId', itemIndex, 'Fiscal Year'),
-		dateFrom: toQueryDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From'),
-		dateTo: toQueryDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To'),
+		dateFrom: toIsoDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From'),
+		dateTo: toIsoDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To'),
 	};
 	const position = this.getNodeParameter('contractorPosition', itemIndex, '') as unknown;
 	if (!isBlank(position)) qs.contractorPosition = toPositiveInteger(this, position, itemIndex, 'Contractor Position');

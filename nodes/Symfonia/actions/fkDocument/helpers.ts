@@ -2,19 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldsOrJsonProperties, readFieldsOrJson, type FieldsOrJson } from '../../../common/fieldsOrJson';
 import { apiError } from '../../../common/http';
-import { fieldError, readString, toIntegerInRange, toPositiveInteger } from '../../../common/validate';
+import { fieldError, isBlank, readString, toAmount, toIntegerInRange, toPositiveInteger, toText } from '../../../common/validate';
 import { fkMessagesOf, prop } from '../../transport';
 import type { FKMessage } from '../../types';
-import { amountOf, isBlank, mergeOtherFields, readOtherFields, toSymfoniaDate, toText } from '../fields';
+import { mergeOtherFields, readOtherFields, toSymfoniaDate } from '../fields';
 
-/** FK documents created by WebAPI always land in the FK buffer (API file §7.4). */
+/** FK documents created by WebAPI always land in the FK buffer (docs/api/symfonia.md §7.4). */
 export const KIND_PATHS: Record<string, string> = {
 	purchaseInvoice: '/FKDocumentsIssue/NewPurchaseInvoice',
 	saleInvoice: '/FKDocumentsIssue/NewSaleInvoice',
 	simple: '/FKDocumentsIssue/NewSimple',
 	custom: '/FKDocumentsIssue/NewCustom',
 };
-
 
 export const yearField: INodeProperties = {
 	displayName: 'Fiscal Year Name or ID',
@@ -151,7 +150,7 @@ export function documentFields(): INodeProperties[] {
 	];
 }
 
-/** "202-2-1-154" → {Synthetic: 202, Analytic1: 2, Analytic2: 1, Analytic3: 154} (segment mapping: API file §7.4, I). */
+/** "202-2-1-154" → {Synthetic: 202, Analytic1: 2, Analytic2: 1, Analytic3: 154} (segment mapping: docs/api/symfonia.md §7.4, I). */
 export function parseAccount(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): IDataObject {
 	const text = toText(ctx, value ?? '', itemIndex, field);
 	if (!/^\d+(-\d+){0,5}$/.test(text)) throw fieldError(ctx, itemIndex, field, `"${text}" is not an account number like 402-1 or 202-2-1-154 (digits, up to 5 analytic segments)`);
@@ -215,7 +214,7 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 		return rows.map((record, index) => {
 			const copy: IDataObject = { No: index + 1, ...record };
 			for (const key of ['Value', 'ValuePLN'] as const) {
-				if (copy[key] !== undefined) copy[key] = amountOf(ctx, copy[key], itemIndex, `Postings (JSON), posting ${index + 1}, ${key}`);
+				if (copy[key] !== undefined) copy[key] = toAmount(ctx, copy[key], itemIndex, `Postings (JSON), posting ${index + 1}, ${key}`);
 			}
 			if (copy.Value !== undefined && copy.ValuePLN === undefined) copy.ValuePLN = pln(copy.Value as number, rate);
 			return copy;
@@ -223,7 +222,7 @@ function readPostings(ctx: IExecuteFunctions, itemIndex: number, rate: number | 
 	}
 	return rows.map((row, index) => {
 		const label = `Postings, posting ${index + 1}`;
-		const value = amountOf(ctx, row.value ?? 0, itemIndex, `${label}, Amount`);
+		const value = toAmount(ctx, row.value ?? 0, itemIndex, `${label}, Amount`);
 		const record: IDataObject = {
 			No: index + 1,
 			Side: Number(row.side) === 1 ? 1 : 0,
@@ -245,15 +244,15 @@ function readVatRegisters(ctx: IExecuteFunctions, itemIndex: number, defaultPeri
 		return rows.map((entry, index) => {
 			const copy = { ...entry };
 			for (const key of ['NetValuePLN', 'VatValuePLN', 'GrossValuePLN', 'NetValue', 'VatValue', 'GrossValue']) {
-				if (copy[key] !== undefined) copy[key] = amountOf(ctx, copy[key], itemIndex, `VAT Registers (JSON), entry ${index + 1}, ${key}`);
+				if (copy[key] !== undefined) copy[key] = toAmount(ctx, copy[key], itemIndex, `VAT Registers (JSON), entry ${index + 1}, ${key}`);
 			}
 			return copy;
 		});
 	}
 	return rows.map((row, index) => {
 		const label = `VAT Registers, entry ${index + 1}`;
-		const net = amountOf(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
-		const vat = amountOf(ctx, row.vat ?? 0, itemIndex, `${label}, VAT Amount`);
+		const net = toAmount(ctx, row.net ?? 0, itemIndex, `${label}, Net Amount`);
+		const vat = toAmount(ctx, row.vat ?? 0, itemIndex, `${label}, VAT Amount`);
 		const period = isBlank(row.period) ? `${defaultPeriod.slice(0, 7)}-01T00:00:00` : `${toSymfoniaDate(ctx, row.period, itemIndex, `${label}, VAT Period`).slice(0, 7)}-01T00:00:00`;
 		return {
 			DefinitionId: toPositiveInteger(ctx, row.definitionId, itemIndex, `${label}, VAT Register`),
@@ -282,6 +281,7 @@ export function shapeCreated(ctx: IExecuteFunctions, itemIndex: number, answer: 
 				description: messages.map((message) => `FK ${['comment', 'warning', 'error'][message.Type] ?? message.Type}: ${message.Message}`).join('\n'),
 				httpCode: '200',
 				itemIndex,
+				kind: 'rejectedByApi',
 			},
 			[],
 		);
@@ -297,7 +297,6 @@ export function validationOutput(messages: FKMessage[]): IDataObject {
 		FKMessages: messages as unknown as IDataObject[],
 	};
 }
-
 
 function requiredText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
 	const text = isBlank(value) ? '' : toText(ctx, value, itemIndex, field);

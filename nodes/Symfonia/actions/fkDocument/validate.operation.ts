@@ -7,7 +7,7 @@ import { documentFields, readFkDocument, validationOutput } from './helpers';
 export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['validate'] } }, documentFields());
 
 /**
- * The PATCH dry run on the same path as the create (API file §7.4; "same path" is inferred): FK checks the
+ * The PATCH dry run on the same path as the create (docs/api/symfonia.md §7.4; "same path" is inferred): FK checks the
  * document and answers its messages, saving nothing. A list of messages is the documented answer; an
  * object with FKMessages is read too.
  */

@@ -2,15 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { readString } from '../../../common/validate';
+import { isBlank, readString } from '../../../common/validate';
 import { symfoniaRequest } from '../../transport';
-import { isBlank, toSymfoniaDate } from '../fields';
+import { toSymfoniaDate } from '../fields';
 import { createFields, findPurchaseByForeignNumber, readDocumentBody } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['create'] } }, createFields('purchase'));
 
 /**
- * `POST /api/PurchasesIssue/New` (API file §6.4). With Skip If Already Registered, the seller's documents are
+ * `POST /api/PurchasesIssue/New` (docs/api/symfonia.md §6.4). With Skip If Already Registered, the seller's documents are
  * searched for the supplier's invoice number first and a match is returned instead of a second document.
  * Never repeated automatically: Symfonia does not deduplicate documents.
  */

@@ -3,17 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit } from '../../../common/paginate';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, readString } from '../../../common/validate';
+import { fieldError, readString, toIsoDate } from '../../../common/validate';
 import { asList, symfoniaRequest } from '../../transport';
-import { toQueryDate } from '../fields';
+
 import { getManyFields } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['getMany'] } }, getManyFields('purchase'));
 
-/** `GET /api/Purchases/Filter?dateFrom=&dateTo=&sellerCode=` (API file §6.4): one answer, cut to the limit here. */
+/** `GET /api/Purchases/Filter?dateFrom=&dateTo=&sellerCode=` (docs/api/symfonia.md §6.4): one answer, cut to the limit here. */
 export const execute: OperationExecute = async function (this, itemIndex) {
-	const dateFrom = toQueryDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From');
-	const dateTo = toQueryDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To');
+	const dateFrom = toIsoDate(this, this.getNodeParameter('dateFrom', itemIndex, ''), itemIndex, 'Date From');
+	const dateTo = toIsoDate(this, this.getNodeParameter('dateTo', itemIndex, ''), itemIndex, 'Date To');
 	if (dateFrom > dateTo) throw fieldError(this, itemIndex, 'Date To', 'must not be before Date From');
 	const qs: IDataObject = { dateFrom, dateTo };
 	const party = readString(this, 'partyCode', itemIndex, 'Seller Code');

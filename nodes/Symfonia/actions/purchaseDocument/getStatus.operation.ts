@@ -7,7 +7,7 @@ import { lookupFields, readLookup } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['purchaseDocument'], operation: ['getStatus'] } }, lookupFields(true));
 
-/** `GET /api/Purchases/Status?documentId=` or `?documentNumber=` (API file §6.4). */
+/** `GET /api/Purchases/Status?documentId=` or `?documentNumber=` (docs/api/symfonia.md §6.4). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const qs = readLookup(this, itemIndex, { id: 'documentId', number: 'documentNumber' }, true);
 	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Purchases/Status', qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;

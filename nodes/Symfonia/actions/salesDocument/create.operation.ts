@@ -7,7 +7,7 @@ import { createFields, readDocumentBody } from '../handelDocuments';
 
 export const description = updateDisplayOptions({ show: { resource: ['salesDocument'], operation: ['create'] } }, createFields('sales'));
 
-/** `POST /api/SalesIssue/New` (API file §6.3), issued at once or left in the buffer. Never repeated automatically: Symfonia does not deduplicate documents. */
+/** `POST /api/SalesIssue/New` (docs/api/symfonia.md §6.3), issued at once or left in the buffer. Never repeated automatically: Symfonia does not deduplicate documents. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const body = readDocumentBody(this, itemIndex, 'sales');
 	const issue = this.getNodeParameter('issue', itemIndex, true) as boolean;

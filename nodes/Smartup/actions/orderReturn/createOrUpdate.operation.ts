@@ -1,8 +1,0 @@
-import { DOCUMENT_TYPES } from '../../types';
-import { createOrUpdateOperation } from '../document';
-
-/** Create or Update: `orderReturn` import, batched across all items, never resent after a lost answer. */
-const operation = createOrUpdateOperation(DOCUMENT_TYPES.orderReturn);
-
-export const description = operation.description;
-export const importSpec = operation.importSpec;

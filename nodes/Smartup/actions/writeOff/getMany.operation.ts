@@ -1,8 +1,0 @@
-import { DOCUMENT_TYPES } from '../../types';
-import { getManyOperation } from '../document';
-
-/** Get Many: `writeOff` export with date windows (shared document pattern, actions/document.ts). */
-const operation = getManyOperation(DOCUMENT_TYPES.writeOff);
-
-export const description = operation.description;
-export const execute = operation.execute;
