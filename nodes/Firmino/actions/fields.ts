@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError, toEmailList, toIntegerInRange, toIsoDate, toPositiveInteger } from '../../common/validate';
+import { fieldError, toBoolean, toEmailList, toIntegerInRange, toIsoDate, toPositiveInteger, toText } from '../../common/validate';
 import { INTERVALS, INTERVAL_LABELS, type RecurringDocument } from '../types';
 
 export const recurringInvoiceIdField: INodeProperties = {
@@ -121,16 +121,13 @@ export function toApiDocument(ctx: IExecuteFunctions, fields: IDataObject, itemI
 		if (value === '' || value === null || value === undefined) continue;
 		switch (key) {
 			case 'name':
-				if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, label, 'must be text');
-				document.name = String(value).trim();
+				document.name = toText(ctx, value, itemIndex, label);
 				break;
 			case 'idSaleDocument':
 				document.idSaleDocument = toPositiveInteger(ctx, value, itemIndex, label);
 				break;
 			case 'active':
-				if (value === true || value === 'true') document.active = true;
-				else if (value === false || value === 'false') document.active = false;
-				else throw fieldError(ctx, itemIndex, label, 'must be true or false');
+				document.active = toBoolean(ctx, value, itemIndex, label);
 				break;
 			case 'email':
 			case 'emailForConfirmation':

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { PreparedItems } from '../../common/router';
-import { fieldError, isValidNip, readString, toAmount, toIsoDate } from '../../common/validate';
+import { fieldError, isBlank, isValidNip, readString, toAmount, toIsoDate, toText } from '../../common/validate';
 import { callIfirma, documentRef, downloadIfirmaFile, type Download } from '../transport';
 import type { IfirmaResponse } from '../types';
 import { readFieldsOrJson } from '../../common/fieldsOrJson';
@@ -43,10 +43,8 @@ export function optionalDate(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 
 /** A text value with a length limit; empty → undefined. */
 export function optionalText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string, maxLength?: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, label, 'must be text');
-	const text = String(value).trim();
-	if (!text) return undefined;
+	if (isBlank(value)) return undefined;
+	const text = toText(ctx, value, itemIndex, label);
 	if (maxLength && text.length > maxLength) throw fieldError(ctx, itemIndex, label, `must be at most ${maxLength} characters, got ${text.length}`);
 	return text;
 }

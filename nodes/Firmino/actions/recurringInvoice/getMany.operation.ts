@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paginate';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, fixedCollectionRows, readString, type ParameterContext } from '../../../common/validate';
+import { fieldError, fixedCollectionRows, isBlank, toText } from '../../../common/validate';
 import { callFirmino, unexpectedAnswer } from '../../transport';
 import { INTERVALS, type FindResponse } from '../../types';
 import { documentOptionFields, simplifyDocument, simplifyField } from '../fields';
@@ -109,39 +109,36 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	return simplify ? documents.map(simplifyDocument) : (documents as IDataObject[]);
 };
 
-/** Values already read (a collection, a row of a fixed collection) as a source for the common readers. */
-function valuesOf(ctx: IExecuteFunctions, values: IDataObject): ParameterContext {
-	const getNodeParameter = (name: string, _itemIndex: number, fallback?: unknown) => values[name] ?? fallback;
-	return { getNode: () => ctx.getNode(), getNodeParameter: getNodeParameter as ParameterContext['getNodeParameter'] };
+/** Text of a filter or sort value (common reader: an object or list mapped in is refused by field name). */
+function textOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
+	return isBlank(value) ? '' : toText(ctx, value, itemIndex, field);
 }
 
-/** The find request (docs/api/firmino.md "find"); every text is read by the common reader, named by its field. */
+/** The find request (docs/api/firmino.md "find"). */
 function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = valuesOf(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	const text = readString(filters, 'text', itemIndex, 'Search Text');
+	const text = textOf(this, filters.text, itemIndex, 'Search Text');
 	if (text) query.text = text;
 	const list: Array<{ name: string; value: string }> = [];
-	const interval = filters.getNodeParameter('intervalTimeType', itemIndex, '') as unknown;
-	if (interval) {
-		if (!(INTERVALS as readonly unknown[]).includes(interval)) {
+	if (!isBlank(filters.intervalTimeType)) {
+		if (!(INTERVALS as readonly unknown[]).includes(filters.intervalTimeType)) {
 			throw fieldError(this, itemIndex, 'Interval', `must be one of: ${INTERVALS.join(', ')}`);
 		}
-		list.push({ name: 'intervalTimeType', value: interval as string });
+		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType as string });
 	}
-	for (const row of fixedCollectionRows(filters.getNodeParameter('otherFilters', itemIndex, {}), 'filter')) {
-		const filter = valuesOf(this, row);
-		const name = readString(filter, 'name', itemIndex, 'Other Filters → Name');
+	for (const filter of fixedCollectionRows(filters.otherFilters, 'filter')) {
+		const name = textOf(this, filter.name, itemIndex, 'Other Filters → Name');
 		if (!name) throw fieldError(this, itemIndex, 'Other Filters', 'each filter needs a name');
-		list.push({ name, value: readString(filter, 'value', itemIndex, 'Other Filters → Value') });
+		list.push({ name, value: textOf(this, filter.value, itemIndex, 'Other Filters → Value') });
 	}
 	if (list.length) query.filters = list;
 	// Top-level keys of the find request, as on Firmino's customers page (docs/api/firmino.md "find").
-	const sort = valuesOf(this, this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
-	const sortField = readString(sort, 'sortField', itemIndex, 'Sort Field');
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const sortField = textOf(this, sort.sortField, itemIndex, 'Sort Field');
 	if (sortField) {
 		query.sortField = sortField;
-		const order = readString(sort, 'sortOrder', itemIndex, 'Sort Order').toLowerCase() || 'asc';
+		const order = textOf(this, sort.sortOrder, itemIndex, 'Sort Order').toLowerCase() || 'asc';
 		if (order !== 'asc' && order !== 'desc') throw fieldError(this, itemIndex, 'Sort Order', 'must be asc or desc');
 		query.sortOrder = order;
 	}
