@@ -42,7 +42,7 @@ export class FirminoApi implements ICredentialType {
 		},
 	];
 
-	// Firmino uses HTTP Basic with the user's own login and password (API file "Endpoint and auth").
+	// Firmino uses HTTP Basic with the user's own login and password (docs/api/firmino.md "Endpoint and auth").
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {

@@ -61,6 +61,15 @@ export class IFirmaApi implements ICredentialType {
 		keyField('abonent', 'Subscriber Key (Abonent)'),
 		keyField('wydatek', 'Expense Key (Wydatek)'),
 		{
+			displayName: 'Max Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100 },
+			default: 100,
+			description:
+				'The node spaces its requests so that no more than this many go to iFirma in any minute for this login (iFirma allows 100). The count is kept per n8n process: in queue mode with several workers using this login, divide 100 by the number of workers. 0 turns the spacing off.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -70,7 +79,7 @@ export class IFirmaApi implements ICredentialType {
 	];
 
 	/**
-	 * Signs every request (API file §2): the key follows the endpoint, the message is the URL without its
+	 * Signs every request (docs/api/ifirma.md §2): the key follows the endpoint, the message is the URL without its
 	 * query + login + key name + the body string exactly as it is sent.
 	 */
 	async authenticate(
@@ -114,7 +123,8 @@ export class IFirmaApi implements ICredentialType {
 			url: '={{$credentials.abonentKey ? "/abonent/limit.json" : "/faktury.json"}}',
 			qs: { dataOd: '2000-01-01', iloscNaStronie: 1 },
 			method: 'GET',
-			headers: { Accept: 'application/json' },
+			// iFirma's Kod 102 is a missing content type, reads included (docs/api/ifirma.md §1).
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=UTF-8' },
 		},
 		rules: [
 			{

@@ -658,7 +658,7 @@ function render(
 		'  The key sits in the Code node in clear text; the baseline reads no `Kod` (iFirma answers errors with HTTP 200) and',
 		'  does not throttle. Our node also reads the accounting month once per run (hence one request more per run).',
 		`- iFirma throttle: our node waits so that at most 100 requests go out in any 60 s per login (RATE_LIMIT in`,
-		'  nodes/IFirma/transport.ts, the documented 100 requests/minute; fixed in code, not a setting; counted per n8n process).',
+		'  nodes/IFirma/transport.ts, the documented 100 requests/minute; Max Requests per Minute in the credential, default 100; counted per n8n process).',
 		`  A 1,000-item job would therefore take about 10 minutes with our node, by design, while the baseline would send all`,
 		`  1,000 at once and be over the documented limit. So the iFirma job is ${IFIRMA_ITEMS} invoices: with the one month read that is`,
 		'  exactly 100 requests, the most one minute allows, so the throttle never waits and both variants stay within the',

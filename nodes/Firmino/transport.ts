@@ -8,8 +8,9 @@ import type { Envelope, FirminoMethod } from './types';
 const CREDENTIAL = 'firminoApi';
 
 /**
- * Only `add` creates something the API does not deduplicate; `update` sends the whole document keyed by
- * its id, so sending it twice leaves the same result (DESIGN.md "Retries").
+ * Only `add` creates something the API does not deduplicate; `update` sends the whole document keyed by its id, so
+ * sending it twice leaves the same result; `delete` is not repeated, so that a lost answer is reported, not turned
+ * into "no such document" by a second call (docs/api/firmino.md "Methods").
  */
 const SAFE_TO_REPEAT: Record<FirminoMethod, boolean> = {
 	add: false,
@@ -27,7 +28,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
 
 /**
  * Calls one method of the recurring-documents API and returns its envelope, checked to be a success.
- * `success: false` is an error whatever the HTTP status (API file "Response envelope").
+ * `success: false` is an error whatever the HTTP status (docs/api/firmino.md "Response envelope").
  */
 export async function callFirmino<T>(
 	this: IExecuteFunctions,
@@ -38,44 +39,27 @@ export async function callFirmino<T>(
 	const credentials = await credentialsOf(this, CREDENTIAL);
 	const secrets = secretValuesOf(credentials);
 	const url = `${String(credentials.baseUrl).replace(/\/+$/, '')}/${method}${params.id !== undefined ? `/${params.id}` : ''}`;
-	const options = { itemIndex, ...readRequestOptions(this, itemIndex) };
-	const takesBody = method === 'add' || method === 'find' || method === 'update' || method === 'init';
-
-	// The page's `curl -POST` examples send GET for get/delete (no -d). If the server wants POST (405),
-	// that one call is repeated once as POST (API file "HTTP verb").
-	let response = await sendRequest.call(
+	// Every method as the page's curl sends it: POST, JSON content type, a JSON body (`{}` for get/delete), as
+	// Firmino's other API page and every public client do (docs/api/firmino.md "Methods").
+	const response = await sendRequest.call(
 		this,
 		CREDENTIAL,
-		{
-			method: takesBody ? 'POST' : 'GET',
-			url,
-			body: takesBody ? (params.body ?? {}) : undefined,
-			safeToRepeat: SAFE_TO_REPEAT[method],
-			acceptStatuses: takesBody ? undefined : [405],
-		},
-		{ ...options, apiMessageOf },
+		{ method: 'POST', url, body: params.body ?? {}, headers: { 'Content-Type': 'application/json' }, safeToRepeat: SAFE_TO_REPEAT[method] },
+		{ itemIndex, ...readRequestOptions(this, itemIndex), apiMessageOf },
 	);
-	if (response.statusCode === 405) {
-		response = await sendRequest.call(
-			this,
-			CREDENTIAL,
-			{ method: 'POST', url, safeToRepeat: SAFE_TO_REPEAT[method] },
-			{ ...options, apiMessageOf },
-		);
-	}
 
 	const httpCode = String(response.statusCode);
 	const envelope = parseJsonBody(this.getNode(), response, itemIndex, secrets) as Envelope<T>;
 	if (!envelope || typeof envelope !== 'object' || !('success' in envelope)) {
 		const description = `The body starts with: ${quoteStart(JSON.stringify(envelope))}`;
 		const message = 'Firmino answered without its usual {success, response} envelope';
-		throw apiError(this.getNode(), { message, description, httpCode, itemIndex }, secrets);
+		throw apiError(this.getNode(), { message, description, httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
 	}
 	if (envelope.success !== true && String(envelope.success) !== 'true') {
 		const apiText = typeof envelope.response === 'string' ? envelope.response : JSON.stringify(envelope.response);
 		const message = `Firmino refused the request (${method}): ${KNOWN_MESSAGES[apiText.trim()] ?? apiText}`;
 		const description = `Firmino's message: "${apiText}"`;
-		throw apiError(this.getNode(), { message, description, httpCode, itemIndex }, secrets);
+		throw apiError(this.getNode(), { message, description, httpCode, itemIndex, kind: 'rejectedByApi' }, secrets);
 	}
 	return envelope as { success: true; response: T };
 }
@@ -83,4 +67,11 @@ export async function callFirmino<T>(
 function apiMessageOf(body: unknown): string | undefined {
 	const response = (body as { response?: unknown } | null)?.response;
 	return typeof response === 'string' ? response : undefined;
+}
+
+/** An answer with the envelope but not the shape the API documents for this call: a NodeApiError quoting it. */
+export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
+	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
+	const description = `Firmino answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
+	throw apiError(this.getNode(), { message, description, itemIndex, kind: 'unreadableAnswer' }, secrets);
 }

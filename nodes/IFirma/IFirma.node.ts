@@ -10,7 +10,8 @@ export class IFirma implements INodeType {
 		name: 'iFirma',
 		icon: { light: 'file:ifirma.svg', dark: 'file:ifirma.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Set Accounting Month carries data over into a new year by default, as iFirma's own module does.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Issue and read invoices, proformas, bills, expenses and contractors in iFirma.pl',
 		defaults: { name: 'iFirma' },

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * iFirma request signing (API file §2): one symmetric key per area, HMAC-SHA1 with the hex-decoded key
+ * iFirma request signing (docs/api/ifirma.md §2): one symmetric key per area, HMAC-SHA1 with the hex-decoded key
  * over URL-without-query + login + key name + the exact body string, sent as
  * `Authentication: IAPIS user=<login>, hmac-sha1=<hex>`. Shared by the credential's `authenticate` and
  * the transport (which checks the key before sending, to give a clear error).
@@ -30,7 +30,7 @@ export const KEY_PURPOSES: Record<KeyName, string> = {
 const EXPENSE_SLUGS = new Set(['zakuptowaruvat', 'kosztdzialalnoscivat', 'kosztdzialalnosci', 'oplatatelefon']);
 
 /**
- * The key an endpoint needs (API file table 2.1), from its path relative to the API root
+ * The key an endpoint needs (docs/api/ifirma.md §2.1), from its path relative to the API root
  * (`rachunekkraj/5.json`, `abonent/limit.json`, ...). Bill payments go through `faktury/wplaty` and
  * therefore use `faktura`, as the documentation says.
  */

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest } from '../common/http';
+import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest, type ErrorKind } from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { KEY_FIELDS, KEY_PURPOSES, isHexKey, keyNameForPath, type KeyName } from './signing';
@@ -21,9 +21,16 @@ export interface IfirmaCall {
 	acceptKod?: number[];
 }
 
-/** The documented rate limit: 100 requests a minute per user (API file §3.4). */
+/** The documented rate limit: 100 requests a minute per user (docs/api/ifirma.md §3.4). */
 export const RATE_LIMIT = { requests: 100, windowMs: 60_000 };
 
+/**
+ * State that outlives a run, on purpose (docs/ifirma.md "Rate limit"): the times of the last minute's requests per
+ * iFirma login and base URL, in this n8n process. iFirma's limit is per user, not per execution, so counting per
+ * run would let two executions at once, or one execution after another, go over it. In queue mode every worker is
+ * its own process with its own count: with N workers using one iFirma login, set the credential's "Max Requests
+ * per Minute" to 100 / N. Nothing else is kept; entries older than a minute are dropped when the login is used.
+ */
 const recentRequests = new Map<string, number[]>();
 
 /**
@@ -36,17 +43,21 @@ export function throttleDelay(sentAt: number[], now: number, limit = RATE_LIMIT.
 	return inWindow[inWindow.length - limit] + windowMs - now;
 }
 
-/** For tests: forget the requests counted so far. */
-export function resetThrottle(): void {
-	recentRequests.clear();
+/** The credential's "Max Requests per Minute": 100 when empty; 0 = the node does not space requests. */
+function requestsPerMinute(credentials: ICredentialDataDecryptedObject): number {
+	const value = credentials.requestsPerMinute;
+	if (value === undefined || value === null || value === '') return RATE_LIMIT.requests;
+	const limit = Number(value);
+	return Number.isFinite(limit) && limit >= 0 ? Math.floor(limit) : RATE_LIMIT.requests;
 }
 
-/** Waits (n8n's sleep) until one more request to this account stays within 100 a minute, then counts it. */
-async function throttle(account: string): Promise<void> {
+/** Waits (n8n's sleep) until one more request to this account stays within `limit` a minute, then counts it. */
+async function throttle(account: string, limit: number): Promise<void> {
+	if (limit === 0) return;
 	for (;;) {
 		const now = Date.now();
 		const sentAt = (recentRequests.get(account) ?? []).filter((time) => time > now - RATE_LIMIT.windowMs);
-		const wait = throttleDelay(sentAt, now);
+		const wait = throttleDelay(sentAt, now, limit);
 		if (wait <= 0) {
 			sentAt.push(now);
 			recentRequests.set(account, sentAt);
@@ -59,7 +70,7 @@ async function throttle(account: string): Promise<void> {
 
 const WHERE_TO_GENERATE = 'in iFirma: Login → Konfiguracja → Rozszerzenia i integracje → API';
 
-/** English explanations of the documented `Kod` values (API file §3.2). */
+/** English explanations of the documented `Kod` values (docs/api/ifirma.md §3.2). */
 const KOD_EXPLANATIONS: Record<number, string> = {
 	100: 'iFirma had a technical problem. Try again later.',
 	101: 'iFirma could not read the characters of the request (encoding).',
@@ -73,7 +84,7 @@ const KOD_EXPLANATIONS: Record<number, string> = {
 	402: `The key this action needs has not been generated. Generate it ${WHERE_TO_GENERATE}.`,
 	403: `iFirma rejected the signature: the key in the credential is wrong or was regenerated. Copy it again, or regenerate it ("przegeneruj") ${WHERE_TO_GENERATE}.`,
 	499: 'The iFirma terms must be accepted first: sign in to ifirma.pl and accept them.',
-	500: 'No access to this resource, or the document does not exist. Check the ID or number.',
+	500: 'No access to this resource, or the document does not exist. Check the ID or number; iFirma also answers this when the login is not a super-account user ("uprawnienia super konta"), which the API needs.',
 };
 
 interface Context {
@@ -115,10 +126,17 @@ function apiMessageOf(body: unknown): string | undefined {
 	return `Kod ${String(response.Kod)}: ${String(response.Informacja ?? '')}`;
 }
 
-async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, call: IfirmaCall, binary: boolean) {
+/** What a download asks for: a PDF print or the XML version (docs/api/ifirma.md §5.4). */
+export type Download = 'pdf' | 'xml';
+
+async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, call: IfirmaCall, download?: Download) {
+	const binary = download !== undefined;
+	// The official modules name the PDF type for prints, JSON for everything else (docs/api/ifirma.md §1).
+	const contentType = download === 'pdf' ? 'application/pdf; charset=UTF-8' : 'application/json; charset=UTF-8';
+	const accept = download === 'pdf' ? 'application/pdf' : download === 'xml' ? 'application/xml' : 'application/json';
 	const keyName = keyNameForPath(call.path);
 	assertKey(this, ctx.credentials, keyName, itemIndex);
-	await throttle(`${String(ctx.credentials.login)}|${ctx.baseUrl}`);
+	await throttle(`${String(ctx.credentials.login)}|${ctx.baseUrl}`, requestsPerMinute(ctx.credentials));
 	// Serialised once here: the credential signs this very string and it is sent unchanged.
 	const body = call.body === undefined ? undefined : JSON.stringify(call.body);
 	return await sendRequest.call(
@@ -129,10 +147,8 @@ async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, ca
 			url: `${ctx.baseUrl}/${call.path}`,
 			qs: call.qs,
 			body,
-			headers: {
-				Accept: binary ? 'application/pdf' : 'application/json',
-				...(body !== undefined ? { 'Content-Type': 'application/json; charset=UTF-8' } : {}),
-			},
+			// On every request, reads included: iFirma's Kod 102 is a missing or wrong content type (docs/api/ifirma.md §1).
+			headers: { Accept: accept, 'Content-Type': contentType },
 			safeToRepeat: call.safeToRepeat,
 			binary,
 		},
@@ -146,27 +162,32 @@ async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, ca
  */
 export async function callIfirma(this: IExecuteFunctions, itemIndex: number, call: IfirmaCall): Promise<IfirmaResponse> {
 	const ctx = await context.call(this);
-	const response = await send.call(this, ctx, itemIndex, call, false);
+	const response = await send.call(this, ctx, itemIndex, call);
 	return await unwrap.call(this, ctx, itemIndex, call, parseJsonBody(this.getNode(), response, itemIndex, ctx.secrets), String(response.statusCode));
 }
 
-/** Downloads a PDF print; iFirma answers JSON instead when it refuses, which becomes the usual error. */
-export async function downloadIfirmaPdf(this: IExecuteFunctions, itemIndex: number, path: string): Promise<Buffer> {
+/**
+ * Downloads a PDF print or the XML version of a document; iFirma answers JSON instead when it refuses, which
+ * becomes the usual error.
+ */
+export async function downloadIfirmaFile(this: IExecuteFunctions, itemIndex: number, path: string, kind: Download): Promise<Buffer> {
 	const ctx = await context.call(this);
 	const call: IfirmaCall = { method: 'GET', path, safeToRepeat: true };
-	const response = await send.call(this, ctx, itemIndex, call, true);
+	const response = await send.call(this, ctx, itemIndex, call, kind);
 	const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(bodyText(response.body), 'utf8');
 	const httpCode = String(response.statusCode);
-	if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') {
+	const start = buffer.subarray(0, 64).toString('latin1').trimStart();
+	if (kind === 'pdf' && start.startsWith('%PDF-')) {
 		// A PDF ends with %%EOF (PDF 1.7 §7.5.5): without it the download was cut short, even when the
 		// connection closed cleanly (a truncated body with a matching length is still a 200).
 		if (buffer.subarray(-1024).toString('latin1').includes('%%EOF')) return buffer;
 		throw apiError(
 			this.getNode(),
-			{ message: 'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again', description: `Received ${buffer.length} bytes.`, httpCode, itemIndex },
+			{ message: 'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again', description: `Received ${buffer.length} bytes.`, httpCode, itemIndex, kind: 'unreadableAnswer' },
 			ctx.secrets,
 		);
 	}
+	if (kind === 'xml' && start.startsWith('<')) return buffer;
 	const text = buffer.toString('utf8');
 	let parsed: unknown;
 	try {
@@ -179,7 +200,7 @@ export async function downloadIfirmaPdf(this: IExecuteFunctions, itemIndex: numb
 	}
 	throw apiError(
 		this.getNode(),
-		{ message: 'iFirma did not send a PDF', description: `The answer starts with: ${quoteStart(text)}`, httpCode, itemIndex },
+		{ message: `iFirma did not send ${kind === 'pdf' ? 'a PDF' : 'an XML document'}`, description: `The answer starts with: ${quoteStart(text)}`, httpCode, itemIndex, kind: 'unreadableAnswer' },
 		ctx.secrets,
 	);
 }
@@ -195,22 +216,37 @@ async function unwrap(
 	const response = (parsed as Partial<IfirmaEnvelope> | null)?.response;
 	if (!response || typeof response !== 'object' || Array.isArray(response)) {
 		const description = `The body starts with: ${quoteStart(JSON.stringify(parsed))}`;
-		throw apiError(this.getNode(), { message: 'iFirma answered without its usual {"response": ...} envelope', description, httpCode, itemIndex }, ctx.secrets);
+		throw apiError(this.getNode(), { message: 'iFirma answered without its usual {"response": ...} envelope', description, httpCode, itemIndex, kind: 'unreadableAnswer' }, ctx.secrets);
 	}
 	if (response.Kod === undefined || response.Kod === null || Number(response.Kod) === 0) return response;
 	if (call.acceptKod?.includes(Number(response.Kod))) return response;
 
 	const kod = Number(response.Kod);
 	const informacja = String(response.Informacja ?? '');
+	// What iFirma answers once the monthly limit is used up is not documented (docs/api/ifirma.md §3.4): only its
+	// own wording tells it from the other Kod 202 answers, the accounting month above all.
+	const limitSpent = (kod === 202 || kod === 500) && /limit/i.test(informacja);
+	const kind = limitSpent ? 'quotaSpent' : kindOfKod(kod);
 	let message = `iFirma refused the request (Kod ${String(response.Kod)}): ${KOD_EXPLANATIONS[kod] ?? 'see its message below.'}`;
 	if (kod === 402 || kod === 403) message = message.replace('the key', `the "${keyNameForPath(call.path)}" key`).replace('The key this action needs', `The "${keyNameForPath(call.path)}" key`);
-	if (/limit/i.test(informacja)) {
+	if (limitSpent) {
 		message +=
 			' The API limit of the account seems to be used up: check it with Account → Get API Limit, and request extended access or a higher limit in iFirma (Konfiguracja → Rozszerzenia i integracje → API → Limity API).';
+	} else if (kod === 202) {
+		// Kod 202 is a refusal by the account's settings, most often the accounting month (§3.2): say which is set.
+		message += await accountingMonthHint.call(this, ctx, itemIndex);
 	}
-	if (/miesi[aą]c|księgow|ksiegow/i.test(informacja)) message += await accountingMonthHint.call(this, ctx, itemIndex);
-	if (!call.safeToRepeat && kod === 100) message += ' The request was not sent again: check whether it was processed before running it again.';
-	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex }, ctx.secrets);
+	if (!call.safeToRepeat && kind === 'serverError') message += ' The request was not sent again: check whether it was processed before running it again.';
+	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex, kind }, ctx.secrets);
+}
+
+/** The machine-readable kind of a `Kod` (docs/api/ifirma.md §3.2), read by code that decides what to do next. */
+export function kindOfKod(kod: number): ErrorKind {
+	if (kod === 100) return 'serverError';
+	if (kod >= 400 && kod <= 499) return 'credentialRefused';
+	// 500 is "no rights to the resource" as well as "the document does not exist": iFirma does not tell them apart.
+	if (kod === 208 || kod === 500) return 'notFound';
+	return 'rejectedByApi';
 }
 
 /** Says which accounting month is set, when the abonent key lets us read it (best effort, never throws). */
@@ -219,7 +255,7 @@ async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIn
 	const advice = ' Dates must fall in the accounting month set in iFirma; move it with Account → Set Accounting Month.';
 	if (!key || !isHexKey(key)) return advice;
 	try {
-		const month = await send.call(this, ctx, itemIndex, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true }, false);
+		const month = await send.call(this, ctx, itemIndex, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true });
 		const data = (JSON.parse(bodyText(month.body)) as IfirmaEnvelope).response;
 		if (data && Number(data.MiesiacKsiegowy) >= 1) {
 			return ` The accounting month set in iFirma is ${String(data.MiesiacKsiegowy).padStart(2, '0')}/${String(data.RokKsiegowy)}.${advice}`;
@@ -234,10 +270,10 @@ async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIn
 export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
 	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
 	const description = `iFirma answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
-	throw apiError(this.getNode(), { message, description, itemIndex }, secrets);
+	throw apiError(this.getNode(), { message, description, itemIndex, kind: 'unreadableAnswer' }, secrets);
 }
 
-/** A document number or id as a path segment: `/` becomes `_` (API file §1), the rest percent-encoded. */
+/** A document number or id as a path segment: `/` becomes `_` (docs/api/ifirma.md §1), the rest percent-encoded. */
 export function documentRef(value: string): string {
 	return encodeURIComponent(value.trim().replace(/\//g, '_'));
 }

@@ -67,12 +67,36 @@ it('Get Defaults creates nothing', async () => {
 	expect(emulator.documents.size).toBe(0);
 });
 
-it('falls back to POST for get/delete when the server refuses GET with 405', async () => {
-	emulator.setGetDeleteMethod('POST');
+it('every method goes as the page\'s curl sends it: POST, JSON content type, a JSON body ({} for get and delete)', async () => {
 	const created = await run({ operation: 'create', name: 'X', idSaleDocument: '1' });
-	const got = await run({ operation: 'get', recurringInvoiceId: String(created.items[0].json.id) });
-	expect(got.error).toBeUndefined();
-	expect(emulator.requestsTo(/\/get\//).map((request) => request.method)).toEqual(['GET', 'POST']);
+	const id = String(created.items[0].json.id);
+	expect((await run({ operation: 'get', recurringInvoiceId: id })).error).toBeUndefined();
+	expect((await run({ operation: 'getMany', returnAll: true })).error).toBeUndefined();
+	expect((await run({ operation: 'getDefaults' })).error).toBeUndefined();
+	expect((await run({ operation: 'update', recurringInvoiceId: id, updateFields: { hourToSend: 8 } })).error).toBeUndefined();
+	expect((await run({ operation: 'delete', recurringInvoiceId: id })).error).toBeUndefined();
+	expect(emulator.requests.map((request) => `${request.method} ${request.path.split('/').slice(-2).join('/')}`)).toEqual([
+		'POST recurring-documents/add', `POST get/${id}`, 'POST recurring-documents/find', 'POST recurring-documents/init', `POST get/${id}`, 'POST recurring-documents/update', `POST delete/${id}`,
+	]);
+	expect(emulator.requests.every((request) => String(request.headers['content-type']).startsWith('application/json'))).toBe(true);
+	expect(emulator.requestsTo(/\/(get|delete)\//).map((request) => request.body)).toEqual(['{}', '{}', '{}']);
+});
+
+it('Get Many rows carry the interval code next to the Polish label, so a row can be fed to Update; sort is passed on', async () => {
+	await run({ operation: 'create', name: 'B', idSaleDocument: '5', additionalFields: { intervalTimeType: 'week', startDate: '2026-12-01' } });
+	await run({ operation: 'create', name: 'A', idSaleDocument: '6', additionalFields: { startDate: '2026-11-25' } });
+	const rows = await run({ operation: 'getMany', returnAll: true, sort: { sortField: 'startDate', sortOrder: 'asc' } });
+	expect(rows.items.map((item) => [item.json.name, item.json.intervalTypeName, item.json.intervalTimeType])).toEqual([
+		['CYKLICZNA - A', 'Miesiąc', 'month'],
+		['CYKLICZNA - B', 'Tydzień', 'week'],
+	]);
+	const find = JSON.parse(emulator.requestsTo(/\/find$/).at(-1)!.body) as Record<string, unknown>;
+	expect(find).toMatchObject({ sortField: 'startDate', sortOrder: 'asc' });
+	// A row fed to Update as it is: its interval stays what it was.
+	const row = rows.items[1].json;
+	const updated = await run({ operation: 'update', recurringInvoiceId: String(row.id), updateFields: { intervalTimeType: '={{ $json.intervalTimeType }}', active: false } }, [row]);
+	expect(updated.error).toBeUndefined();
+	expect(emulator.documents.get(row.id as number)).toMatchObject({ intervalTimeType: 'week', active: 'false' });
 });
 
 it('a wrong password is a clear error without the password in it', async () => {

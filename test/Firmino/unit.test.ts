@@ -94,12 +94,13 @@ describe('Create', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
-	it('turns success:false into a NodeApiError carrying the Polish message', async () => {
+	it('turns success:false into a NodeApiError carrying the Polish message, of kind rejectedByApi', async () => {
 		api().post(`${PATH}/add`).reply(200, { success: false, response: 'Brak wymaganych wartości' });
 		const { error } = await run({ operation: 'create', name: 'X', idSaleDocument: '5' });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toContain('Required values are missing');
 		expect(error?.description).toContain('Brak wymaganych wartości');
+		expect(error?.context?.errorKind).toBe('rejectedByApi');
 	});
 
 	it('is never retried: a 503 is an error that says to check before running again', async () => {
@@ -113,9 +114,10 @@ describe('Create', () => {
 });
 
 describe('Get', () => {
-	it('sends GET get/{id} and falls back to POST once when the server answers 405', async () => {
-		api().get(`${PATH}/get/29910`).reply(405);
-		api().post(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
+	it('sends POST get/{id} with the JSON content type and a {} body, as the page\'s curl does', async () => {
+		nock(HOST, { reqheaders: { authorization: BASIC, 'content-type': 'application/json' } })
+			.post(`${PATH}/get/29910`, (sent) => JSON.stringify(sent) === '{}')
+			.reply(200, { success: true, response: stored });
 		const { items, error } = await run({ operation: 'get', recurringInvoiceId: '29910' });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: 29910, active: true, name: 'CYKLICZNA - Test' });
@@ -123,23 +125,23 @@ describe('Get', () => {
 
 	// Dropped connections and timeouts are exercised against the emulator's real sockets (emulator.test.ts).
 	it('retries a read after 503 and 429, honouring Retry-After', async () => {
-		api().get(`${PATH}/get/29910`).reply(503, '', { 'Retry-After': '0' });
-		api().get(`${PATH}/get/29910`).reply(429, '', { 'Retry-After': '1' });
-		api().get(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
+		api().post(`${PATH}/get/29910`).reply(503, '', { 'Retry-After': '0' });
+		api().post(`${PATH}/get/29910`).reply(429, '', { 'Retry-After': '1' });
+		api().post(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
 		const { items, error } = await run({ operation: 'get', recurringInvoiceId: 29910, requestOptions: { maxRetries: 2 } });
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(29910);
 	});
 
 	it('stops after the configured retries and says how many were made', async () => {
-		api().get(`${PATH}/get/1`).times(2).reply(502, '<html>Bad Gateway</html>');
+		api().post(`${PATH}/get/1`).times(2).reply(502, '<html>Bad Gateway</html>');
 		const { error } = await run({ operation: 'get', recurringInvoiceId: '1', requestOptions: { maxRetries: 1 } });
 		expect(error?.message).toContain('HTTP 502');
 		expect(error?.message).toContain('after 1 retries');
 	});
 
 	it('quotes the start of a body that is not JSON instead of crashing', async () => {
-		api().get(`${PATH}/get/1`).reply(200, '{"success": true, "response": {"hourToSend": "10"S}');
+		api().post(`${PATH}/get/1`).reply(200, '{"success": true, "response": {"hourToSend": "10"S}');
 		const { error } = await run({ operation: 'get', recurringInvoiceId: '1' });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('The API answered with something that is not JSON');
@@ -147,14 +149,17 @@ describe('Get', () => {
 	});
 
 	it('returns the raw envelope when Simplify is off', async () => {
-		api().get(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
+		api().post(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
 		const { items } = await run({ operation: 'get', recurringInvoiceId: '29910', simplify: false });
 		expect(items[0].json).toEqual({ success: true, response: stored });
 	});
 });
 
 describe('Get Many', () => {
-	const listItem = (id: number) => ({ ...stored, id, saleDocumentName: 'FAS 2/08/2022', intervalTypeName: 'Tydzień' });
+	// List rows carry the Polish label only, no intervalTimeType (docs/api/firmino.md "find").
+	const row: Record<string, unknown> = { ...stored };
+	delete row.intervalTimeType;
+	const listItem = (id: number) => ({ ...row, id, saleDocumentName: 'FAS 2/08/2022', intervalTypeName: 'Tydzień' });
 
 	it('Return All pages until params.total, with search text and filters', async () => {
 		const bodies: Array<Record<string, unknown>> = [];
@@ -186,6 +191,19 @@ describe('Get Many', () => {
 		});
 	});
 
+	it('rows get the interval code back from the Polish label (unknown labels stay without one); Sort goes into the request', async () => {
+		let sent: Record<string, unknown> = {};
+		api()
+			.post(`${PATH}/find`, (body) => ((sent = body as Record<string, unknown>), true))
+			.reply(200, { success: true, response: { params: { total: 3 }, list: [listItem(1), { ...listItem(2), intervalTypeName: 'Miesiąc' }, { ...listItem(3), intervalTypeName: 'Co dwa tygodnie' }] } });
+		const { items, error } = await run({ operation: 'getMany', returnAll: true, sort: { sortField: 'startDate', sortOrder: 'desc' } });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.intervalTimeType)).toEqual(['week', 'month', undefined]);
+		expect(sent).toMatchObject({ sortField: 'startDate', sortOrder: 'desc', page: 1 });
+		const bad = await run({ operation: 'getMany', sort: { sortField: '={{ { a: 1 } }}' } });
+		expect(bad.error?.message).toContain('Sort Field: must be text');
+	});
+
 	it('Limit asks for no more than needed', async () => {
 		api()
 			.post(`${PATH}/find`, (body) => body.size === 3 && body.page === 1)
@@ -198,7 +216,7 @@ describe('Get Many', () => {
 describe('Update', () => {
 	it('reads the document, then sends it whole with only the changed fields replaced', async () => {
 		let sent: Record<string, unknown> = {};
-		api().get(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
+		api().post(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
 		api()
 			.post(`${PATH}/update`, (body) => ((sent = body), true))
 			.reply(200, { success: true, response: { ...stored, hourToSend: '7' } });
@@ -226,7 +244,7 @@ describe('Update', () => {
 
 describe('Delete and Get Defaults', () => {
 	it('deletes by id', async () => {
-		api().get(`${PATH}/delete/29892`).reply(200, { success: true, response: 'Usunięto dokument' });
+		api().post(`${PATH}/delete/29892`).reply(200, { success: true, response: 'Usunięto dokument' });
 		const { items } = await run({ operation: 'delete', recurringInvoiceId: '29892' });
 		expect(items[0].json).toEqual({ id: 29892, deleted: true, message: 'Usunięto dokument' });
 	});
@@ -244,7 +262,7 @@ describe('Delete and Get Defaults', () => {
 
 describe('Continue On Fail', () => {
 	it('keeps the other items going and pairs the error item to its input', async () => {
-		api().get(`${PATH}/get/7`).reply(200, { success: true, response: { ...stored, id: 7 } });
+		api().post(`${PATH}/get/7`).reply(200, { success: true, response: { ...stored, id: 7 } });
 		const { items, error } = await run(
 			{ operation: 'get', recurringInvoiceId: '={{ $json.id }}' },
 			[{ id: 'x1' }, { id: 7 }],

@@ -3,16 +3,14 @@
  * flows, the server's rules (accounting month, limit, PUT erasing omitted fields) and faults on real
  * sockets (dropped answers, HTML pages, HTTP-status errors).
  */
-import { IFirmaEmulator } from '../emulators/ifirma';
+import { IFirmaEmulator, WEB_ONLY_KINDS, type StoredDocument } from '../emulators/ifirma';
 import { runNode } from '../harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const transport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
 
 let emulator: IFirmaEmulator;
 
+// Each test's emulator listens on its own port: the node's per-process throttle (keyed by login and base URL)
+// starts empty for it, without reaching into the node's internals.
 beforeEach(async () => {
-	transport.resetThrottle();
 	emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
 	await emulator.start();
 });
@@ -39,6 +37,7 @@ function run(resource: string, parameters: Record<string, unknown>, items: objec
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const LINE = { name: 'Wdrożenie systemu', quantity: 1, unit: 'usł.', unitPrice: 1000, vatRate: '23' };
+const FOREIGN_LINE = { ...LINE, foreignName: 'System implementation', foreignUnit: 'service' };
 const newInvoice = (parameters: Record<string, unknown> = {}) =>
 	run('invoice', {
 		operation: 'create',
@@ -130,12 +129,12 @@ it('every invoice type is accepted by the emulator with the fields the node send
 		['receipt', {}],
 		['currency', { currency: 'EUR' }],
 		['cashMethod', {}],
-		['wdt', { lines: { line: [{ ...LINE, vatRate: '0' }] } }],
-		['exportGoods', { lines: { line: [{ ...LINE, vatRate: '0' }] } }],
-		['euServices', { serviceName: 'Consulting', lines: { line: [{ ...LINE, vatRate: '0' }] } }],
-		['servicesOutside', { serviceName: 'Hosting' }],
-		['oss', { deliveryCountry: 'DE', lines: { line: [{ ...LINE, vatRate: 'other', customVatRate: 19 }] } }],
-		['ioss', { deliveryCountry: 'FR', lines: { line: [{ ...LINE, vatRate: 'other', customVatRate: 20 }] } }],
+		['wdt', { lines: { line: [{ ...FOREIGN_LINE, vatRate: '0' }] } }],
+		['exportGoods', { lines: { line: [{ ...FOREIGN_LINE, vatRate: '0' }] } }],
+		['euServices', { serviceName: 'Consulting', lines: { line: [{ ...FOREIGN_LINE, vatRate: '0' }] } }],
+		['servicesOutside', { serviceName: 'Hosting', lines: { line: [FOREIGN_LINE] } }],
+		['oss', { deliveryCountry: 'DE', lines: { line: [{ ...FOREIGN_LINE, vatRate: 'other', customVatRate: 19 }] } }],
+		['ioss', { deliveryCountry: 'FR', lines: { line: [{ ...FOREIGN_LINE, vatRate: 'other', customVatRate: 20 }] } }],
 	];
 	for (const [invoiceType, extra] of types) {
 		const { error, items } = await newInvoice({ invoiceType, ...extra });
@@ -177,7 +176,8 @@ it('the other invoice actions: correction, post, KSeF; Get Many pages through mo
 	const all = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
 	expect(all.items).toHaveLength(132);
 	expect(new Set(all.items.map((item) => item.json.FakturaId)).size).toBe(132);
-	expect(emulator.requestsTo(/faktury\.json$/)).toHaveLength(2);
+	// A full page, a short one, then the empty page that ends the list (a short page does not: §5.5).
+	expect(emulator.requestsTo(/faktury\.json$/)).toHaveLength(3);
 	const cheap = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true, filters: { amountTo: 12.3 } });
 	expect(cheap.items).toHaveLength(10);
 });
@@ -324,24 +324,6 @@ it('an error envelope sent with an HTTP error status still shows Kod and Informa
 	expect(error?.description).toContain('Kod 500: Kontrahent nie istnieje.');
 });
 
-it('the throttle spaces requests to stay under the per-minute limit (limit scaled down for the test)', async () => {
-	await seedContractor();
-	const saved = { ...transport.RATE_LIMIT };
-	Object.assign(transport.RATE_LIMIT, { requests: 5, windowMs: 1500 });
-	try {
-		transport.resetThrottle();
-		const started = Date.now();
-		const { items, error } = await run('contractor', { operation: 'get', contractorId: 'ACME' }, Array.from({ length: 7 }, () => ({})));
-		const elapsed = Date.now() - started;
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(7);
-		// Requests 6 and 7 had to wait until the first ones left the 1.5 s window.
-		expect(elapsed).toBeGreaterThanOrEqual(1400);
-	} finally {
-		Object.assign(transport.RATE_LIMIT, saved);
-	}
-});
-
 it('iFirma\'s date rules come back as its own Polish message: issue after the 15th of the next month, or before the previous invoice', async () => {
 	await seedContractor();
 	emulator.accountingMonth = { year: 2026, month: 10 };
@@ -372,7 +354,7 @@ it('the emulator verifies signatures exactly as the published vectors (independe
 	emulator = new IFirmaEmulator({ login: 'jan.nowak@ifirma.pl', keys: { faktura: 'EAB0D8ACF3308F3B' }, publicBaseUrl: 'https://www.ifirma.pl' });
 	await emulator.start();
 	const get = async (path: string, hmac: string) => {
-		const response = await fetch(`${emulator.baseUrl}${path}`, { headers: { Authentication: `IAPIS user=jan.nowak@ifirma.pl, hmac-sha1=${hmac}` } });
+		const response = await fetch(`${emulator.baseUrl}${path}`, { headers: { Authentication: `IAPIS user=jan.nowak@ifirma.pl, hmac-sha1=${hmac}`, 'Content-Type': 'application/json; charset=UTF-8' } });
 		return ((await response.json()) as { response: { Kod: number } }).response.Kod;
 	};
 	// Right signature, unknown invoice → 500 "nie istnieje" (the signature was accepted).
@@ -383,4 +365,212 @@ it('the emulator verifies signatures exactly as the published vectors (independe
 	expect(await get('/iapi/fakturakraj/1337.json', '40600699c8f72e4165b11f98c4cb93253a3cc7dd')).toBe(403);
 	expect(await get('/iapi/fakturakraj/1337.json', 'zz')).toBe(400);
 	expect(await get('/iapi/abonent/limit.json', '0aa973b2148da65a9bdf33fd3501512f8484eb0e')).toBe(402);
+	// A correctly signed GET without the content type → 102.
+	const bare = await fetch(`${emulator.baseUrl}/iapi/fakturakraj/1337.json`, { headers: { Authentication: 'IAPIS user=jan.nowak@ifirma.pl, hmac-sha1=40600699c8f72e4165b11f98c4cb93253a3cc7dc' } });
+	expect(((await bare.json()) as { response: { Kod: number } }).response.Kod).toBe(102);
+});
+
+// ── issue 16: what the real API accepts per document kind (docs/api/ifirma.md §1, §5.2.1) ────────────────────
+
+const NORWAY = { contractorMode: 'inline', contractorName: 'Nordfjord Shipping AS', contractorPostCode: '0150', contractorCity: 'Oslo', contractorDetails: { KodKraju: 'NO', Kraj: 'Norwegia', NIP: '923609016' } };
+
+describe('every request carries the JSON content type (Kod 102 otherwise)', () => {
+	it('reads, prints, the accounting month and the credential test work when GETs are checked too', async () => {
+		await seedContractor();
+		expect((await newInvoice()).error).toBeUndefined();
+		for (const [resource, parameters] of [
+			['invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true }],
+			['invoice', { operation: 'get', documentRef: '1/11/2026' }],
+			['invoice', { operation: 'downloadPdf', documentRef: '1/11/2026' }],
+			['account', { operation: 'getLimit' }],
+			['account', { operation: 'getAccountingMonth' }],
+			['contractor', { operation: 'get', contractorId: 'ACME' }],
+			['contractor', { operation: 'search', phrase: 'Acme' }],
+			['dictionary', { operation: 'getEuVatRates', country: 'DE' }],
+		] as const) {
+			const { error } = await run(resource, parameters);
+			expect({ resource, operation: parameters.operation, error: error?.message }).toEqual({ resource, operation: parameters.operation, error: undefined });
+		}
+		expect(emulator.requests.every((request) => /^application\/(json|pdf)/.test(String(request.headers['content-type'])))).toBe(true);
+	});
+});
+
+describe('export-type invoices to a foreign contractor', () => {
+	it('services outside Poland to a Norwegian buyer with its own tax id: Jezyk, foreign line fields, no LiczOd / Zaplacono', async () => {
+		const { error, items } = await newInvoice({
+			invoiceType: 'servicesOutside',
+			...NORWAY,
+			serviceName: 'Software development',
+			currency: 'EUR',
+			lines: { line: [{ ...FOREIGN_LINE, vatRate: 'zw', legalBasis: 'Art. 28b' }] },
+		});
+		expect(error?.description).toBeUndefined();
+		const stored = emulator.documents.get(items[0].json.Identyfikator as number)!;
+		expect(stored.data).toMatchObject({ Jezyk: 'en', Waluta: 'EUR', WidocznyNumerGios: false });
+		expect(stored.data).not.toHaveProperty('LiczOd');
+		expect(stored.data).not.toHaveProperty('Zaplacono');
+		expect((stored.data.Pozycje as Array<Record<string, unknown>>)[0]).toMatchObject({ NazwaPelnaObca: 'System implementation', JednostkaObca: 'service' });
+		expect(stored.contractor).toMatchObject({ NIP: '923609016', KodKraju: 'NO' });
+	});
+
+	it('WDT: a line without its foreign name or unit is stopped by the node, naming the line and field', async () => {
+		await seedContractor();
+		const { error } = await newInvoice({ invoiceType: 'wdt', lines: { line: [{ ...LINE, vatRate: '0', foreignName: 'Implementation' }] } });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toContain('Line 1 Foreign Unit: is required');
+		expect(emulator.requestsTo(/fakturawdt\.json$/)).toHaveLength(0);
+	});
+
+	it('foreign line fields given in iFirma\'s own names in Lines (JSON) are kept', async () => {
+		await seedContractor();
+		const lines = [{ NazwaPelna: 'Towar', NazwaPelnaObca: 'Goods', Jednostka: 'szt.', JednostkaObca: 'pcs', Ilosc: 2, CenaJednostkowa: 10, StawkaVat: 0, TypStawkiVat: 'PRC' }];
+		const { error, items } = await newInvoice({ invoiceType: 'exportGoods', linesMode: 'json', linesJson: JSON.stringify(lines) });
+		expect(error?.description).toBeUndefined();
+		expect((emulator.documents.get(items[0].json.Identyfikator as number)!.data.Pozycje as unknown[])[0]).toMatchObject({ NazwaPelnaObca: 'Goods', JednostkaObca: 'pcs' });
+	});
+
+	it('export proforma: Jezyk sent, no LiczOd', async () => {
+		await seedContractor();
+		const { error } = await run('proforma', { operation: 'create', proformaType: 'export', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [{ ...FOREIGN_LINE, vatRate: '0' }] }, returnDocument: false });
+		expect(error?.description).toBeUndefined();
+		expect([...emulator.documents.values()][0].data).toMatchObject({ Jezyk: 'en', TypFaktury: 'prz_eksport_towarow' });
+	});
+});
+
+describe('each kind gets its own header', () => {
+	it('mail-order and proforma carry WidocznyNumerGios; OSS carries neither it nor the paid fields', async () => {
+		await seedContractor();
+		expect((await newInvoice({ invoiceType: 'mailOrder' })).error?.description).toBeUndefined();
+		expect((await run('proforma', { operation: 'create', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [LINE] }, returnDocument: false })).error?.description).toBeUndefined();
+		expect((await newInvoice({ invoiceType: 'oss', deliveryCountry: 'DE', lines: { line: [{ ...FOREIGN_LINE, vatRate: 'other', customVatRate: 19 }] } })).error?.description).toBeUndefined();
+		const bySlug = Object.fromEntries([...emulator.documents.values()].map((d) => [d.slug, d.data]));
+		expect(bySlug.fakturawysylka.WidocznyNumerGios).toBe(false);
+		expect(bySlug.fakturaproformakraj.WidocznyNumerGios).toBe(false);
+		for (const field of ['WidocznyNumerGios', 'Zaplacono', 'ZaplaconoNaDokumencie']) expect(bySlug.fakturaoss).not.toHaveProperty(field);
+	});
+});
+
+describe('Get Many is complete whatever the server\'s page cap, and accepts every form of an empty page', () => {
+	it.each([20, 50, 100])('a server that serves at most %i rows a page: every row, none twice', async (cap) => {
+		await emulator.stop();
+		emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 }, maxPageSize: cap });
+		await emulator.start();
+		seedDocuments(145);
+		const all = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+		expect(all.error).toBeUndefined();
+		expect(all.items).toHaveLength(145);
+		expect(new Set(all.items.map((item) => item.json.FakturaId)).size).toBe(145);
+	});
+
+	it.each(['list', 'null', 'absent'] as const)('an empty result with Wynik %s is no items, not an error', async (emptyPage) => {
+		await emulator.stop();
+		emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 }, emptyPage });
+		await emulator.start();
+		const none = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+		expect(none.error).toBeUndefined();
+		expect(none.items).toEqual([]);
+		seedDocuments(3);
+		const some = await run('proforma', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+		expect(some.error).toBeUndefined();
+	});
+});
+
+function seedDocuments(count: number) {
+	for (let i = 0; i < count; i++) {
+		const id = 9_000_000 + i;
+		const document: StoredDocument = { id, slug: 'fakturakraj', code: 'prz_faktura_kraj', number: `${i + 10}/11/2026`, data: { DataWystawienia: '2026-11-05' }, gross: 100 + i, paid: 0, payments: [], sent: [], proforma: false };
+		emulator.documents.set(id, document);
+	}
+}
+
+describe('smaller points of issue 16', () => {
+	it('contractor create without an identifier: the output has the identifier iFirma made, not the number in Wynik', async () => {
+		const created = await run('contractor', { operation: 'create', name: 'Nowa Firma', postCode: '00-001', city: 'Warszawa', additionalFields: { NIP: '5213609182' } });
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json).toMatchObject({ Identyfikator: 'NOWAFIRMA', Nazwa: 'Nowa Firma' });
+	});
+
+	it('a contractor outside the EU keeps its own tax id (Norway, 923609016)', async () => {
+		const created = await run('contractor', { operation: 'create', name: 'Nordfjord Shipping AS', postCode: '0150', city: 'Oslo', additionalFields: { KodKraju: 'NO', NIP: '923609016', Identyfikator: 'NORDFJORD' } });
+		expect(created.error).toBeUndefined();
+		expect(emulator.contractors.get('NORDFJORD')).toMatchObject({ NIP: '923609016' });
+		const listed = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', filters: { nip: '923609016' } });
+		expect(listed.error).toBeUndefined();
+		const byNip = await newInvoice({ invoiceType: 'servicesOutside', serviceName: 'Hosting', contractorMode: 'nip', contractorNip: '923609016', lines: { line: [FOREIGN_LINE] } });
+		expect(byNip.error?.description).toBeUndefined();
+	});
+
+	it('a bill is checked against the accounting month by its issue date: a sale in the previous month is fine', async () => {
+		await seedContractor();
+		const bill = await run('bill', { operation: 'create', contractorId: 'ACME', issueDate: '2026-11-03', saleDate: '2026-10-30', lines: { line: [{ name: 'Korepetycje', quantity: 1, unitPrice: 80 }] } });
+		expect(bill.error?.message).toBeUndefined();
+	});
+
+	it('an expense with a VAT invoice carries its KSeF marking: BFK without a number, NUMER with one', async () => {
+		await seedContractor();
+		const base = { operation: 'create', expenseKind: 'goods', issueDate: '2026-11-05', expenseName: 'Zakup', contractorId: 'ACME', net23: 100 };
+		expect((await run('expense', { ...base, documentNumber: 'FV/1' })).error?.description).toBeUndefined();
+		expect((await run('expense', { ...base, documentNumber: 'FV/2', additionalFields: { ksefNumber: '5213609182-20261105-ABCDEF123456-7A' } })).error?.description).toBeUndefined();
+		expect(emulator.expenses.map((e) => [e.OznaczenieKSeF, e.NumerKSeF])).toEqual([['BFK', undefined], ['NUMER', '5213609182-20261105-ABCDEF123456-7A']]);
+	});
+
+	it('a 500 explains the super-account requirement', async () => {
+		const { error } = await run('contractor', { operation: 'get', contractorId: 'BRAK' });
+		expect(error?.message).toContain('super');
+	});
+});
+
+describe('the operations issue 16 found missing', () => {
+	it('contractor: add an additional entity (podmiot dodatkowy) to a saved contractor', async () => {
+		await seedContractor();
+		const added = await run('contractor', { operation: 'addEntity', contractorId: 'ACME', role: 'DOKONUJACY_PLATNOSCI', entityName: 'Acme Holding S.A.', additionalFields: { NIP: '5213609182', KodPocztowy: '00-002', Miejscowosc: 'Warszawa', CzyDomyslny: true } });
+		expect(added.error?.description).toBeUndefined();
+		expect(emulator.contractors.get('ACME')?.PodmiotyDodatkowe).toEqual([expect.objectContaining({ Rola: 'DOKONUJACY_PLATNOSCI', Nazwa: 'Acme Holding S.A.', CzyDomyslny: true })]);
+		const unknown = await run('contractor', { operation: 'addEntity', contractorId: 'NIKT', role: 'ODBIORCA', entityName: 'X' });
+		expect(unknown.error?.name).toBe('NodeApiError');
+	});
+
+	it('KSeF and payments for the kinds issued in the web application', async () => {
+		let id = 8_000_000;
+		for (const [slug, code] of Object.entries(WEB_ONLY_KINDS)) {
+			emulator.documents.set(id, { id, slug, code, number: `${id}/11/2026`, data: { DataWystawienia: '2026-11-02' }, gross: 100, paid: 0, payments: [], sent: [], proforma: false });
+			id++;
+		}
+		const ksefKinds = ['advance', 'final', 'advanceCurrency', 'finalCurrency', 'construction', 'equipment', 'fixedAsset', 'specialObligation'];
+		for (const [index, invoiceKind] of ksefKinds.entries()) {
+			const { error } = await run('invoice', { operation: 'sendToKsef', invoiceKind, documentRef: String(8_000_000 + index) });
+			expect({ invoiceKind, error: error?.description }).toEqual({ invoiceKind, error: undefined });
+		}
+		const sent = [...emulator.documents.values()].filter((d) => d.ksef === 'WYSLANA').map((d) => d.slug);
+		expect(sent.sort()).toEqual(Object.keys(WEB_ONLY_KINDS).sort());
+
+		for (const [invoiceKind, number] of [['construction', '8000004/11/2026'], ['final', '8000001/11/2026'], ['specialObligation', '8000007/11/2026']]) {
+			const { error } = await run('invoice', { operation: 'registerPayment', invoiceKind, documentRef: number, amount: 100 });
+			expect({ invoiceKind, error: error?.description }).toEqual({ invoiceKind, error: undefined });
+		}
+		expect([...emulator.documents.values()].filter((d) => d.paid === 100)).toHaveLength(3);
+	});
+
+	it('a payment for an OSS invoice with the code shown in iFirma; the list filter takes the same codes', async () => {
+		await seedContractor();
+		await newInvoice({ invoiceType: 'oss', deliveryCountry: 'DE', lines: { line: [{ ...FOREIGN_LINE, vatRate: 'other', customVatRate: 19 }] } });
+		const paid = await run('invoice', { operation: 'registerPayment', invoiceKind: 'otherCode', paymentCode: 'prz_faktura_oss', documentRef: '1/11/2026', amount: 1190 });
+		expect(paid.error?.description).toBeUndefined();
+		const listed = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true, filters: { type: 'otherCode', typeCode: 'prz_faktura_oss' } });
+		expect(listed.items.map((item) => item.json.Rodzaj)).toEqual(['prz_faktura_oss']);
+	});
+
+	it('the XML version of an invoice, and a proforma sent by post', async () => {
+		await seedContractor();
+		await newInvoice();
+		const xml = await run('invoice', { operation: 'downloadXml', documentRef: '1/11/2026' });
+		expect(xml.error).toBeUndefined();
+		const binary = xml.items[0].binary!.data;
+		expect(binary.mimeType).toBe('application/xml');
+		expect(Buffer.from(binary.data, 'base64').toString()).toContain('<PelnyNumer>1/11/2026</PelnyNumer>');
+		await run('proforma', { operation: 'create', contractorId: 'ACME', issueDate: '2026-11-20', lines: { line: [LINE] }, returnDocument: false });
+		const posted = await run('proforma', { operation: 'sendByPost', documentRef: 'PRO 1/11/2026' });
+		expect(posted.error).toBeUndefined();
+		expect(emulator.find('fakturaproformakraj', 'PRO 1_11_2026')?.sent).toEqual([expect.objectContaining({ post: true, email: false })]);
+	});
 });

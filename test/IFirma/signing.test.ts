@@ -1,5 +1,5 @@
 /**
- * iFirma signing against the published test vectors (API file §2.4): the FAQ's hex-key example, the
+ * iFirma signing against the published test vectors (docs/api/ifirma.md §2.4): the FAQ's hex-key example, the
  * pnowosie/ifirma-api and drogus/ifirma-api vectors, and vectors with Polish characters; and the
  * credential's `authenticate` choosing the key by endpoint and signing exactly the body it sends.
  */
@@ -8,10 +8,8 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { IFirmaApi } = require('../../dist/credentials/IFirmaApi.credentials.js') as typeof import('../../credentials/IFirmaApi.credentials');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const signing = require('../../dist/nodes/IFirma/signing.js') as typeof import('../../nodes/IFirma/signing');
+import { IFirmaApi } from '../../credentials/IFirmaApi.credentials';
+import * as signing from '../../nodes/IFirma/signing';
 
 const LOGIN = 'jan.nowak@ifirma.pl';
 /** The published test vectors' key (pnowosie/ifirma-api), not a real one. */
@@ -59,7 +57,7 @@ describe('HMAC vectors', () => {
 	});
 });
 
-describe('key per endpoint (API file table 2.1)', () => {
+describe('key per endpoint (docs/api/ifirma.md §2.1)', () => {
 	it.each([
 		['fakturakraj.json', 'faktura'],
 		['faktury/wplaty/prz_rachunek_kraj/1_2026.json', 'faktura'],
@@ -123,6 +121,8 @@ describe('credential authenticate', () => {
 	it('tests with the abonent limit when that key is set, else a one-row invoice list', () => {
 		expect(credential.test.request.url).toContain('abonentKey ? "/abonent/limit.json" : "/faktury.json"');
 		expect(credential.test.request.qs).toEqual({ dataOd: '2000-01-01', iloscNaStronie: 1 });
+		// A GET with the JSON content type, as every working client sends it (Kod 102 otherwise, docs/api/ifirma.md §1).
+		expect(credential.test.request.headers).toMatchObject({ 'Content-Type': 'application/json; charset=UTF-8' });
 		expect(credential.test.rules?.map((rule) => (rule.properties as { value: number }).value)).toEqual([400, 401, 402, 403, 499]);
 	});
 });

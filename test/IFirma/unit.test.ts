@@ -10,16 +10,17 @@ import nock from 'nock';
 
 import { runNode } from '../harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const transport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
+import { throttleDelay } from '../../nodes/IFirma/transport';
 
 const HOST = 'https://ifirma.test';
 const BASE = `${HOST}/iapi`;
 const LOGIN = 'jan.nowak@ifirma.pl';
 const KEYS = { faktura: 'EAB0D8ACF3308F3B', rachunek: 'A1B2C3D4E5F60718', abonent: '0123456789ABCDEF', wydatek: 'FEDCBA9876543210' };
 // Without the abonent key by default: with it, creates first read the accounting month (tested on its own below).
+// The node's spacing of requests (100 a minute, counted per process) is off here, through the credential's own
+// setting; it is tested on its own below with a limit of its own.
 const credentials = {
-	iFirmaApi: { login: LOGIN, fakturaKey: KEYS.faktura, rachunekKey: KEYS.rachunek, abonentKey: '', wydatekKey: KEYS.wydatek, baseUrl: `${BASE}/` },
+	iFirmaApi: { login: LOGIN, fakturaKey: KEYS.faktura, rachunekKey: KEYS.rachunek, abonentKey: '', wydatekKey: KEYS.wydatek, baseUrl: `${BASE}/`, requestsPerMinute: 0 },
 };
 const withAbonent = { iFirmaApi: { ...credentials.iFirmaApi, abonentKey: KEYS.abonent } };
 
@@ -77,6 +78,7 @@ function run(resource: string, parameters: Record<string, unknown>, items: objec
 }
 
 const LINE = { name: 'Usługa programistyczna', quantity: 2, unit: 'godz.', unitPrice: 150, vatRate: '23' };
+const FOREIGN_LINE = { ...LINE, foreignName: 'Programming service', foreignUnit: 'h' };
 const invoice = (parameters: Record<string, unknown> = {}) => ({
 	operation: 'create',
 	invoiceType: 'domestic',
@@ -93,7 +95,6 @@ beforeEach(() => {
 	nock.cleanAll();
 	nock.disableNetConnect();
 	seen = [];
-	transport.resetThrottle();
 });
 afterAll(() => nock.enableNetConnect());
 
@@ -155,18 +156,48 @@ describe('Invoice: Create', () => {
 		['currency', 'fakturawaluta.json', { salesType: 'WYSYLKOWA', currency: 'USD' }, { TypSprzedazy: 'WYSYLKOWA', Waluta: 'USD' }],
 		['cashMethod', 'fakturametodakasowa.json', { settlementType: 'KOMIS' }, { TypRozliczenia: 'KOMIS' }],
 		['wdt', 'fakturawdt.json', { currency: 'EUR', additionalFields: { language: 'de', exchangeRate: 4.3 } }, { Waluta: 'EUR', Jezyk: 'de', KursWalutyZDniaPoprzedzajacegoDzienWystawieniaFaktury: 4.3 }],
-		['exportGoods', 'fakturaeksporttowarow.json', {}, { Waluta: 'EUR' }],
-		['euServices', 'fakturaeksportuslugue.json', { serviceName: 'Consulting' }, { NazwaUslugi: 'Consulting', DataObowiazkuPodatkowego: '2026-11-19' }],
-		['servicesOutside', 'fakturaeksportuslug.json', { serviceName: 'Hosting', art28b: true, taxPointDate: '2026-11-30' }, { NazwaUslugi: 'Hosting', UslugaSwiadczonaTrybArt28b: true, DataObowiazkuPodatkowego: '2026-11-30' }],
+		['exportGoods', 'fakturaeksporttowarow.json', {}, { Waluta: 'EUR', Jezyk: 'en', WidocznyNumerGios: false }],
+		['euServices', 'fakturaeksportuslugue.json', { serviceName: 'Consulting', ossLanguage: 'de' }, { NazwaUslugi: 'Consulting', DataObowiazkuPodatkowego: '2026-11-19', Jezyk: 'de' }],
+		['servicesOutside', 'fakturaeksportuslug.json', { serviceName: 'Hosting', art28b: true, taxPointDate: '2026-11-30' }, { NazwaUslugi: 'Hosting', UslugaSwiadczonaTrybArt28b: true, DataObowiazkuPodatkowego: '2026-11-30', Jezyk: 'en' }],
 		['oss', 'fakturaoss.json', { deliveryCountry: 'gr', ossLanguage: 'en' }, { KrajDostawy: 'EL', Jezyk: 'en', FormatDatySprzedazy: 'DZN' }],
 		['ioss', 'fakturaioss.json', { deliveryCountry: 'DE', orderNumber: 'Z-1' }, { KrajDostawy: 'DE', NumerZamowienia: 'Z-1' }],
 	])('%s goes to %s with its own fields', async (invoiceType, path, extra, expected) => {
 		mock('post', path, ok({ Identyfikator: 9 }));
-		const { error } = await run('invoice', invoice({ invoiceType, ...extra }));
+		const { error } = await run('invoice', invoice({ invoiceType, lines: { line: [FOREIGN_LINE] }, ...extra }));
 		expect(error).toBeUndefined();
 		expect(seen[0].path).toBe(path);
-		expect(body(seen[0])).toMatchObject(expected);
-		if (invoiceType === 'oss') expect((body(seen[0]).Pozycje as Array<{ TypStawkiVat: string }>)[0].TypStawkiVat).toBe('POD');
+		const sent = body(seen[0]);
+		expect(sent).toMatchObject(expected);
+		expect((sent.Pozycje as Array<Record<string, unknown>>)[0]).toMatchObject({ NazwaPelnaObca: 'Programming service', JednostkaObca: 'h' });
+		// What each kind's own table lacks is not sent (docs/api/ifirma.md §5.2.1).
+		const absent: Record<string, string[]> = {
+			wdt: ['LiczOd'], exportGoods: ['LiczOd'], euServices: ['LiczOd'], servicesOutside: ['LiczOd', 'Zaplacono', 'ZaplaconoNaDokumencie'],
+			oss: ['Zaplacono', 'ZaplaconoNaDokumencie', 'WidocznyNumerGios'], ioss: ['Zaplacono', 'ZaplaconoNaDokumencie', 'WidocznyNumerGios'],
+		};
+		for (const field of absent[invoiceType] ?? []) expect({ invoiceType, field, sent: field in sent }).toEqual({ invoiceType, field, sent: false });
+		if (invoiceType === 'oss') expect((sent.Pozycje as Array<{ TypStawkiVat: string }>)[0].TypStawkiVat).toBe('POD');
+	});
+
+	it.each([
+		['mailOrder', 'fakturawysylka.json', ['SposobZaplaty', 'ZaplaconoNaDokumencie']],
+		['currency', 'fakturawaluta.json', []],
+		['receipt', 'fakturaparagon.json', []],
+	])('%s (%s) carries WidocznyNumerGios and LiczOd, not what its table lacks', async (invoiceType, path, absent) => {
+		mock('post', path, ok({ Identyfikator: 9 }));
+		const { error } = await run('invoice', invoice({ invoiceType }));
+		expect(error).toBeUndefined();
+		const sent = body(seen[0]);
+		expect(sent).toMatchObject({ WidocznyNumerGios: false, LiczOd: 'NET' });
+		for (const field of absent) expect(sent).not.toHaveProperty(field);
+	});
+
+	it('an export-type line without its foreign name or unit is stopped before sending, naming the line and the field', async () => {
+		const scope = mock('post', 'fakturaeksportuslug.json', ok({ Identyfikator: 9 }));
+		const noUnit = await run('invoice', invoice({ invoiceType: 'servicesOutside', serviceName: 'Hosting', lines: { line: [{ ...LINE, foreignName: 'Hosting' }] } }));
+		expect(noUnit.error?.message).toContain('Line 1 Foreign Unit: is required on a Services Outside Poland');
+		const noName = await run('invoice', invoice({ invoiceType: 'wdt', linesMode: 'json', linesJson: '[{"name": "Towar", "unitPrice": 5, "vatRate": 0, "JednostkaObca": "pcs"}]' }));
+		expect(noName.error?.message).toContain('Line 1 Foreign Name: is required on an Intra-EU Supply of Goods (WDT)');
+		expect(scope.isDone()).toBe(false);
 	});
 
 	it('accepts mapped JSON lines in our names or iFirma\'s, VAT in percent or "zw"', async () => {
@@ -353,9 +384,10 @@ describe('Invoice: other actions', () => {
 		expect(error?.description).toContain('Faktura/rachunek nie istnieje.');
 	});
 
-	it('Get Many pages with strona / iloscNaStronie until a short page, with the filters in the query', async () => {
+	it('Get Many pages with strona / iloscNaStronie until an empty page (not a short one), with the filters in the query', async () => {
 		const row = (n: number) => ({ FakturaId: n, PelnyNumer: `${n}/11/2026` });
-		mock('get', 'faktury.json', (s) => ok({ Wynik: s.query.strona === '1' ? Array.from({ length: 100 }, (_, i) => row(i)) : [row(100), row(101)] }), 2);
+		const pages: Record<string, unknown[]> = { 1: Array.from({ length: 100 }, (_, i) => row(i)), 2: [row(100), row(101)], 3: [] };
+		mock('get', 'faktury.json', (s) => ok({ Wynik: pages[s.query.strona] }), 3);
 		const { items, error } = await run('invoice', {
 			operation: 'getMany',
 			dateFrom: '2026-11-01',
@@ -367,8 +399,10 @@ describe('Invoice: other actions', () => {
 		expect(seen[0].query).toEqual({
 			dataOd: '2026-11-01', dataDo: '2026-11-30', status: 'przeterminowane,nieoplacone', typ: 'prz_faktura_kraj', nipKontrahenta: '5213609182', kwotaOd: '10', strona: '1', iloscNaStronie: '100',
 		});
-		expect(seen[1].query.strona).toBe('2');
+		expect(seen.map((s) => s.query.strona)).toEqual(['1', '2', '3']);
 		expect(seen.every((s) => s.key === 'faktura')).toBe(true);
+		// A GET with the JSON content type too (docs/api/ifirma.md §1).
+		expect(seen.every((s) => s.headers['content-type'] === 'application/json; charset=UTF-8')).toBe(true);
 	});
 
 	it('Get Many with a limit asks only what it needs', async () => {
@@ -530,12 +564,41 @@ describe('Bill', () => {
 describe('Contractor', () => {
 	const stored = { Identyfikator: 'FIRMA', Nazwa: 'Firma', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', Email: 'a@firma.pl', NIP: '5213609182', Wybrany: true };
 
-	it('Create posts the contractor and returns it as stored', async () => {
-		mock('post', 'kontrahenci.json', ok({ Wynik: 'FIRMA' }));
-		mock('get', 'kontrahenci/id/FIRMA.json', ok({ Wynik: [stored] }));
+	it('Create posts the contractor and returns it as stored, found by its NIP (Wynik is a number, not the identifier)', async () => {
+		mock('post', 'kontrahenci.json', ok({ Wynik: '124451232' }));
+		mock('get', 'kontrahenci/5213609182.json', ok({ Wynik: [{ ...stored, Identyfikator: 'INNA', NIP: '1111111111' }, stored] }));
 		const { items } = await run('contractor', { operation: 'create', name: 'Firma', postCode: '00-001', city: 'Warszawa', additionalFields: { Ulica: 'Prosta 1', NIP: '5213609182', OsobaFizyczna: false } });
 		expect(body(seen[0])).toEqual({ Identyfikator: null, Nazwa: 'Firma', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', NIP: '5213609182', OsobaFizyczna: false });
+		expect(items[0].json).toMatchObject({ Identyfikator: 'FIRMA', Ulica: 'Prosta 1', Wynik: '124451232' });
+	});
+
+	it('Create with its own identifier reads that one back', async () => {
+		mock('post', 'kontrahenci.json', ok({ Wynik: '124451233' }));
+		mock('get', 'kontrahenci/id/FIRMA.json', ok({ Wynik: [stored] }));
+		const { items } = await run('contractor', { operation: 'create', name: 'Firma', postCode: '00-001', city: 'Warszawa', additionalFields: { Identyfikator: 'FIRMA' } });
 		expect(items[0].json).toMatchObject({ Identyfikator: 'FIRMA', Ulica: 'Prosta 1' });
+	});
+
+	it('Create: when no saved contractor matches the name and NIP, the item keeps Wynik and says why (it is not run again)', async () => {
+		mock('post', 'kontrahenci.json', ok({ Wynik: '124451234' }));
+		mock('get', 'kontrahenci/Firma.json', kod(208, 'Nie znaleziono kontrahenta.'));
+		const { items, error } = await run('contractor', { operation: 'create', name: 'Firma', postCode: '00-001', city: 'Warszawa' });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ Wynik: '124451234' });
+		expect(items[0].json.readBackError).toContain('no contractor with this name and NIP was found');
+		expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
+	});
+
+	it('a contractor outside the EU keeps its own tax id; a bad Polish NIP is still refused', async () => {
+		mock('post', 'kontrahenci.json', ok({ Wynik: '1' }));
+		mock('get', 'kontrahenci/id/NORD.json', ok({ Wynik: [{ Identyfikator: 'NORD' }] }));
+		const norway = await run('contractor', { operation: 'create', name: 'Nordfjord AS', postCode: '0150', city: 'Oslo', additionalFields: { Identyfikator: 'NORD', KodKraju: 'no', NIP: '923609016' } });
+		expect(norway.error).toBeUndefined();
+		expect(body(seen[0])).toMatchObject({ NIP: '923609016', KodKraju: 'NO' });
+		const polish = await run('contractor', { operation: 'create', name: 'Firma', postCode: '00-001', city: 'Warszawa', additionalFields: { NIP: '923609016' } });
+		expect(polish.error?.message).toContain('"923609016" is not a valid NIP');
+		const prefixed = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', filters: { nip: '5213609181' } });
+		expect(prefixed.error?.message).toContain('is not a valid NIP');
 	});
 
 	it('Get reads kontrahenci/id/<id> and unwraps the one-element list', async () => {
@@ -581,8 +644,8 @@ describe('Contractor', () => {
 
 	it('Create or Update by NIP creates when no contractor has that exact NIP', async () => {
 		mock('get', 'kontrahenci/5213609182.json', ok({ Wynik: [{ ...stored, NIP: '15213609182' }] }));
-		mock('post', 'kontrahenci.json', ok({ Wynik: 'NOWA' }));
-		mock('get', 'kontrahenci/id/NOWA.json', ok({ Wynik: [{ Identyfikator: 'NOWA', Nazwa: 'Nowa' }] }));
+		mock('post', 'kontrahenci.json', ok({ Wynik: '124451232' }));
+		mock('get', 'kontrahenci/5213609182.json', ok({ Wynik: [{ ...stored, NIP: '15213609182' }, { Identyfikator: 'NOWA', Nazwa: 'Nowa', NIP: '5213609182' }] }));
 		const { items } = await run('contractor', { operation: 'upsert', nip: '5213609182', name: 'Nowa', postCode: '00-002', city: 'Kraków' });
 		expect(items[0].json).toMatchObject({ action: 'created', Identyfikator: 'NOWA' });
 		expect(body(seen[1])).toMatchObject({ Identyfikator: null, NIP: '5213609182', Nazwa: 'Nowa' });
@@ -656,6 +719,17 @@ describe('Account and Dictionary', () => {
 		]);
 	});
 
+	it.each([
+		[1, false],
+		[1.1, true],
+	])('Set Accounting Month, node version %s: carry over defaults to %s (1.1 follows iFirma\'s module; saved version-1 workflows keep false)', async (typeVersion, carryOver) => {
+		mock('put', 'abonent/miesiacksiegowy.json', ok());
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2027, MiesiacKsiegowy: 1 } }]);
+		const { error } = await runNode({ type: 'iFirma', typeVersion, parameters: { resource: 'account', operation: 'setAccountingMonth', target: 'next' } }, [{}], withAbonent as never);
+		expect(error).toBeUndefined();
+		expect(body(seen[0])).toEqual({ MiesiacKsiegowy: 'NAST', PrzeniesDaneZPoprzedniegoRoku: carryOver });
+	});
+
 	it('Set Accounting Month: previous, and a refusal (Kod 202) is an error', async () => {
 		mock('put', 'abonent/miesiacksiegowy.json', ok());
 		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 8 } }]);
@@ -701,22 +775,213 @@ describe('Secrets and credentials', () => {
 	});
 });
 
-describe('Throttle (100 requests a minute)', () => {
+describe('Throttle (100 requests a minute per login, counted across runs of this process)', () => {
 	it('lets 100 requests through in a minute and makes the 101st wait for the oldest to leave the window', () => {
 		const now = 1_000_000;
 		const sent = Array.from({ length: 100 }, (_, i) => now - 30_000 + i * 10);
-		expect(transport.throttleDelay(sent.slice(1), now)).toBe(0);
-		expect(transport.throttleDelay(sent, now)).toBe(30_000);
-		expect(transport.throttleDelay(sent, now + 30_000)).toBe(0);
-		expect(transport.throttleDelay([...sent, now], now, 100)).toBe(30_010);
+		expect(throttleDelay(sent.slice(1), now)).toBe(0);
+		expect(throttleDelay(sent, now)).toBe(30_000);
+		expect(throttleDelay(sent, now + 30_000)).toBe(0);
+		expect(throttleDelay([...sent, now], now, 100)).toBe(30_010);
+	});
+
+	// The real setImmediate lets the work in flight finish while the faked clock stands still (test code, never shipped).
+	/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+	it('holds the request over the credential\'s limit until a minute has passed, also in the next run (the clock faked)', async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'], now: new Date('2026-11-20T10:00:00Z') });
+		try {
+			// Its own base URL: a count of its own, whatever other tests sent.
+			const host = 'https://throttle.ifirma.test';
+			const creds = { iFirmaApi: { ...withAbonent.iFirmaApi, baseUrl: `${host}/iapi`, requestsPerMinute: 3 } };
+			const times: number[] = [];
+			nock(host).persist().get('/iapi/abonent/limit.json').reply(() => {
+				times.push(Date.now());
+				return [200, JSON.stringify({ response: { Kod: 0, LimitWykorzystany: 1, LimitPrzyznany: 1000 } })];
+			});
+			const until = async (done: () => boolean) => {
+				for (let i = 0; i < 5000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+			};
+			// Settles a run: the faked clock moves a second at a time, only once the work in flight is done (else a
+			// request still in flight would see its own timeout come).
+			const settle = async <T>(promise: Promise<T>) => {
+				let settled = false;
+				void promise.finally(() => (settled = true));
+				for (let i = 0; i < 120 && !settled; i++) {
+					for (let turn = 0; turn < 300 && !settled; turn++) await new Promise((resolve) => setImmediate(resolve));
+					if (!settled) await jest.advanceTimersByTimeAsync(1000);
+				}
+				return await promise;
+			};
+			const first = run('account', { operation: 'getLimit' }, [{}, {}, {}, {}], { creds });
+			await until(() => times.length >= 3);
+			await jest.advanceTimersByTimeAsync(59_000);
+			expect(times).toHaveLength(3);
+			const result = await settle(first);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(4);
+			expect(times[3] - times[0]).toBeGreaterThanOrEqual(60_000);
+
+			// The next run of the same login counts the request the first one sent a moment ago: the count outlives the
+			// run, on purpose. Two more fit in the window; the third waits for it.
+			const second = run('account', { operation: 'getLimit' }, [{}, {}, {}], { creds });
+			await until(() => times.length >= 6);
+			await jest.advanceTimersByTimeAsync(50_000);
+			expect(times).toHaveLength(6);
+			expect((await settle(second)).error).toBeUndefined();
+			expect(times).toHaveLength(7);
+			expect(times[6] - times[3]).toBeGreaterThanOrEqual(60_000);
+		} finally {
+			jest.useRealTimers();
+			nock.cleanAll();
+		}
+	});
+	/* eslint-enable @n8n/community-nodes/no-restricted-globals */
+});
+
+describe('issue 16: headers, missing operations', () => {
+	it('every request names its content type: JSON for reads and writes, PDF for prints', async () => {
+		mock('get', 'fakturakraj/5.json', [200, { response: { PelnyNumer: '5/11/2026' } }]);
+		mock('get', 'fakturakraj/5.pdf', [200, Buffer.from('%PDF-1.4 x\n%%EOF\n'), { 'Content-Type': 'application/pdf' }]);
+		mock('get', 'kontrahenci/FIRMA.json', ok({ Wynik: [] }));
+		await run('invoice', { operation: 'get', documentRef: '5' });
+		await run('invoice', { operation: 'downloadPdf', documentRef: '5' });
+		await run('contractor', { operation: 'search', phrase: 'FIRMA' });
+		expect(seen.map((s) => s.headers['content-type'])).toEqual(['application/json; charset=UTF-8', 'application/pdf; charset=UTF-8', 'application/json; charset=UTF-8']);
+	});
+
+	it.each([
+		['an empty list', ok({ Wynik: [] })],
+		['Wynik null', ok({ Wynik: null })],
+		['no Wynik', ok({ Informacja: 'Brak faktur' })],
+	])('Get Many: %s is an empty page, no error', async (_, reply) => {
+		mock('get', 'faktury.json', reply as Reply);
+		const { items, error } = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+	});
+
+	it('Get Many: a server that repeats page 1 for every page is an error, not an endless loop', async () => {
+		mock('get', 'faktury.json', ok({ Wynik: [{ FakturaId: 1 }] }), 2);
+		const { error } = await run('invoice', { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true });
+		expect(error?.message).toContain('page 2 of the list the same as page 1');
+	});
+
+	it('Add Additional Entity posts podmiotdodatkowy.json with the contractor in the query (faktura key)', async () => {
+		mock('post', 'podmiotdodatkowy.json', ok({ Informacja: 'Dodano' }));
+		const { items, error } = await run('contractor', { operation: 'addEntity', contractorId: 'FIRMA', role: 'INNA', roleName: 'Płatnik', entityName: 'Holding', additionalFields: { NIP: '521-360-91-82', CzyDomyslny: false, PrefiksUE: 'pl' } });
+		expect(error).toBeUndefined();
+		expect(seen[0]).toMatchObject({ key: 'faktura', query: { kontrahentIdentyfikator: 'FIRMA' } });
+		expect(body(seen[0])).toEqual({ Rola: 'INNA', Nazwa: 'Holding', NazwaRoli: 'Płatnik', CzyDomyslny: false, PrefiksUE: 'PL', NIP: '5213609182' });
+		expect(items[0].json).toMatchObject({ contractor: 'FIRMA', Informacja: 'Dodano' });
+		const noName = await run('contractor', { operation: 'addEntity', contractorId: 'FIRMA', role: 'INNA', roleName: '={{ "" }}', entityName: 'Holding' });
+		expect(noName.error?.message).toContain('Role Name: is required');
+	});
+
+	it('Download XML: GET <slug>/<ref>.xml as a binary XML item; a JSON refusal is the Kod error', async () => {
+		mock('get', 'fakturawdt/3_11_2026.xml', [200, '<?xml version="1.0"?><Faktura/>', { 'Content-Type': 'application/xml' }]);
+		const { items, error } = await run('invoice', { operation: 'downloadXml', invoiceKind: 'wdt', documentRef: '3/11/2026' });
+		expect(error).toBeUndefined();
+		expect(seen[0].headers.accept).toBe('application/xml');
+		expect(items[0].binary?.data.mimeType).toBe('application/xml');
+		expect(items[0].json).toMatchObject({ fileName: 'fakturawdt-3_11_2026.xml' });
+		mock('get', 'fakturakraj/9.xml', kod(500, 'Faktura/rachunek nie istnieje.'));
+		const missing = await run('invoice', { operation: 'downloadXml', documentRef: '9' });
+		expect(missing.error?.description).toContain('nie istnieje');
+	});
+
+	it('Proforma Send by Post: wyslijPoczta=true on the proforma path', async () => {
+		mock('post', 'fakturaproformakraj/send/4.json', ok());
+		const { error } = await run('proforma', { operation: 'sendByPost', documentRef: '4', text: 'Proszę o wpłatę' });
+		expect(error).toBeUndefined();
+		expect(seen[0].query).toEqual({ wyslijPoczta: 'true' });
+		expect(body(seen[0])).toEqual({ Tekst: 'Proszę o wpłatę' });
+	});
+
+	it('Send to KSeF: the kinds issued in the web application have their own paths', async () => {
+		const kinds: Array<[string, string]> = [
+			['advance', 'fakturazaliczka'], ['final', 'fakturakoncowa'], ['advanceCurrency', 'fakturazaliczkowawaluta'], ['finalCurrency', 'fakturakoncowawaluta'],
+			['construction', 'fakturabudowa'], ['equipment', 'fakturawyposazenie'], ['fixedAsset', 'fakturasrodektrwaly'], ['specialObligation', 'fakturaszczegolnyobowiazek'],
+		];
+		for (const [invoiceKind, slug] of kinds) {
+			mock('post', `${slug}/ksef/send/7.json`, ok());
+			expect((await run('invoice', { operation: 'sendToKsef', invoiceKind, documentRef: '7' })).error).toBeUndefined();
+		}
+		expect(seen.map((s) => s.path)).toEqual(kinds.map(([, slug]) => `${slug}/ksef/send/7.json`));
+	});
+
+	it('Register Payment: documented codes of web-only kinds, and a typed code for OSS / IOSS', async () => {
+		mock('post', 'faktury/wplaty/prz_faktura_odwr_obciaz_budowa/2_11_2026.json', ok());
+		mock('post', 'faktury/wplaty/prz_faktura_ioss/3_11_2026.json', ok());
+		await run('invoice', { operation: 'registerPayment', invoiceKind: 'reverseChargeConstruction', documentRef: '2/11/2026', amount: 10 });
+		await run('invoice', { operation: 'registerPayment', invoiceKind: 'otherCode', paymentCode: 'prz_faktura_ioss', documentRef: '3/11/2026', amount: 10 });
+		expect(seen.map((s) => s.path)).toEqual(['faktury/wplaty/prz_faktura_odwr_obciaz_budowa/2_11_2026.json', 'faktury/wplaty/prz_faktura_ioss/3_11_2026.json']);
+		const bad = await run('invoice', { operation: 'registerPayment', invoiceKind: 'otherCode', paymentCode: 'OSS', documentRef: '3/11/2026', amount: 10 });
+		expect(bad.error?.message).toContain('Document Type Code: must be a document type code like prz_faktura_kraj');
+	});
+
+	it('Expense: the KSeF marking is BFK without a number, NUMER with one, on VAT-invoice kinds only', async () => {
+		mock('post', 'zakuptowaruvat.json', ok(), 2);
+		mock('post', 'kosztdzialalnosci.json', ok());
+		const base = { operation: 'create', documentNumber: 'FV/1', expenseName: 'Towar', contractorId: 'K', net23: 10, issueDate: '2026-11-10', expenseKind: 'goods' };
+		await run('expense', base);
+		await run('expense', { ...base, additionalFields: { ksefNumber: '5213609182-20261110-0123456789AB-CD' } });
+		await run('expense', { ...base, expenseKind: 'costOther', amount: 5 });
+		expect(seen.map((s) => [body(s).OznaczenieKSeF, body(s).NumerKSeF])).toEqual([['BFK', undefined], ['NUMER', '5213609182-20261110-0123456789AB-CD'], [undefined, undefined]]);
+		const numberMissing = await run('expense', { ...base, additionalFields: { ksefMarking: 'NUMER' } });
+		expect(numberMissing.error?.message).toContain('KSeF Number: is required');
+	});
+
+	it('Bill: the accounting month is checked on the issue date, not the sale date', async () => {
+		mock('get', 'abonent/miesiacksiegowy.json', [200, { response: { RokKsiegowy: 2026, MiesiacKsiegowy: 11 } }], 2);
+		mock('post', 'rachunekkraj.json', ok({ Identyfikator: 6 }));
+		const { error } = await run('bill', { operation: 'create', contractorId: 'K', issueDate: '2026-11-02', saleDate: '2026-10-28', lines: { line: [{ name: 'Usługa', quantity: 1, unitPrice: 100 }] }, returnDocument: false }, [{}], { creds: withAbonent });
+		expect(error).toBeUndefined();
+		const late = await run('bill', { operation: 'create', contractorId: 'K', issueDate: '2026-12-01', lines: { line: [{ name: 'Usługa', quantity: 1, unitPrice: 100 }] } }, [{}], { creds: withAbonent });
+		expect(late.error?.message).toContain('Issue Date: 2026-12-01 is outside the accounting month');
+	});
+
+	it('a 500 says the API needs a super-account user', async () => {
+		mock('get', 'kontrahenci/id/X.json', kod(500, 'Brak uprawnień do zasobu.'));
+		const { error } = await run('contractor', { operation: 'get', contractorId: 'X' });
+		expect(error?.message).toContain('super-account');
+	});
+});
+
+describe('errors carry a machine-readable kind (read by decisions, never the wording)', () => {
+	it.each([
+		[100, 'Problem techniczny', 'serverError'],
+		[201, 'Nieprawidłowa data sprzedaży', 'rejectedByApi'],
+		[202, 'Brak dostępu do następnego miesiąca księgowego.', 'rejectedByApi'],
+		[202, 'Przekroczono miesięczny limit dokumentów wystawianych przez API.', 'quotaSpent'],
+		[403, 'Nieprawidłowy skrót wiadomości.', 'credentialRefused'],
+		[500, 'Faktura/rachunek nie istnieje.', 'notFound'],
+	])('Kod %i ("%s") is %s', async (code, informacja, kind) => {
+		mock('get', 'fakturakraj/5.json', kod(code, informacja));
+		const { error } = await run('invoice', { operation: 'get', documentRef: '5' });
+		expect(error?.context?.errorKind).toBe(kind);
+	});
+
+	it('an answer without the envelope is unreadableAnswer', async () => {
+		mock('get', 'fakturakraj/5.json', [200, { Kod: 0 }]);
+		const { error } = await run('invoice', { operation: 'get', documentRef: '5' });
+		expect(error?.context?.errorKind).toBe('unreadableAnswer');
 	});
 });
 
 describe('no TypeError, whatever is mapped in', () => {
 	it('random data in the line items, contractor and amounts ends in a clear error or a valid request', async () => {
-		nock(HOST).persist().post('/iapi/fakturakraj.json').reply(200, { response: { Kod: 0, Identyfikator: 1 } });
+		let sent: unknown[] = [];
+		nock(HOST)
+			.persist()
+			.post('/iapi/fakturakraj.json')
+			.reply((_, requestBody) => {
+				sent.push(typeof requestBody === 'string' ? JSON.parse(requestBody) : requestBody);
+				return [200, JSON.stringify({ response: { Kod: 0, Identyfikator: 1 } })];
+			});
+		let accepted = 0;
 		await fc.assert(
 			fc.asyncProperty(fc.anything(), fc.anything(), fc.anything(), async (lines, contractor, paid) => {
+				sent = [];
 				const { error } = await run(
 					'invoice',
 					invoice({ linesMode: 'json', linesJson: '={{ $json.lines }}', contractorId: '={{ $json.contractor }}', additionalFields: { paid: '={{ $json.paid }}' } }),
@@ -725,9 +990,29 @@ describe('no TypeError, whatever is mapped in', () => {
 				if (error) {
 					expect(['NodeOperationError', 'NodeApiError', 'ExpressionError']).toContain(error.name);
 					expect(error.message).not.toMatch(/Cannot read|is not a function|undefined \(reading/);
+					expect(sent).toEqual([]);
+					return;
+				}
+				// No error: exactly one request, and it is a domestic invoice iFirma's table accepts.
+				accepted++;
+				expect(sent).toHaveLength(1);
+				const request = sent[0] as Record<string, unknown>;
+				expect(typeof request.IdentyfikatorKontrahenta).toBe('string');
+				expect((request.IdentyfikatorKontrahenta as string).length).toBeGreaterThan(0);
+				expect((request.IdentyfikatorKontrahenta as string).length).toBeLessThanOrEqual(15);
+				expect(typeof request.Zaplacono === 'number' && request.Zaplacono >= 0).toBe(true);
+				expect(Array.isArray(request.Pozycje) && request.Pozycje.length > 0).toBe(true);
+				for (const line of request.Pozycje as Array<Record<string, unknown>>) {
+					expect(typeof line.NazwaPelna === 'string' && line.NazwaPelna.length > 0 && line.NazwaPelna.length <= 300).toBe(true);
+					expect(typeof line.Ilosc === 'number' && line.Ilosc > 0).toBe(true);
+					expect(typeof line.CenaJednostkowa === 'number' && Number.isFinite(line.CenaJednostkowa) && line.CenaJednostkowa >= 0).toBe(true);
+					if (line.TypStawkiVat === 'ZW') expect(line.StawkaVat).toBeNull();
+					else expect({ kind: line.TypStawkiVat, rate: typeof line.StawkaVat === 'number' && line.StawkaVat >= 0 && line.StawkaVat < 1 }).toEqual({ kind: 'PRC', rate: true });
 				}
 			}),
-			{ numRuns: 60 },
+			// Random data is mostly refused: valid examples make sure the checks of a sent request run too.
+			{ numRuns: 60, examples: [[[{ name: 'A', unitPrice: 1, vatRate: 23 }], 'KLIENT1', 0], [{ NazwaPelna: 'B', Ilosc: 2, CenaJednostkowa: 3, StawkaVat: null, TypStawkiVat: 'ZW', PodstawaPrawna: 'Art. 43' }, 'K', '1,5']] },
 		);
+		expect(accepted).toBeGreaterThanOrEqual(2);
 	}, 60_000);
 });

@@ -1,4 +1,4 @@
-/** iFirma in a real n8n: the invoice flow, Continue On Fail, the API-limit template (both branches) and the webhook template (server mode). */
+/** iFirma in a real n8n: the invoice flow, Continue On Fail, the export-invoice template, the API-limit template (both branches) and the webhook template (server mode). */
 import type { IFirmaEmulator } from '../emulators/ifirma';
 import { outputOf, type E2eCase, type E2eServerCase } from './cases';
 
@@ -52,6 +52,23 @@ export const cases: E2eCase[] = [
 			const unknown = outputOf(run, 'Get unknown invoice');
 			expect(unknown[0].json.error).toContain('Kod 500');
 			expect(unknown[0].json.description).toContain('Faktura/rachunek nie istnieje.');
+		},
+	},
+	{
+		// The export template: services outside Poland to a Norwegian buyer, as the kind's own table wants it.
+		file: 'templates/ifirma-export-services-invoice.json',
+		check: (run, { emulators }) => {
+			const ifirma = emulators.ifirma as IFirmaEmulator;
+			const invoice = outputOf(run, 'Create export invoice')[0].json;
+			// 40 h × 85 EUR at 0%.
+			expect(invoice).toMatchObject({ Identyfikator: expect.any(Number), Brutto: 3400, Waluta: 'EUR', Jezyk: 'en', NazwaUslugi: 'Wdrożenie systemu rezerwacji' });
+			const stored = ifirma.documents.get(invoice.Identyfikator as number)!;
+			expect(stored.slug).toBe('fakturaeksportuslug');
+			expect(stored.contractor).toMatchObject({ Nazwa: 'Nordfjord Shipping AS', KodKraju: 'NO', NIP: '923609016' });
+			expect((stored.data.Pozycje as Array<Record<string, unknown>>)[0]).toMatchObject({ NazwaPelnaObca: 'Booking system implementation', JednostkaObca: 'hour', StawkaVat: 0 });
+			for (const absent of ['LiczOd', 'Zaplacono']) expect(stored.data).not.toHaveProperty(absent);
+			const pdf = outputOf(run, 'Invoice PDF')[0];
+			expect(pdf.binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `fakturaeksportuslug-${String(invoice.Identyfikator)}.pdf` });
 		},
 	},
 	{

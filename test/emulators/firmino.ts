@@ -1,8 +1,9 @@
 import { Emulator, basicCredentials, json, type EmulatorResponse, type RecordedRequest } from './base';
 
 /**
- * Firmino recurring-documents API, as `../shared/api/firmino.md` describes it:
- * HTTP Basic; `{success, response}` envelope; add/get/find/update/delete/init; the "CYKLICZNA - " name
+ * Firmino recurring-documents API, as the repository's `docs/api/firmino.md` describes it:
+ * HTTP Basic; every method a POST with `Content-Type: application/json` and a JSON body (`{}` for get/delete);
+ * `{success, response}` envelope; add/get/find/update/delete/init; the "CYKLICZNA - " name
  * prefix; defaults month / today / hour "10" / active; `active` and `hourToSend` as strings; e-mails
  * answered `;`-terminated; find paging with `params.total`, text search and `{name,value}` filters.
  * What the page does not show (the answer to a wrong password, to an unknown id) is marked "not documented".
@@ -34,8 +35,6 @@ interface StoredDocument {
 export interface FirminoEmulatorOptions {
 	login?: string;
 	password?: string;
-	/** Which verb get/{id} and delete/{id} accept: the page's examples went out as GET; 'POST' makes GET a 405. */
-	getDeleteMethod?: 'GET' | 'POST' | 'any';
 	/** The date the server calls today (default: the real one). */
 	today?: () => string;
 }
@@ -62,10 +61,6 @@ export class FirminoEmulator extends Emulator {
 		return `${this.baseUrl}${FIRMINO_PATH}`;
 	}
 
-	setGetDeleteMethod(method: 'GET' | 'POST' | 'any') {
-		this.options.getDeleteMethod = method;
-	}
-
 	protected handle(request: RecordedRequest): EmulatorResponse {
 		const credentials = basicCredentials(request.headers);
 		if (!credentials || credentials.login !== this.login || credentials.password !== this.password) {
@@ -75,9 +70,21 @@ export class FirminoEmulator extends Emulator {
 		if (!request.path.startsWith(`${FIRMINO_PATH}/`)) return json(404, { success: false, response: 'Not found' });
 		const [method, idText] = request.path.slice(FIRMINO_PATH.length + 1).split('/');
 
+		// Every method is a POST (docs/api/firmino.md "Methods"): a GET is refused as a JSON-only servlet would.
+		if (request.method !== 'POST') return { status: 405, headers: { Allow: 'POST' }, body: '' };
+		// Not documented what a JSON-only handler answers without the JSON content type: 415, the strict reading.
+		if (!String(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+			return { status: 415, body: 'Unsupported Media Type' };
+		}
+		let body: Record<string, unknown>;
+		try {
+			body = JSON.parse(request.body) as Record<string, unknown>;
+		} catch {
+			return { status: 400, body: 'Bad Request' };
+		}
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, body: 'Bad Request' };
+
 		if (method === 'get' || method === 'delete') {
-			const allowed = this.options.getDeleteMethod ?? 'any';
-			if (allowed !== 'any' && request.method !== allowed) return { status: 405, body: '' };
 			const id = Number(idText);
 			if (!idText || !Number.isInteger(id)) return envelope(false, 'Brak wymaganych wartości');
 			const document = this.documents.get(id);
@@ -87,15 +94,6 @@ export class FirminoEmulator extends Emulator {
 			this.documents.delete(id);
 			return envelope(true, 'Usunięto dokument');
 		}
-
-		if (request.method !== 'POST') return { status: 405, body: '' };
-		let body: Record<string, unknown>;
-		try {
-			body = request.body.trim() ? JSON.parse(request.body) : {};
-		} catch {
-			return { status: 400, body: 'Bad Request' };
-		}
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, body: 'Bad Request' };
 
 		switch (method) {
 			case 'add':
@@ -142,8 +140,16 @@ export class FirminoEmulator extends Emulator {
 		const size = Number(body.size ?? 15) || 15;
 		const text = typeof body.text === 'string' ? body.text.toLowerCase() : '';
 		const filters = Array.isArray(body.filters) ? (body.filters as Array<{ name: string; value: unknown }>) : [];
+		// Which sort fields are accepted is not documented: any field of the document, else newest first.
+		const sortField = typeof body.sortField === 'string' ? body.sortField : undefined;
+		const descending = String(body.sortOrder ?? 'asc').toLowerCase() === 'desc';
+		const key = (document: StoredDocument) => (document as unknown as Record<string, unknown>)[sortField ?? ''];
 		const matching = [...this.documents.values()]
-			.sort((a, b) => b.id - a.id)
+			.sort((a, b) => {
+				if (!sortField || key(a) === undefined) return b.id - a.id;
+				const order = String(key(a)).localeCompare(String(key(b)), 'pl', { numeric: true });
+				return descending ? -order : order;
+			})
 			.filter((document) => !text || document.name.toLowerCase().includes(text) || saleDocumentName(document.idSaleDocument).toLowerCase().includes(text))
 			.filter((document) =>
 				filters.every((filter) => String((document as unknown as Record<string, unknown>)[filter.name]) === String(filter.value)),
@@ -165,8 +171,8 @@ export class FirminoEmulator extends Emulator {
 				total: matching.length,
 				page,
 				size,
-				sortField: null,
-				sortOrder: null,
+				sortField: body.sortField ?? null,
+				sortOrder: body.sortOrder ?? null,
 				text: body.text ?? null,
 				filters: body.filters ?? null,
 			},

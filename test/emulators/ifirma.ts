@@ -3,16 +3,19 @@ import { createHmac } from 'node:crypto';
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
 
 /**
- * iFirma "iapi", as `../shared/api/ifirma.md` describes it (not as the node uses it):
+ * iFirma "iapi", as the repository's `docs/api/ifirma.md` describes it (not as the node uses it):
  * - §2.5 auth: `Authentication: IAPIS user=<login>, hmac-sha1=<hex>`; the key follows the endpoint
  *   (table 2.1); HMAC-SHA1 with the hex-decoded key over public URL without query + login + key name +
  *   raw body; Kod 400 garbled header / 401 unknown user / 402 key not generated / 403 wrong hash.
  * - §3 envelope `{"response": {Kod, Informacja, ...}}`, errors HTTP 200 (configurable), Kod 201
  *   validation, 202 accounting month, 208 empty contractor search, 500 unknown document, 102 wrong
  *   content type, 200 malformed JSON.
- * - §5 endpoints: account, every invoice type, correction, proformas (+ conversion), bills, list with
- *   dataOd/strona/iloscNaStronie, payments, e-mail/post sending, KSeF, contractors (PUT erases omitted
- *   fields), expenses, EU VAT dictionary; PDFs `.pdf[.variant]`.
+ * - §1 the JSON content type on every request (PDF for prints), GETs included unless `contentTypeOnGet: false`.
+ * - §5 endpoints: account, every invoice type with its own table (§5.2.1: fields the kind lacks refused with
+ *   Kod 200, Jezyk and the foreign line name/unit required on the export kinds), correction, proformas
+ *   (+ conversion), bills (month by issue date), list with dataOd/strona/iloscNaStronie, payments (also for kinds
+ *   issued in the web application), e-mail/post sending, KSeF, contractors (PUT erases omitted fields, Wynik a
+ *   number), additional entities, expenses (KSeF marking), EU VAT dictionary; PDFs `.pdf[.variant]`, XML `.xml`.
  * What the documentation leaves open is an option, marked "not documented": the answer once the monthly
  * limit is used up (Kod 202 here), HTTP 429 above 100 requests a minute.
  */
@@ -42,6 +45,12 @@ export interface StoredDocument {
 }
 
 export interface IFirmaEmulatorOptions {
+	/**
+	 * Whether GET requests must carry a JSON (or, for prints, PDF) Content-Type too. iFirma's Kod 102 is "missing or
+	 * wrong content type"; every working client sends it on every request, whether GETs are checked is not
+	 * documented (docs/api/ifirma.md §1): on by default, the stricter reading.
+	 */
+	contentTypeOnGet?: boolean;
 	login?: string;
 	/** Keys by key name; a missing one answers Kod 402. */
 	keys?: Partial<Record<KeyName, string>>;
@@ -54,6 +63,13 @@ export interface IFirmaEmulatorOptions {
 	/** Not documented: answer HTTP 429 above this many requests a minute. */
 	rateLimitPerMinute?: number;
 	today?: () => string;
+	/**
+	 * Not documented (docs/api/ifirma.md §5.5): the largest page `faktury.json` / `proformy.json` serve. A bigger
+	 * `iloscNaStronie` is cut to it silently. Default: no cap.
+	 */
+	maxPageSize?: number;
+	/** Not documented: how an empty page looks (`Wynik: []` by default, or `null`, or no `Wynik` at all). */
+	emptyPage?: 'list' | 'null' | 'absent';
 	/** Start with one demo contractor (identifier DEMO), for the sandbox behind `npm start`. */
 	demoData?: boolean;
 }
@@ -68,6 +84,7 @@ const SALES_CODES: Record<string, string> = {
 	fakturaeksporttowarow: 'prz_eksport_towarow',
 	fakturaeksportuslugue: 'prz_eksport_dost_uslug_ue',
 	fakturaeksportuslug: 'prz_eksport_dost_uslug_nie_ue',
+	// Not captured from the documentation (docs/api/ifirma.md §4.3): the emulator's own codes.
 	fakturaoss: 'prz_faktura_oss',
 	fakturaioss: 'prz_faktura_ioss',
 	rachunekkraj: 'prz_rachunek_kraj',
@@ -82,7 +99,56 @@ const SEND_SLUGS = new Set([
 const KSEF_SLUGS = new Set([
 	'fakturakraj', 'fakturawysylka', 'fakturaeksporttowarow', 'fakturawdt', 'fakturaeksportuslug', 'fakturaeksportuslugue',
 	'fakturawaluta', 'fakturaparagon', 'fakturametodakasowa', 'fakturaoss',
+	// Kinds issued only in the web application, sendable to KSeF through the API (§5.8).
+	'fakturazaliczka', 'fakturakoncowa', 'fakturazaliczkowawaluta', 'fakturakoncowawaluta', 'fakturabudowa', 'fakturawyposazenie',
+	'fakturasrodektrwaly', 'fakturaszczegolnyobowiazek',
 ]);
+/** Documents issued only in the web application (no create endpoint): their slug and payment code (§4.3, §5.6). */
+export const WEB_ONLY_KINDS: Record<string, string> = {
+	// Not in the payment list (the emulator's own codes, so that they can be stored).
+	fakturazaliczka: 'prz_faktura_zaliczka',
+	fakturakoncowa: 'prz_faktura_kon',
+	fakturazaliczkowawaluta: 'prz_faktura_zaliczka_waluta',
+	fakturakoncowawaluta: 'prz_faktura_kon_waluta',
+	fakturabudowa: 'prz_faktura_budowa',
+	fakturawyposazenie: 'prz_faktura_wyposaz',
+	fakturasrodektrwaly: 'prz_faktura_sr_trwaly',
+	fakturaszczegolnyobowiazek: 'prz_faktura_szczeg_obow',
+};
+const LANGUAGES = new Set(['en', 'de', 'bg', 'hr', 'cs', 'da', 'nl', 'es', 'et', 'fi', 'fr', 'gr', 'hu', 'it', 'lv', 'lt', 'ru', 'sk', 'sl', 'sv']);
+const ROLES = new Set(['ODBIORCA', 'DODATKOWY_NABYWCA', 'DOKONUJACY_PLATNOSCI', 'JEDN_SAMORZADU_TERYT', 'CZLONEK_GRUPY_VAT', 'PRACOWNIK', 'INNA']);
+
+interface KindRule {
+	/** Not in the kind's documented table: refused with Kod 200 (whether iFirma ignores or refuses them is not documented). */
+	absent: string[];
+	/** Required for this kind (T in its table, or required by iFirma's own module). */
+	required: string[];
+	/** Every line needs NazwaPelnaObca and JednostkaObca. */
+	foreignLines?: boolean;
+}
+
+const SALE = ['DataSprzedazy', 'FormatDatySprzedazy'];
+/** docs/api/ifirma.md §5.2.1: each kind's own table, not the domestic one for all. */
+const KIND_RULES: Record<string, KindRule> = {
+	fakturakraj: { absent: [], required: [...SALE, 'Zaplacono', 'ZaplaconoNaDokumencie', 'LiczOd', 'SposobZaplaty', 'RodzajPodpisuOdbiorcy', 'WidocznyNumerGios'] },
+	fakturawysylka: { absent: ['SposobZaplaty', 'ZaplaconoNaDokumencie'], required: [...SALE, 'Zaplacono', 'LiczOd', 'DataOtrzymaniaZaplaty', 'WidocznyNumerGios'] },
+	fakturaparagon: { absent: [], required: [...SALE, 'Zaplacono', 'LiczOd', 'SposobZaplaty'] },
+	fakturawaluta: { absent: [], required: [...SALE, 'Zaplacono', 'LiczOd', 'SposobZaplaty', 'TypSprzedazy', 'Waluta'] },
+	fakturametodakasowa: { absent: [], required: [...SALE, 'Zaplacono', 'LiczOd', 'SposobZaplaty', 'TypRozliczenia'] },
+	fakturawdt: { absent: ['LiczOd'], required: [...SALE, 'Zaplacono', 'SposobZaplaty', 'Waluta', 'Jezyk'], foreignLines: true },
+	fakturaeksporttowarow: { absent: ['LiczOd'], required: [...SALE, 'Zaplacono', 'SposobZaplaty', 'Waluta', 'Jezyk'], foreignLines: true },
+	fakturaeksportuslugue: { absent: ['LiczOd'], required: [...SALE, 'Zaplacono', 'SposobZaplaty', 'NazwaUslugi', 'DataObowiazkuPodatkowego', 'Waluta', 'Jezyk'], foreignLines: true },
+	fakturaeksportuslug: {
+		absent: ['LiczOd', 'Zaplacono'],
+		required: [...SALE, 'SposobZaplaty', 'NazwaUslugi', 'UslugaSwiadczonaTrybArt28b', 'DataObowiazkuPodatkowego', 'Waluta', 'Jezyk'],
+		foreignLines: true,
+	},
+	fakturaoss: { absent: ['Zaplacono', 'ZaplaconoNaDokumencie', 'WidocznyNumerGios'], required: [...SALE, 'Jezyk', 'KrajDostawy'], foreignLines: true },
+	fakturaioss: { absent: ['Zaplacono', 'ZaplaconoNaDokumencie', 'WidocznyNumerGios'], required: [...SALE, 'Jezyk', 'KrajDostawy'], foreignLines: true },
+	fakturaproformakraj: { absent: [...SALE, 'Zaplacono'], required: ['LiczOd', 'SposobZaplaty', 'TypFakturyKrajowej', 'WidocznyNumerGios'] },
+	fakturaproformaeksport: { absent: ['LiczOd'], required: ['SposobZaplaty', 'TypFaktury', 'Waluta', 'Jezyk'] },
+	rachunekkraj: { absent: ['LiczOd', 'ZaplaconoNaDokumencie', 'WidocznyNumerGios', 'SplitPayment'], required: [...SALE, 'Zaplacono', 'SposobZaplaty', 'WpisDoKpir'] },
+};
 const EXPENSE_SLUGS = new Set(['zakuptowaruvat', 'kosztdzialalnoscivat', 'kosztdzialalnosci', 'oplatatelefon']);
 const PAYMENT_METHODS = new Set(['GTK', 'POB', 'PRZ', 'KAR', 'PZA', 'CZK', 'KOM', 'BAR', 'DOT', 'PAL', 'ALG', 'P24', 'TPA', 'ELE']);
 const VAT_RATES: Record<string, { name: string; rates: Array<{ Rodzaj: string; Wartosc: number }> }> = {
@@ -186,12 +252,16 @@ export class IFirmaEmulator extends Emulator {
 		const expected = createHmac('sha1', Buffer.from(key, 'hex')).update(signedUrl + this.login + keyName + request.body, 'utf8').digest('hex');
 		if (expected !== match[2].toLowerCase()) return this.fail(403, 'Nieprawidłowy skrót wiadomości.');
 
+		// §1: the content type on every request; prints may name application/pdf.
+		const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
+		const print = /\.pdf(\.[a-z]+)?$/.test(relative);
+		const acceptable = contentType.startsWith('application/json') || (print && contentType.startsWith('application/pdf'));
+		const checked = request.method !== 'GET' || this.options.contentTypeOnGet !== false;
+		if (checked && !acceptable) return this.fail(102, 'Brak lub niepoprawnie określony typ zawartości żądania.');
+
 		let body: Record<string, unknown> = {};
 		if (request.method === 'POST' || request.method === 'PUT') {
 			if (request.body !== '') {
-				if (!String(request.headers['content-type'] ?? '').includes('application/json')) {
-					return this.fail(102, 'Brak lub niepoprawny typ zawartości żądania.');
-				}
 				try {
 					body = JSON.parse(request.body) as Record<string, unknown>;
 				} catch {
@@ -219,6 +289,7 @@ export class IFirmaEmulator extends Emulator {
 			return json(200, { response: { KodKraju: m[1].toLowerCase(), NazwaKraju: country.name, StawkiVat: country.rates } });
 		}
 		if (relative === 'kontrahenci.json' && method === 'POST') return this.createContractor(body);
+		if (relative === 'podmiotdodatkowy.json' && method === 'POST') return this.addEntity(request.query.get('kontrahentIdentyfikator'), body);
 		if ((m = relative.match(/^kontrahenci\/id\/(.+)\.json$/)) && method === 'GET') {
 			const found = this.contractors.get(m[1]);
 			if (!found) return this.fail(500, 'Kontrahent nie istnieje.');
@@ -248,6 +319,11 @@ export class IFirmaEmulator extends Emulator {
 			const document = this.find(m[1], m[2]);
 			if (!document) return this.fail(500, 'Faktura/rachunek nie istnieje.');
 			return { status: 200, headers: { 'Content-Type': 'application/pdf' }, body: pdf(`${document.number} ${m[3] ?? ''}`) };
+		}
+		if ((m = relative.match(/^([a-z]+)\/(.+)\.xml$/)) && method === 'GET') {
+			const document = this.find(m[1], m[2]);
+			if (!document) return this.fail(500, 'Faktura/rachunek nie istnieje.');
+			return { status: 200, headers: { 'Content-Type': 'application/xml; charset=UTF-8' }, body: xml(this.view(document)) };
 		}
 		if ((m = relative.match(/^([a-z]+)\/(.+)\.json$/)) && method === 'GET' && SALES_CODES[m[1]]) {
 			const document = this.find(m[1], m[2]);
@@ -299,7 +375,22 @@ export class IFirmaEmulator extends Emulator {
 			for (let n = 2; this.contractors.has(id); n++) id = `${stem}${n}`;
 		}
 		this.contractors.set(id, { ...body, Identyfikator: id } as Contractor);
-		return this.ok({ Informacja: 'Dodano kontrahenta', Wynik: id });
+		// §3.1: Wynik is a string that looks like an internal number, not the text identifier.
+		return this.ok({ Informacja: 'Dodano kontrahenta', Wynik: String(this.nextId++) });
+	}
+
+	/** §5.9 POST podmiotdodatkowy.json?kontrahentIdentyfikator=: an additional entity on a saved contractor. */
+	private addEntity(id: string | null, body: Record<string, unknown>): EmulatorResponse {
+		if (!id) return this.fail(201, 'Parametr kontrahentIdentyfikator jest wymagany.');
+		const contractor = this.contractors.get(id);
+		if (!contractor) return this.fail(500, 'Kontrahent nie istnieje.');
+		if (typeof body.Nazwa !== 'string' || !body.Nazwa.trim()) return this.fail(201, 'Pole Nazwa jest wymagane.');
+		if (body.Rola !== undefined && !ROLES.has(String(body.Rola))) return this.fail(201, 'Nieprawidłowa wartość pola Rola.');
+		if (body.Rola === 'INNA' && !body.NazwaRoli) return this.fail(201, 'Pole NazwaRoli jest wymagane dla roli INNA.');
+		if (body.IdentyfikatorWewnetrznyZNip !== undefined && String(body.IdentyfikatorWewnetrznyZNip).length > 18) return this.fail(201, 'Pole IdentyfikatorWewnetrznyZNip może mieć maksymalnie 18 znaków.');
+		const entities = (contractor.PodmiotyDodatkowe as Array<Record<string, unknown>> | undefined) ?? [];
+		contractor.PodmiotyDodatkowe = [...entities, body];
+		return this.ok({ Informacja: 'Dodano podmiot dodatkowy.' });
 	}
 
 	private updateContractor(id: string, body: Record<string, unknown>): EmulatorResponse {
@@ -308,7 +399,7 @@ export class IFirmaEmulator extends Emulator {
 		if (problem) return this.fail(201, problem);
 		// The whole record is replaced: omitted fields are erased; the identifier cannot change.
 		this.contractors.set(id, { ...body, Identyfikator: id } as Contractor);
-		return this.ok({ Informacja: 'Zaktualizowano kontrahenta', Wynik: id });
+		return this.ok({ Informacja: 'Zaktualizowano kontrahenta', Wynik: String(this.nextId++) });
 	}
 
 	private searchContractors(phrase: string): EmulatorResponse {
@@ -348,10 +439,12 @@ export class IFirmaEmulator extends Emulator {
 			const problem = this.contractorProblem(inline);
 			if (problem) return `Kontrahent: ${problem}`;
 			// A new contractor is created automatically from the inline data.
+			const before = new Set(this.contractors.keys());
 			const created = this.createContractor({ ...inline, Identyfikator: inline.Identyfikator ?? null });
-			const id = (JSON.parse(String(created.body)) as { response: { Wynik?: string; Informacja: string } }).response;
-			if (!id.Wynik) return id.Informacja;
-			return this.contractors.get(id.Wynik)!;
+			const answer = (JSON.parse(String(created.body)) as { response: { Kod: number; Informacja: string } }).response;
+			if (answer.Kod !== 0) return answer.Informacja;
+			const id = [...this.contractors.keys()].find((key) => !before.has(key))!;
+			return this.contractors.get(id)!;
 		}
 		if (body.IdentyfikatorKontrahenta) {
 			const found = this.contractors.get(String(body.IdentyfikatorKontrahenta));
@@ -369,6 +462,15 @@ export class IFirmaEmulator extends Emulator {
 	private lines(slug: string, body: Record<string, unknown>): number | string {
 		const lines = body.Pozycje;
 		if (!Array.isArray(lines) || lines.length === 0) return 'Faktura musi zawierać co najmniej jedną pozycję.';
+		if (KIND_RULES[slug]?.foreignLines) {
+			// §5.2 line table: the foreign name and unit on every line of the export-type kinds.
+			for (const [index, raw] of lines.entries()) {
+				for (const field of ['NazwaPelnaObca', 'JednostkaObca']) {
+					const value = (raw as Record<string, unknown>)[field];
+					if (typeof value !== 'string' || !value.trim()) return `Pozycja ${index + 1}: pole ${field} jest wymagane.`;
+				}
+			}
+		}
 		const gross = body.LiczOd === 'BRT';
 		let total = 0;
 		for (const [index, raw] of lines.entries()) {
@@ -385,7 +487,7 @@ export class IFirmaEmulator extends Emulator {
 					if (line.StawkaVat !== null) return `${where}dla stawki ZW pole StawkaVat musi być puste.`;
 					if (slug === 'fakturakraj' && !line.PodstawaPrawna) return `${where}brak podstawy prawnej zwolnienia.`;
 				} else if (['PRC', 'POD', 'PR1', 'PR2', 'PR3'].includes(String(line.TypStawkiVat))) {
-					// The rate is a JSON number fraction (0.23), never a string (API file §4.1, §7).
+					// The rate is a JSON number fraction (0.23), never a string (docs/api/ifirma.md §4.1, §7).
 					if (typeof line.StawkaVat !== 'number' || line.StawkaVat < 0 || line.StawkaVat >= 1) return `${where}nieprawidłowa stawka VAT.`;
 					rate = line.StawkaVat;
 				} else {
@@ -399,25 +501,15 @@ export class IFirmaEmulator extends Emulator {
 	}
 
 	private documentProblem(slug: string, body: Record<string, unknown>): EmulatorResponse | undefined {
-		const proforma = PROFORMA_SLUGS.has(slug);
-		const required: string[] = ['DataWystawienia'];
-		if (!proforma) required.push('DataSprzedazy', 'FormatDatySprzedazy');
-		if (!proforma) required.push('Zaplacono');
-		if (slug !== 'fakturawysylka') required.push('SposobZaplaty');
-		if (slug !== 'rachunekkraj') required.push('LiczOd');
-		if (slug === 'fakturakraj') required.push('RodzajPodpisuOdbiorcy', 'WidocznyNumerGios', 'ZaplaconoNaDokumencie');
-		if (slug === 'fakturawysylka') required.push('DataOtrzymaniaZaplaty');
-		if (slug === 'fakturawaluta') required.push('TypSprzedazy', 'Waluta');
-		if (slug === 'fakturametodakasowa') required.push('TypRozliczenia');
-		if (slug === 'fakturaeksportuslugue') required.push('NazwaUslugi', 'DataObowiazkuPodatkowego');
-		if (slug === 'fakturaeksportuslug') required.push('NazwaUslugi', 'UslugaSwiadczonaTrybArt28b', 'DataObowiazkuPodatkowego');
-		if (slug === 'fakturaoss' || slug === 'fakturaioss') required.push('Jezyk');
-		if (slug === 'fakturaproformakraj') required.push('TypFakturyKrajowej');
-		if (slug === 'fakturaproformaeksport') required.push('TypFaktury');
-		if (slug === 'rachunekkraj') required.push('WpisDoKpir');
-		for (const field of required) {
+		const rule = KIND_RULES[slug];
+		for (const field of rule.absent) {
+			if (field in body) return this.fail(200, `Nieprawidłowa struktura obiektu domenowego: pole ${field} nie występuje w tym rodzaju dokumentu.`);
+		}
+		for (const field of ['DataWystawienia', ...rule.required]) {
 			if (body[field] === undefined || body[field] === null || body[field] === '') return this.fail(201, `Pole ${field} jest wymagane.`);
 		}
+		if (body.Jezyk !== undefined && !LANGUAGES.has(String(body.Jezyk))) return this.fail(201, 'Nieprawidłowa wartość pola Jezyk.');
+		if (typeof body.WidocznyNumerGios !== 'undefined' && typeof body.WidocznyNumerGios !== 'boolean') return this.fail(201, 'Nieprawidłowa wartość pola WidocznyNumerGios.');
 		for (const field of ['DataWystawienia', 'DataSprzedazy', 'TerminPlatnosci', 'DataOtrzymaniaZaplaty', 'DataObowiazkuPodatkowego']) {
 			if (body[field] !== undefined && body[field] !== null && !isDate(body[field])) return this.fail(201, `Nieprawidłowy format daty w polu ${field}.`);
 		}
@@ -429,20 +521,21 @@ export class IFirmaEmulator extends Emulator {
 			return this.fail(201, 'Data wystawienia nie może być wcześniejsza niż data sprzedaży.');
 		}
 		if (body.DataSprzedazy && !PROFORMA_SLUGS.has(slug) && slug !== 'rachunekkraj') {
-			// Issue date at the latest on the 15th of the month after the sale (API file §5.2).
+			// Issue date at the latest on the 15th of the month after the sale (docs/api/ifirma.md §5.2).
 			const sale = new Date(`${String(body.DataSprzedazy)}T00:00:00Z`);
 			const limit = new Date(Date.UTC(sale.getUTCFullYear(), sale.getUTCMonth() + 1, 15)).toISOString().slice(0, 10);
 			if (String(body.DataWystawienia) > limit) return this.fail(201, 'Data wystawienia nie może być późniejsza niż 15. dzień miesiąca następującego po miesiącu sprzedaży.');
 		}
 		const last = this.lastIssue.get(slug);
 		if (last && String(body.DataWystawienia) < last && !body.NazwaSeriiNumeracji) {
-			// Not earlier than the previous invoice of the same series (API file §5.2, default series).
+			// Not earlier than the previous invoice of the same series (docs/api/ifirma.md §5.2, default series).
 			return this.fail(201, `Data wystawienia nie może być wcześniejsza niż data poprzedniej faktury (${last}).`);
 		}
 		if (body.TerminPlatnosci && body.DataSprzedazy && String(body.TerminPlatnosci) < String(body.DataSprzedazy)) {
 			return this.fail(201, 'Termin płatności nie może być wcześniejszy niż data sprzedaży.');
 		}
-		const monthDate = body.DataSprzedazy ?? body.DataWystawienia;
+		// A bill's month is its issue date's (§5.3, iFirma's own module); an invoice's its sale date's (§5.2).
+		const monthDate = slug === 'rachunekkraj' ? body.DataWystawienia : (body.DataSprzedazy ?? body.DataWystawienia);
 		if (!this.inAccountingMonth(monthDate)) {
 			return this.fail(202, `Data ${String(monthDate)} jest poza ustawionym miesiącem księgowym.`);
 		}
@@ -546,7 +639,8 @@ export class IFirmaEmulator extends Emulator {
 		}
 		const statuses = query.get('status')?.split(',').filter(Boolean);
 		const page = Number(query.get('strona') ?? 1);
-		const size = Number(query.get('iloscNaStronie') ?? 20);
+		const asked = Number(query.get('iloscNaStronie') ?? 20);
+		const size = this.options.maxPageSize ? Math.min(asked, this.options.maxPageSize) : asked;
 		if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) return this.fail(201, 'Nieprawidłowe parametry stronicowania.');
 		const kwotaOd = query.get('kwotaOd');
 		const kwotaDo = query.get('kwotaDo');
@@ -576,6 +670,8 @@ export class IFirmaEmulator extends Emulator {
 			CzyWyslano: d.sent.length > 0,
 			...(d.ksef ? { KsefStatus: d.ksef } : {}),
 		}));
+		if (!wynik.length && this.options.emptyPage === 'null') return this.ok({ Informacja: '', Wynik: null });
+		if (!wynik.length && this.options.emptyPage === 'absent') return this.ok({ Informacja: 'Brak faktur.' });
 		return this.ok({ Informacja: '', Wynik: wynik });
 	}
 
@@ -613,6 +709,11 @@ export class IFirmaEmulator extends Emulator {
 		for (const field of required) {
 			if (body[field] === undefined || body[field] === null || body[field] === '') return this.fail(201, `Pole ${field} jest wymagane.`);
 		}
+		if (!other) {
+			// §5.10: the KSeF marking on every VAT-invoice expense since KSeF (typed clients make it mandatory).
+			if (!['NUMER', 'OFF', 'BFK', 'DI'].includes(String(body.OznaczenieKSeF))) return this.fail(201, 'Pole OznaczenieKSeF jest wymagane (NUMER, OFF, BFK, DI).');
+			if (body.OznaczenieKSeF === 'NUMER' && !body.NumerKSeF) return this.fail(201, 'Pole NumerKSeF jest wymagane dla oznaczenia NUMER.');
+		}
 		for (const [field, value] of Object.entries(body)) {
 			if (/^Kwota/.test(field) && (typeof value !== 'number' || value < 0)) return this.fail(201, `Nieprawidłowa kwota w polu ${field}.`);
 		}
@@ -625,6 +726,17 @@ export class IFirmaEmulator extends Emulator {
 		this.expenses.push({ ...body, slug, id });
 		return this.ok({ Informacja: 'Wydatek został pomyślnie dodany.', Wynik: id });
 	}
+}
+
+/** The XML version of a document (§5.4; its schema is not documented, the emulator writes the JSON fields as elements). */
+function xml(document: Record<string, unknown>): string {
+	const element = (name: string, value: unknown): string => {
+		if (value === null || value === undefined) return `<${name}/>`;
+		if (Array.isArray(value)) return `<${name}>${value.map((entry) => element('Pozycja', entry)).join('')}</${name}>`;
+		if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([key, inner]) => element(key, inner)).join('')}</${name}>`;
+		return `<${name}>${String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${name}>`;
+	};
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${element('Faktura', document)}`;
 }
 
 /** A small valid PDF (one page, the text given). */

@@ -175,6 +175,8 @@ export interface NodeUnderTest {
 	/** `continueRegularOutput` = Continue On Fail. */
 	onError?: INode['onError'];
 	name?: string;
+	/** The node version the workflow was saved with (default 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -210,7 +212,7 @@ export async function runNode(
 			id: 'under-test',
 			name,
 			type: `${PACKAGE}.${node.type}`,
-			typeVersion: 1,
+			typeVersion: node.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: node.parameters,
 			credentials: credentialRefs,

@@ -28,8 +28,6 @@ import { VitecEmulator, accountingRow } from '../emulators/vitec';
 import { runNode, type RunResult } from '../harness';
 import { poll, type PollResult } from '../Vitec/poll-harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ifirmaTransport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
 
 // n8n-core's first run loads many modules; on a busy 2-core machine that can pass jest's 5 s default.
 jest.setTimeout(30_000);
@@ -303,8 +301,6 @@ describe('iFirma', () => {
 	let emulator: IFirmaEmulator;
 	const SEEDED = 9001;
 	beforeEach(async () => {
-		// The node's own 100-a-minute throttle counts across runs in this process: the matrix sends more.
-		ifirmaTransport.resetThrottle();
 		emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
 		await emulator.start();
 		emulator.contractors.set('ACME', { Identyfikator: 'ACME', Nazwa: 'Acme Sp. z o.o.', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', NIP: '5213609182' });
@@ -322,7 +318,8 @@ describe('iFirma', () => {
 
 	const KINDS = [
 		{ kind: 'read: Get API Limit (GET abonent/limit.json)', safe: true, path: /\/abonent\/limit\.json$/, resource: 'account', parameters: { operation: 'getLimit' } },
-		{ kind: 'read: Invoice Get Many (GET faktury.json)', safe: true, path: /\/faktury\.json$/, resource: 'invoice', parameters: { operation: 'getMany', dateFrom: '2026-11-01', returnAll: true } },
+		// Limit 1: one page answers it (Return All reads on to an empty page, one request more than this rule counts).
+		{ kind: 'read: Invoice Get Many (GET faktury.json)', safe: true, path: /\/faktury\.json$/, resource: 'invoice', parameters: { operation: 'getMany', dateFrom: '2026-11-01', returnAll: false, limit: 1 } },
 		{ kind: 'read: Invoice Download PDF', safe: true, path: /\/fakturakraj\/9001\.pdf/, resource: 'invoice', parameters: { operation: 'downloadPdf', documentRef: String(SEEDED) } },
 		{ kind: 'update keyed by id: Contractor Update (PUT kontrahenci/{id})', safe: true, path: /\/kontrahenci\/ACME\.json$/, resource: 'contractor', parameters: { operation: 'update', contractorId: 'ACME', updateFields: { Ulica: 'Krzywa 2' } } },
 		{

@@ -5,7 +5,7 @@
  * emulator with random and hostile parameter values (empty, huge, wrong types, unicode, expressions resolving
  * to objects, `__proto__` / `constructor` keys). Whatever the values: either a NodeOperationError that names
  * the field, or every request the emulator received is well-formed — the documented method, a JSON body of
- * the documented shape (API file ../shared/api/firmino.md) — and never a TypeError or a polluted prototype.
+ * the documented shape (docs/api/firmino.md) — and never a TypeError or a polluted prototype.
  */
 import fc from 'fast-check';
 import type { INodeProperties } from 'n8n-workflow';
@@ -26,7 +26,7 @@ const DOCUMENT_KEYS = new Set(['id', 'idSaleDocument', 'intervalTimeType', 'name
 const FIND_KEYS = new Set(['page', 'size', 'text', 'filters', 'sortField', 'sortOrder']);
 const INTERVALS = ['week', 'month', 'two months', 'three months', 'six months', 'year'];
 
-/** Problems with one request, by the API file's rules; [] when it is well-formed. */
+/** Problems with one request, by docs/api/firmino.md's rules; [] when it is well-formed. */
 function problemsOf(request: RecordedRequest): string[] {
 	const problems: string[] = [];
 	const [method, id, ...rest] = request.path.slice(FIRMINO_PATH.length + 1).split('/');

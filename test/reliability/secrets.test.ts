@@ -22,8 +22,6 @@ import { VitecEmulator, accountingRow } from '../emulators/vitec';
 import { runNode, type RunResult } from '../harness';
 import { poll } from '../Vitec/poll-harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ifirmaTransport = require('../../dist/nodes/IFirma/transport.js') as typeof import('../../nodes/IFirma/transport');
 
 jest.setTimeout(30_000);
 
@@ -228,7 +226,6 @@ describe('iFirma: no marked key in any failure', () => {
 	const WRONG = 'BADC0FFEE5EC7E7BAD00';
 	let emulator: IFirmaEmulator;
 	beforeEach(async () => {
-		ifirmaTransport.resetThrottle();
 		emulator = new IFirmaEmulator({ keys: KEYS, today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
 		await emulator.start();
 		emulator.contractors.set('ACME', { Identyfikator: 'ACME', Nazwa: 'Acme Sp. z o.o.', KodPocztowy: '00-001', Miejscowosc: 'Warszawa' });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError, toEmailList, toIntegerInRange, toIsoDate, toPositiveInteger } from '../../common/validate';
-import { INTERVALS, type RecurringDocument } from '../types';
+import { fieldError, toBoolean, toEmailList, toIntegerInRange, toIsoDate, toPositiveInteger, toText } from '../../common/validate';
+import { INTERVALS, INTERVAL_LABELS, type RecurringDocument } from '../types';
 
 export const recurringInvoiceIdField: INodeProperties = {
 	displayName: 'Recurring Invoice ID',
@@ -121,20 +121,17 @@ export function toApiDocument(ctx: IExecuteFunctions, fields: IDataObject, itemI
 		if (value === '' || value === null || value === undefined) continue;
 		switch (key) {
 			case 'name':
-				if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, label, 'must be text');
-				document.name = String(value).trim();
+				document.name = toText(ctx, value, itemIndex, label);
 				break;
 			case 'idSaleDocument':
 				document.idSaleDocument = toPositiveInteger(ctx, value, itemIndex, label);
 				break;
 			case 'active':
-				if (value === true || value === 'true') document.active = true;
-				else if (value === false || value === 'false') document.active = false;
-				else throw fieldError(ctx, itemIndex, label, 'must be true or false');
+				document.active = toBoolean(ctx, value, itemIndex, label);
 				break;
 			case 'email':
 			case 'emailForConfirmation':
-				// Several addresses travel `;`-separated (API file, field table).
+				// Several addresses travel `;`-separated (docs/api/firmino.md, field table).
 				document[key] = toEmailList(ctx, value, itemIndex, label).join(';');
 				break;
 			case 'hourToSend':
@@ -155,9 +152,16 @@ export function toApiDocument(ctx: IExecuteFunctions, fields: IDataObject, itemI
 	return document;
 }
 
-/** The document for n8n users: `active` as a real boolean, e-mail lists without the trailing `;`. */
+/**
+ * The document for n8n users: `active` as a real boolean, e-mail lists without the trailing `;`, and on list rows
+ * the interval code next to its Polish label, so that a row can be fed to Update as it is.
+ */
 export function simplifyDocument(document: RecurringDocument): IDataObject {
 	const result: IDataObject = { ...document };
+	if (result.intervalTimeType === undefined && typeof document.intervalTypeName === 'string') {
+		const code = INTERVAL_LABELS[document.intervalTypeName.trim().toLowerCase()];
+		if (code) result.intervalTimeType = code;
+	}
 	if (typeof document.active === 'string') result.active = document.active === 'true';
 	for (const key of ['email', 'emailForConfirmation'] as const) {
 		if (typeof document[key] === 'string') result[key] = (document[key] as string).replace(/;+\s*$/, '');

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldError, toAmount, toEmailList, toIntegerInRange } from '../../common/validate';
-import { addDays, optionalText, readDate, readJsonObject, todayInPoland } from './shared';
+import { parseJsonValue } from '../../common/json';
+import { addDays, optionalText, readDate, todayInPoland } from './shared';
 
 /** Header fields of a sales document from Issue Date, Sale Date, Payment Method/Term and Additional Fields. */
 export interface HeaderOptions {
@@ -74,7 +75,7 @@ export function readForeignFields(ctx: IExecuteFunctions, itemIndex: number, bod
 /** Additional JSON merged last: the escape hatch for fields the node does not model. */
 export function mergeAdditionalJson(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const json = readJsonObject(ctx, extra.additionalJson, itemIndex, 'Additional JSON');
+	const json = parseJsonValue(ctx, extra.additionalJson, itemIndex, 'Additional JSON', 'object', { api: 'iFirma' }) ?? {};
 	// The lines are checked item by item in Lines; replaced here they would go out unchecked.
 	if ('Pozycje' in json && 'Pozycje' in body) throw fieldError(ctx, itemIndex, 'Additional JSON', 'must not contain "Pozycje": enter the lines in Lines (or Lines (JSON))');
 	return { ...body, ...json };

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { fieldsOrJsonProperties, type FieldsOrJson } from '../../common/fieldsOrJson';
+
 import { CURRENCIES, DOCUMENT_KINDS, LANGUAGES, PAYMENT_METHODS } from '../types';
 import { checkMonthField } from './monthCheck';
 
@@ -51,6 +53,16 @@ export const pdfVariantField: INodeProperties = {
 	description: 'Which print iFirma renders; it is added to the path, e.g. 1337.pdf.oryg',
 };
 
+/** The covering text of a document sent by post (Send by Post, docs/api/ifirma.md §5.7). */
+export const postMessageField: INodeProperties = {
+	displayName: 'Message',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	description: 'Optional covering text (Tekst, up to 1000 characters)',
+};
+
 export const returnDocumentField: INodeProperties = {
 	displayName: 'Return Full Document',
 	name: 'returnDocument',
@@ -92,7 +104,7 @@ export const contractorModeFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '5213609181',
-		description: 'The tax ID of a contractor saved in iFirma. Polish NIPs are checked (checksum).',
+		description: 'The tax ID of a contractor saved in iFirma. Ten digits are taken for a Polish NIP and checked (checksum); any other value is sent as a foreign tax ID.',
 		displayOptions: { show: { contractorMode: ['nip'] } },
 	},
 	{
@@ -141,7 +153,7 @@ export const contractorModeFields: INodeProperties[] = [
 	},
 ];
 
-/** The optional contractor fields (API file §5.9), used by Contractor actions and inline contractors. */
+/** The optional contractor fields (docs/api/ifirma.md §5.9), used by Contractor actions and inline contractors. */
 export const contractorOptionalFields: INodeProperties[] = [
 	{ displayName: 'Country', name: 'Kraj', type: 'string', default: '', description: 'Country name (Kraj)' },
 	{ displayName: 'Country Code', name: 'KodKraju', type: 'string', default: '', placeholder: 'DE', description: 'ISO two-letter code; Greece is EL (KodKraju)' },
@@ -153,7 +165,7 @@ export const contractorOptionalFields: INodeProperties[] = [
 	{ displayName: 'Is Recipient', name: 'JestOdbiorca', type: 'boolean', default: true, description: 'Whether the contractor buys from you (JestOdbiorca)' },
 	{ displayName: 'Is Supplier', name: 'JestDostawca', type: 'boolean', default: false, description: 'Whether the contractor sells to you (JestDostawca)' },
 	{ displayName: 'Name 2', name: 'Nazwa2', type: 'string', default: '', description: 'Second line of the name' },
-	{ displayName: 'NIP', name: 'NIP', type: 'string', default: '', description: 'Tax ID; a Polish NIP (no EU prefix or PL) is checked with its checksum' },
+	{ displayName: 'NIP', name: 'NIP', type: 'string', default: '', description: 'Tax ID; a Polish NIP (no EU prefix or country, or PL) is checked with its checksum, a foreign one (e.g. Norway 923609016 with Country Code NO) is kept as given' },
 	{ displayName: 'Notes', name: 'Uwagi', type: 'string', default: '' },
 	{ displayName: 'Phone', name: 'Telefon', type: 'string', default: '' },
 	{ displayName: 'Street', name: 'Ulica', type: 'string', default: '', description: 'Street and number (Ulica)' },
@@ -191,7 +203,8 @@ const lineValues: INodeProperties[] = [
 	},
 	{ displayName: 'Legal Basis for Exemption', name: 'legalBasis', type: 'string', default: '', description: 'Required with an exempt (ZW) rate on a domestic invoice, e.g. "Art. 43 ust. 1 pkt 37" (PodstawaPrawna)' },
 	{ displayName: 'Flat-Rate Tax (%)', name: 'flatRate', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0, description: 'Rate of the flat-rate tax (ryczałt), e.g. 8.5; 0 = the account default' },
-	{ displayName: 'Foreign Name', name: 'foreignName', type: 'string', default: '', description: 'Item name in the print language (NazwaPelnaObca)' },
+	{ displayName: 'Foreign Name', name: 'foreignName', type: 'string', default: '', description: 'Item name in the print language (NazwaPelnaObca); required on export-type, OSS and IOSS invoices' },
+	{ displayName: 'Foreign Unit', name: 'foreignUnit', type: 'string', default: '', placeholder: 'pcs', description: 'Unit in the print language (JednostkaObca), e.g. pcs, h, service; required on export-type, OSS and IOSS invoices' },
 	{
 		displayName: 'OSS Rate Kind',
 		name: 'rateKind',
@@ -208,37 +221,21 @@ const lineValues: INodeProperties[] = [
 	},
 ];
 
-export const linesFields: INodeProperties[] = [
-	{
-		displayName: 'Line Items Input',
-		name: 'linesMode',
-		type: 'options',
-		options: [
-			{ name: 'Enter Lines', value: 'fields' },
-			{ name: 'JSON (Mapped Data)', value: 'json' },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Line Items',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Line',
-		default: {},
-		displayOptions: { show: { linesMode: ['fields'] } },
-		options: [{ displayName: 'Line', name: 'line', values: lineValues }],
-	},
-	{
-		displayName: 'Line Items (JSON)',
+/** The line items, entered row by row or mapped in as JSON (nodes/common/fieldsOrJson.ts). */
+export const LINES: FieldsOrJson = {
+	selector: { name: 'linesMode', displayName: 'Line Items Input', fieldsLabel: 'Enter Lines', jsonLabel: 'JSON (Mapped Data)' },
+	fields: { name: 'lines', displayName: 'Line Items', rowName: 'line', rowDisplayName: 'Line', placeholder: 'Add Line', values: lineValues },
+	json: {
 		name: 'linesJson',
-		type: 'json',
+		displayName: 'Line Items (JSON)',
 		default: '[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100, "vatRate": 23}\n]',
-		displayOptions: { show: { linesMode: ['json'] } },
 		description:
-			'A list of lines with name, quantity, unit, unitPrice, vatRate (23, 8, 5, 0, "zw", or any percent), discount, pkwiu, gtu, legalBasis, flatRate, foreignName. iFirma\'s own names (NazwaPelna, Ilosc, CenaJednostkowa, ...) are accepted too.',
+			'A list of lines with name, quantity, unit, unitPrice, vatRate (23, 8, 5, 0, "zw", or any percent), discount, pkwiu, gtu, legalBasis, flatRate, foreignName, foreignUnit. iFirma\'s own names (NazwaPelna, Ilosc, CenaJednostkowa, ...) are accepted too.',
 	},
-];
+	jsonOptions: { oneAsList: true, api: 'iFirma' },
+};
+
+export const linesFields: INodeProperties[] = fieldsOrJsonProperties(LINES);
 
 // ── document header ──────────────────────────────────────────────────────────────────────────────
 
@@ -282,7 +279,7 @@ export const languageOptions: INodePropertyOptions[] = [
 	...LANGUAGES.map((code) => ({ name: code.toUpperCase(), value: code })),
 ];
 
-/** Optional header fields common to sales documents (API file §5.2). */
+/** Optional header fields common to sales documents (docs/api/ifirma.md §5.2). */
 export const documentOptionalFields: INodeProperties[] = [
 	{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are (e.g. {"ProceduryJpk": {...}})' },
 	{ displayName: 'Amount Paid', name: 'paid', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Amount already paid (Zaplacono)' },

@@ -18,7 +18,7 @@ export const checkMonthField: INodeProperties = {
 const monthOfRun = new WeakMap<object, Promise<AccountingMonth | undefined>>();
 
 /**
- * iFirma refuses documents dated outside the accounting month (API file §0, §5.2). When the month can be
+ * iFirma refuses documents dated outside the accounting month (docs/api/ifirma.md §0, §5.2). When the month can be
  * known (the abonent key is in the credential), a date outside it stops the item before sending, naming
  * the field and the month that is set. If the month cannot be read, nothing is checked here: iFirma's own
  * refusal still explains it.

@@ -18,6 +18,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		'bill:downloadPdf': bill.downloadPdf.execute,
 		'bill:get': bill.get.execute,
 		'bill:sendByEmail': bill.sendByEmail.execute,
+		'contractor:addEntity': contractor.addEntity.execute,
 		'contractor:create': contractor.create.execute,
 		'contractor:get': contractor.get.execute,
 		'contractor:search': contractor.search.execute,
@@ -28,6 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		'invoice:create': invoice.create.execute,
 		'invoice:createCorrection': invoice.createCorrection.execute,
 		'invoice:downloadPdf': invoice.downloadPdf.execute,
+		'invoice:downloadXml': invoice.downloadXml.execute,
 		'invoice:get': invoice.get.execute,
 		'invoice:getMany': invoice.getMany.execute,
 		'invoice:registerPayment': invoice.registerPayment.execute,
@@ -40,5 +42,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		'proforma:get': proforma.get.execute,
 		'proforma:getMany': proforma.getMany.execute,
 		'proforma:sendByEmail': proforma.sendByEmail.execute,
+		'proforma:sendByPost': proforma.sendByPost.execute,
 	});
 }

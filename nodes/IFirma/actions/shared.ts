@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { PreparedItems } from '../../common/router';
-import { fieldError, isValidNip, readString, toAmount, toIsoDate } from '../../common/validate';
-import { callIfirma, documentRef, downloadIfirmaPdf } from '../transport';
+import { fieldError, isBlank, isValidNip, readString, toAmount, toIsoDate, toText } from '../../common/validate';
+import { callIfirma, documentRef, downloadIfirmaFile, type Download } from '../transport';
 import type { IfirmaResponse } from '../types';
-import { contractorOptionalFields } from './fields';
+import { readFieldsOrJson } from '../../common/fieldsOrJson';
+import { LINES, contractorOptionalFields } from './fields';
 
 /** The editor's label of each contractor field, so that an error names the field the user sees. */
 export const CONTRACTOR_LABELS: Record<string, string> = {
@@ -40,53 +41,35 @@ export function optionalDate(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 	return toIsoDate(ctx, value, itemIndex, label);
 }
 
-/** A JSON parameter: an object or list given as JSON text or mapped by an expression. */
-export function readJson(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): unknown {
-	if (typeof value !== 'string') return value;
-	if (!value.trim()) return undefined;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		throw fieldError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
-	}
-}
-
-export function readJsonObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): IDataObject {
-	const parsed = readJson(ctx, value, itemIndex, label);
-	if (parsed === undefined || parsed === null) return {};
-	if (typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(ctx, itemIndex, label, 'must be a JSON object like {"Field": "value"}');
-	const prototypeKey = prototypeKeyIn(parsed);
-	if (prototypeKey) throw fieldError(ctx, itemIndex, label, `"${prototypeKey}" is not an iFirma field name`);
-	return parsed as IDataObject;
-}
-
-/** A `__proto__` / `constructor` / `prototype` key anywhere in parsed JSON (never an iFirma field; merged, it would be sent). */
-function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
-	if (!value || typeof value !== 'object' || depth > 20) return undefined;
-	for (const key of Object.keys(value)) {
-		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return key;
-		const inner = prototypeKeyIn((value as Record<string, unknown>)[key], depth + 1);
-		if (inner) return inner;
-	}
-	return undefined;
-}
-
 /** A text value with a length limit; empty → undefined. */
 export function optionalText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string, maxLength?: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, label, 'must be text');
-	const text = String(value).trim();
-	if (!text) return undefined;
+	if (isBlank(value)) return undefined;
+	const text = toText(ctx, value, itemIndex, label);
 	if (maxLength && text.length > maxLength) throw fieldError(ctx, itemIndex, label, `must be at most ${maxLength} characters, got ${text.length}`);
 	return text;
 }
 
-/** A NIP: Polish ones (no prefix or PL) must pass the checksum; foreign tax ids are passed as given. */
-export function checkNip(ctx: IExecuteFunctions, value: string, euPrefix: string | undefined, itemIndex: number, label: string): string {
+/** What says whether a tax id is Polish: the EU prefix, the country code, or only the value itself. */
+export interface NipContext {
+	euPrefix?: string;
+	country?: string;
+	/** Nothing else tells the country (a tax id alone): ten digits are taken for a Polish NIP. */
+	valueOnly?: boolean;
+}
+
+/**
+ * A tax id. A Polish NIP must pass the checksum and is sent as ten digits. A foreign one is sent as given, up to
+ * 13 characters: with an EU prefix or a country code other than PL (a Norwegian 923609016 with country NO, the
+ * buyer of an export invoice), or, where only the value is known, anything that is not ten digits.
+ */
+export function checkNip(ctx: IExecuteFunctions, value: string, where: NipContext, itemIndex: number, label: string): string {
 	const text = value.trim();
-	if (!euPrefix || euPrefix.toUpperCase() === 'PL') {
-		if (!isValidNip(text)) throw fieldError(ctx, itemIndex, label, `"${text}" is not a valid NIP (10 digits with a correct checksum)`);
-		return text.replace(/^PL/i, '').replace(/[\s-]/g, '');
+	const foreign = [where.euPrefix, where.country].some((code) => code && code.trim().toUpperCase() !== 'PL');
+	const digits = text.replace(/^PL/i, '').replace(/[\s-]/g, '');
+	const polish = !foreign && (!where.valueOnly || /^\d{10}$/.test(digits));
+	if (polish) {
+		if (!isValidNip(text)) throw fieldError(ctx, itemIndex, label, `"${text}" is not a valid NIP (10 digits with a correct checksum); a foreign tax ID needs its country code or EU prefix`);
+		return digits;
 	}
 	if (text.length > 13) throw fieldError(ctx, itemIndex, label, 'must be at most 13 characters');
 	return text;
@@ -122,7 +105,9 @@ export function contractorObject(
 	}
 	if (typeof contractor.PrefiksUE === 'string') contractor.PrefiksUE = contractor.PrefiksUE.toUpperCase();
 	if (typeof contractor.KodKraju === 'string') contractor.KodKraju = contractor.KodKraju.toUpperCase();
-	if (typeof contractor.NIP === 'string') contractor.NIP = checkNip(ctx, contractor.NIP, contractor.PrefiksUE as string | undefined, itemIndex, 'NIP');
+	if (typeof contractor.NIP === 'string') {
+		contractor.NIP = checkNip(ctx, contractor.NIP, { euPrefix: contractor.PrefiksUE as string | undefined, country: contractor.KodKraju as string | undefined }, itemIndex, 'NIP');
+	}
 	for (const field of ['Email', 'EmailDlaFaktury']) {
 		if (typeof contractor[field] === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(contractor[field] as string)) {
 			throw fieldError(ctx, itemIndex, field === 'Email' ? 'E-Mail' : 'E-Mail for Invoices', `"${String(contractor[field])}" is not an e-mail address`);
@@ -131,7 +116,7 @@ export function contractorObject(
 	return contractor;
 }
 
-/** The contractor part of a document body (API file §5.2): by identifier, by NIP, or a new one inline. */
+/** The contractor part of a document body (docs/api/ifirma.md §5.2): by identifier, by NIP, or a new one inline. */
 export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const mode = ctx.getNodeParameter('contractorMode', itemIndex, 'id') as string;
 	if (mode === 'id') {
@@ -143,7 +128,7 @@ export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number
 		const prefix = optionalText(ctx, ctx.getNodeParameter('contractorEuPrefix', itemIndex, ''), itemIndex, 'EU Prefix', 2)?.toUpperCase();
 		const raw = optionalText(ctx, ctx.getNodeParameter('contractorNip', itemIndex, ''), itemIndex, 'Contractor NIP');
 		if (!raw) throw fieldError(ctx, itemIndex, 'Contractor NIP', 'is required');
-		const nip = checkNip(ctx, raw, prefix, itemIndex, 'Contractor NIP');
+		const nip = checkNip(ctx, raw, { euPrefix: prefix, valueOnly: true }, itemIndex, 'Contractor NIP');
 		return { NIPKontrahenta: nip, ...(prefix ? { PrefiksUEKontrahenta: prefix } : {}) };
 	}
 	const contractor = contractorObject(
@@ -177,12 +162,13 @@ interface LineInput {
 	legalBasis?: unknown;
 	flatRate?: unknown;
 	foreignName?: unknown;
+	foreignUnit?: unknown;
 	rateKind?: unknown;
 }
 
 const API_NAMES: Record<string, keyof LineInput> = {
 	NazwaPelna: 'name', Ilosc: 'quantity', Jednostka: 'unit', CenaJednostkowa: 'unitPrice', StawkaVat: 'vatRate', Rabat: 'discount',
-	PKWiU: 'pkwiu', GTU: 'gtu', PodstawaPrawna: 'legalBasis', StawkaRyczaltu: 'flatRate', NazwaPelnaObca: 'foreignName', TypStawkiVat: 'rateKind',
+	PKWiU: 'pkwiu', GTU: 'gtu', PodstawaPrawna: 'legalBasis', StawkaRyczaltu: 'flatRate', NazwaPelnaObca: 'foreignName', JednostkaObca: 'foreignUnit', TypStawkiVat: 'rateKind',
 };
 
 function fromApiNames(raw: IDataObject): LineInput {
@@ -215,27 +201,19 @@ function vatFraction(ctx: IExecuteFunctions, line: LineInput, itemIndex: number,
 	return Math.round(rate * 100) / 10000;
 }
 
+const articleOf = (kindName: string) => `${/^[AEIOU]/i.test(kindName) ? 'an' : 'a'} ${kindName}`;
+
 /** Reads the line items (fixed collection or JSON) and turns them into iFirma's `Pozycje`. */
 export function readLines(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	style: LineStyle,
 	defaultLegalBasis?: string,
-	options: { allowZeroQuantity?: boolean } = {},
+	options: { allowZeroQuantity?: boolean; foreign?: string } = {},
 ): IDataObject[] {
-	const mode = ctx.getNodeParameter('linesMode', itemIndex, 'fields') as string;
-	let inputs: LineInput[];
-	if (mode === 'json') {
-		const parsed = readJson(ctx, ctx.getNodeParameter('linesJson', itemIndex, '[]'), itemIndex, 'Line Items (JSON)');
-		const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : undefined;
-		if (!list) throw fieldError(ctx, itemIndex, 'Line Items (JSON)', 'must be a list of lines like [{"name": "...", "quantity": 1, "unitPrice": 100, "vatRate": 23}]');
-		inputs = list.map((entry, index) => {
-			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw fieldError(ctx, itemIndex, `Line Items (JSON) line ${index + 1}`, 'must be an object');
-			return fromApiNames(entry as IDataObject);
-		});
-	} else {
-		inputs = ((ctx.getNodeParameter('lines', itemIndex, {}) as { line?: LineInput[] }).line ?? []).map((line) => ({ ...line }));
-	}
+	const { source, rows } = readFieldsOrJson(ctx, itemIndex, LINES);
+	// Mapped JSON may use iFirma's own names and forms (StawkaVat 0.23); rows entered in the editor use ours.
+	const inputs: LineInput[] = source === 'json' ? rows.map(fromApiNames) : rows.map((row) => ({ ...row }) as LineInput);
 	if (!inputs.length) throw fieldError(ctx, itemIndex, 'Line Items', 'add at least one line');
 
 	return inputs.map((line, index) => {
@@ -263,8 +241,13 @@ export function readLines(
 		if (flatRate) out.StawkaRyczaltu = Math.round(flatRate * 100) / 10000;
 		if (style === 'bill') return out;
 
+		// Export-type kinds need both on every line (docs/api/ifirma.md §5.2, line table).
 		const foreignName = optionalText(ctx, line.foreignName, itemIndex, label('Foreign Name'), 300);
+		const foreignUnit = optionalText(ctx, line.foreignUnit, itemIndex, label('Foreign Unit'), 10);
+		if (options.foreign && !foreignName) throw fieldError(ctx, itemIndex, label('Foreign Name'), `is required on ${articleOf(options.foreign)} (NazwaPelnaObca: the item name in the print language)`);
+		if (options.foreign && !foreignUnit) throw fieldError(ctx, itemIndex, label('Foreign Unit'), `is required on ${articleOf(options.foreign)} (JednostkaObca: the unit in the print language, e.g. pcs)`);
 		if (foreignName) out.NazwaPelnaObca = foreignName;
+		if (foreignUnit) out.JednostkaObca = foreignUnit;
 		const pkwiu = optionalText(ctx, line.pkwiu, itemIndex, label('PKWiU'), 30);
 		out.PKWiU = pkwiu ?? '';
 		const gtu = optionalText(ctx, line.gtu, itemIndex, label('GTU'));
@@ -298,7 +281,7 @@ export function readLines(
 
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The id of a created document (numeric, sometimes sent as text: API file §3.1). */
+/** The id of a created document (numeric, sometimes sent as text: docs/api/ifirma.md §3.1). */
 export function createdId(response: IfirmaResponse): number | string | undefined {
 	const id = response.Identyfikator ?? (typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? response.Wynik : undefined);
 	if (id === undefined || id === null || id === '') return undefined;
@@ -331,11 +314,19 @@ export async function readBack(ctx: IExecuteFunctions, itemIndex: number, create
 /** Downloads a print and returns it as a binary item (PDF), with the document reference in its JSON. */
 export async function pdfOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string): Promise<PreparedItems> {
 	const variant = ctx.getNodeParameter('variant', itemIndex, '') as string;
+	return await fileOutput(ctx, itemIndex, slug, ref, 'pdf', variant);
+}
+
+/** A PDF print (`.pdf[.variant]`) or the XML version (`.xml`) as a binary item (docs/api/ifirma.md §5.4). */
+export async function fileOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string, kind: Download, variant = ''): Promise<PreparedItems> {
 	const property = readString(ctx, 'binaryPropertyName', itemIndex, 'Put Output File in Field') || 'data';
-	const buffer = await downloadIfirmaPdf.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.pdf${variant ? `.${variant}` : ''}`);
-	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.pdf`;
-	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, 'application/pdf');
-	const item: INodeExecutionData = { json: { document: ref, kind: slug, variant: variant || 'default', fileName, fileSize: buffer.length }, binary: { [property]: binary } };
+	const suffix = `${kind}${variant ? `.${variant}` : ''}`;
+	const buffer = await downloadIfirmaFile.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.${suffix}`, kind);
+	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.${kind}`;
+	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, kind === 'pdf' ? 'application/pdf' : 'application/xml');
+	const json: IDataObject = { document: ref, kind: slug, fileName, fileSize: buffer.length };
+	if (kind === 'pdf') json.variant = variant || 'default';
+	const item: INodeExecutionData = { json, binary: { [property]: binary } };
 	return { preparedItems: [item] };
 }
 
@@ -347,4 +338,3 @@ export function readDocumentRef(ctx: IExecuteFunctions, itemIndex: number, name 
 	return text;
 }
 
-export { callIfirma, documentRef };

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paginate';
 import type { OperationExecute } from '../../../common/router';
-import { fieldError, fixedCollectionRows } from '../../../common/validate';
-import { callFirmino } from '../../transport';
+import { fieldError, fixedCollectionRows, isBlank, toText } from '../../../common/validate';
+import { callFirmino, unexpectedAnswer } from '../../transport';
 import { INTERVALS, type FindResponse } from '../../types';
 import { documentOptionFields, simplifyDocument, simplifyField } from '../fields';
 
@@ -51,6 +51,34 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort Field',
+				name: 'sortField',
+				type: 'string',
+				default: '',
+				placeholder: 'startDate',
+				description: 'Field of a recurring invoice to sort by (sortField), e.g. startDate or name; Firmino does not list which it accepts',
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'asc',
+				description: 'SortOrder',
+			},
+		],
+	},
 	{ ...simplifyField, description: 'Whether to return each recurring invoice with Active as a true/false value' },
 ];
 
@@ -59,7 +87,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `find`, page by page until the limit or `params.total` (API file "find (list) in detail"). */
+/** `find`, page by page until the limit or `params.total` (docs/api/firmino.md "find (list) in detail"). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const limit = readLimit(this, itemIndex);
 	const query = readFindQuery.call(this, itemIndex);
@@ -71,7 +99,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 				body: { ...query, page, size },
 			});
 			if (!response || !Array.isArray(response.list)) {
-				throw fieldError(this, itemIndex, 'Get Many', 'Firmino answered without a "list" of documents');
+				return await unexpectedAnswer.call(this, itemIndex, 'Firmino answered the list without its "list" of documents', response);
 			}
 			const total = Number(response.params?.total);
 			return { items: response.list, total: Number.isFinite(total) ? total : undefined };
@@ -81,34 +109,38 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	return simplify ? documents.map(simplifyDocument) : (documents as IDataObject[]);
 };
 
+/** Text of a filter or sort value (common reader: an object or list mapped in is refused by field name). */
+function textOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
+	return isBlank(value) ? '' : toText(ctx, value, itemIndex, field);
+}
+
+/** The find request (docs/api/firmino.md "find"). */
 function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
-		text?: unknown;
-		intervalTimeType?: unknown;
-		otherFilters?: unknown;
-	};
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	const text = plainText(this, filters.text, itemIndex, 'Search Text');
+	const text = textOf(this, filters.text, itemIndex, 'Search Text');
 	if (text) query.text = text;
 	const list: Array<{ name: string; value: string }> = [];
-	if (filters.intervalTimeType) {
+	if (!isBlank(filters.intervalTimeType)) {
 		if (!(INTERVALS as readonly unknown[]).includes(filters.intervalTimeType)) {
 			throw fieldError(this, itemIndex, 'Interval', `must be one of: ${INTERVALS.join(', ')}`);
 		}
 		list.push({ name: 'intervalTimeType', value: filters.intervalTimeType as string });
 	}
 	for (const filter of fixedCollectionRows(filters.otherFilters, 'filter')) {
-		const name = plainText(this, filter.name, itemIndex, 'Other Filters → Name').trim();
+		const name = textOf(this, filter.name, itemIndex, 'Other Filters → Name');
 		if (!name) throw fieldError(this, itemIndex, 'Other Filters', 'each filter needs a name');
-		list.push({ name, value: plainText(this, filter.value, itemIndex, 'Other Filters → Value') });
+		list.push({ name, value: textOf(this, filter.value, itemIndex, 'Other Filters → Value') });
 	}
 	if (list.length) query.filters = list;
+	// Top-level keys of the find request, as on Firmino's customers page (docs/api/firmino.md "find").
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const sortField = textOf(this, sort.sortField, itemIndex, 'Sort Field');
+	if (sortField) {
+		query.sortField = sortField;
+		const order = textOf(this, sort.sortOrder, itemIndex, 'Sort Order').toLowerCase() || 'asc';
+		if (order !== 'asc' && order !== 'desc') throw fieldError(this, itemIndex, 'Sort Order', 'must be asc or desc');
+		query.sortOrder = order;
+	}
 	return query;
-}
-
-/** Text, a number or a boolean as text; an object or list mapped in by an expression is refused by name. */
-function plainText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field: string): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw fieldError(ctx, itemIndex, field, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
 }

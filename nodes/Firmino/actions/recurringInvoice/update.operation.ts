@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(
 /** The fields `update` takes; `find`'s read-only labels (saleDocumentName, intervalTypeName) are left out. */
 const WRITABLE = ['idSaleDocument', 'intervalTimeType', 'name', 'startDate', 'active', 'email', 'emailForConfirmation', 'hourToSend'];
 
-/** The server puts this in front of every name it stores (API file, field `name`). */
+/** The server puts this in front of every name it stores (docs/api/firmino.md, field `name`). */
 const NAME_PREFIX = /^CYKLICZNA - /;
 
 /**

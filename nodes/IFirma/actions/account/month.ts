@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { unexpectedAnswer } from '../../transport';
-import { callIfirma } from '../shared';
+import { callIfirma, unexpectedAnswer } from '../../transport';
 
 export interface AccountingMonth {
 	year: number;
 	month: number;
 }
 
-/** GET `abonent/miesiacksiegowy.json` — no `Kod` on success (API file §3.1). */
+/** GET `abonent/miesiacksiegowy.json` — no `Kod` on success (docs/api/ifirma.md §3.1). */
 export async function readAccountingMonth(ctx: IExecuteFunctions, itemIndex: number): Promise<AccountingMonth> {
 	const response = await callIfirma.call(ctx, itemIndex, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true });
 	const year = Number(response.RokKsiegowy);

@@ -30,12 +30,23 @@ const properties: INodeProperties[] = [
 		description: 'Any date in the month to set, e.g. the sale date of the invoices to issue',
 		displayOptions: { show: { target: ['date'] } },
 	},
+	// Declared twice (docs/versioning.md): workflows saved with version 1 keep false; from 1.1 the default is true,
+	// the value iFirma's own module sends (docs/api/ifirma.md §5.1). It matters on the December → January step.
 	{
 		displayName: 'Carry Over Data From Previous Year',
 		name: 'carryOver',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to carry data over when moving into a new year (PrzeniesDaneZPoprzedniegoRoku)',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Carry Over Data From Previous Year',
+		name: 'carryOver',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to carry data over when moving into a new year (PrzeniesDaneZPoprzedniegoRoku), as iFirma itself does',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 ];
 
@@ -44,7 +55,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 /** PUT `abonent/miesiacksiegowy.json` once, or as many times as the target month needs, then GET to verify. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const target = this.getNodeParameter('target', itemIndex, 'next') as string;
-	const carryOver = this.getNodeParameter('carryOver', itemIndex, false) === true;
+	const carryOver = this.getNodeParameter('carryOver', itemIndex, this.getNode().typeVersion >= 1.1) === true;
 	if (target === 'next' || target === 'previous') {
 		const response = await stepAccountingMonth(this, itemIndex, target === 'next' ? 'NAST' : 'POPRZ', carryOver);
 		return { ...monthOutput(await readAccountingMonth(this, itemIndex)), steps: 1, Informacja: response.Informacja ?? '' };

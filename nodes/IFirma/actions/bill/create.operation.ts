@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma } from '../../transport';
 import { mergeAdditionalJson, readHeader } from '../document';
 import { checkAccountingMonth } from '../monthCheck';
 import {
@@ -15,7 +16,7 @@ import {
 	returnDocumentField,
 	saleDateField,
 } from '../fields';
-import { callIfirma, createdOutput, readDocumentContractor, readLines } from '../shared';
+import { createdOutput, readDocumentContractor, readLines } from '../shared';
 
 const BILL_OPTIONS = ['additionalJson', 'checkAccountingMonth', 'paid', 'bankAccount', 'issuerSignature', 'number', 'series', 'place', 'template', 'recipientSignature', 'remarks', 'saleDateFormat'];
 
@@ -79,15 +80,16 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['create'] } }, properties);
 
-/** POST `rachunekkraj.json` with the "rachunek" key (API file §5.3). Never retried. */
+/** POST `rachunekkraj.json` with the "rachunek" key (docs/api/ifirma.md §5.3). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
-	const { body, saleDate } = readHeader(this, itemIndex, {
+	const { body } = readHeader(this, itemIndex, {
 		omit: ['LiczOd', 'ZaplaconoNaDokumencie', 'RodzajPodpisuOdbiorcy', 'WidocznyNumerGios', 'SplitPayment'],
 	});
 	body.WpisDoKpir = this.getNodeParameter('kpirEntry', itemIndex, 'NIE') as string;
 	const register = this.getNodeParameter('registerEntry', itemIndex, '') as string;
 	if (register) body.WpisDoEwidencji = register;
-	await checkAccountingMonth(this, itemIndex, saleDate, 'Sale Date');
+	// A bill's accounting month is its issue date's, as iFirma's own module has it (docs/api/ifirma.md §5.3).
+	await checkAccountingMonth(this, itemIndex, String(body.DataWystawienia), 'Issue Date');
 	const request: IDataObject = mergeAdditionalJson(this, itemIndex, { ...body, ...readDocumentContractor(this, itemIndex), Pozycje: readLines(this, itemIndex, 'bill') });
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'rachunekkraj.json', body: request, safeToRepeat: false });
 	return await createdOutput(this, itemIndex, response, 'rachunekkraj');

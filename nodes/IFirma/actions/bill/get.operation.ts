@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { documentRefField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['get'] } }, [documentRefField]);
 

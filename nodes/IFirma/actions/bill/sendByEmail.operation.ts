@@ -1,13 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { emailOptionsField, readEmailBody } from '../document';
 import { documentRefField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['sendByEmail'] } }, [documentRefField, emailOptionsField]);
 
-/** POST `rachunekkraj/send/{ref}.json?wyslijEfaktura=true` (API file §5.3, M). Never retried. */
+/** POST `rachunekkraj/send/{ref}.json?wyslijEfaktura=true` (docs/api/ifirma.md §5.3, M). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex);
 	const body = readEmailBody(this, itemIndex);

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldError } from '../../../common/validate';
 import { contractorOptionalFields } from '../fields';
-import { unexpectedAnswer } from '../../transport';
-import { CONTRACTOR_LABELS, callIfirma, contractorObject, optionalText } from '../shared';
+import { callIfirma, unexpectedAnswer } from '../../transport';
+import { CONTRACTOR_LABELS, contractorObject, optionalText, readBack } from '../shared';
+import type { IfirmaResponse } from '../../types';
 
 export const identifierField: INodeProperties = {
 	displayName: 'Contractor Identifier',
@@ -59,7 +60,7 @@ export async function getContractor(ctx: IExecuteFunctions, itemIndex: number, i
 }
 
 /**
- * PUT `kontrahenci/{id}.json` with the whole record: iFirma erases every field a PUT omits (API file
+ * PUT `kontrahenci/{id}.json` with the whole record: iFirma erases every field a PUT omits (docs/api/ifirma.md
  * §5.9), so the stored record is read first and only the given fields change. Keyed by the identifier,
  * so it is safe to repeat.
  */
@@ -91,4 +92,38 @@ export function readChanges(ctx: IExecuteFunctions, itemIndex: number, values: I
 		for (const key of ['NIP', 'Email', 'EmailDlaFaktury', 'PrefiksUE', 'KodKraju']) if (probe[key] !== undefined) changes[key] = probe[key];
 	}
 	return changes;
+}
+
+const digitsOf = (value: unknown) => String(value ?? '').replace(/\D/g, '');
+
+/**
+ * After a create, the contractor as stored. `Wynik` of the answer is not the identifier (the documentation's
+ * example shows a number, docs/api/ifirma.md §3.1): the identifier is the one sent, or else the contractor found by
+ * its NIP (or name) with the same name and NIP. Without a sure match the output keeps `Wynik` and says so.
+ */
+export async function createdContractor(ctx: IExecuteFunctions, itemIndex: number, contractor: IDataObject, response: IfirmaResponse, extra: IDataObject = {}): Promise<IDataObject> {
+	const created: IDataObject = { Wynik: response.Wynik ?? null, Informacja: response.Informacja ?? '', ...extra };
+	return await readBack(ctx, itemIndex, created, async () => {
+		if (typeof contractor.Identyfikator === 'string' && contractor.Identyfikator) return await getContractor(ctx, itemIndex, contractor.Identyfikator);
+		const found = (await searchContractors.call(ctx, itemIndex, String(contractor.NIP ?? contractor.Nazwa))).filter(
+			(candidate) => candidate.Nazwa === contractor.Nazwa && digitsOf(candidate.NIP) === digitsOf(contractor.NIP),
+		);
+		if (found.length !== 1) {
+			const why = found.length ? `${found.length} contractors have this name and NIP` : 'no contractor with this name and NIP was found';
+			throw new Error(`iFirma did not say the identifier it gave, and ${why}`);
+		}
+		return found[0];
+	});
+}
+
+/** GET `kontrahenci/{phrase}.json`: up to 20 matches; Kod 208 (nothing matches) is an empty list (docs/api/ifirma.md §5.9). */
+export async function searchContractors(this: IExecuteFunctions, itemIndex: number, phrase: string): Promise<IDataObject[]> {
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'GET',
+		path: `kontrahenci/${encodeURIComponent(phrase)}.json`,
+		safeToRepeat: true,
+		acceptKod: [208],
+	});
+	if (Number(response.Kod) === 208) return [];
+	return Array.isArray(response.Wynik) ? response.Wynik : [];
 }

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addEntity from './addEntity.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, get, search, update, upsert };
+export { addEntity, create, get, search, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +17,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contractor'] } },
 		options: [
+			{ name: 'Add Additional Entity', value: 'addEntity', description: 'Add a recipient, payer or other entity (podmiot dodatkowy) to a saved contractor', action: 'Add an additional entity to a contractor' },
 			{ name: 'Create', value: 'create', description: 'Add a contractor (kontrahent)', action: 'Create a contractor' },
 			{ name: 'Create or Update', value: 'upsert', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update a contractor by NIP' },
 			{ name: 'Get', value: 'get', description: 'Get a contractor by identifier', action: 'Get a contractor' },
@@ -24,6 +26,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'upsert',
 	},
+	...addEntity.description,
 	...create.description,
 	...get.description,
 	...search.description,

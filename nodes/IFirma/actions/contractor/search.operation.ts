@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError } from '../../../common/validate';
-import { callIfirma, optionalText } from '../shared';
+import { optionalText } from '../shared';
+import { searchContractors } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['search'] } }, [
 	{
@@ -17,20 +17,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contractor
 	},
 ]);
 
-/** GET `kontrahenci/{phrase}.json`; Kod 208 (nothing matches) gives no items (API file §5.9). */
+/** GET `kontrahenci/{phrase}.json`; Kod 208 (nothing matches) gives no items (docs/api/ifirma.md §5.9). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const phrase = optionalText(this, this.getNodeParameter('phrase', itemIndex, ''), itemIndex, 'Search Text', 100);
 	if (!phrase) throw fieldError(this, itemIndex, 'Search Text', 'is required');
 	return await searchContractors.call(this, itemIndex, phrase);
 };
-
-export async function searchContractors(this: IExecuteFunctions, itemIndex: number, phrase: string): Promise<IDataObject[]> {
-	const response = await callIfirma.call(this, itemIndex, {
-		method: 'GET',
-		path: `kontrahenci/${encodeURIComponent(phrase)}.json`,
-		safeToRepeat: true,
-		acceptKod: [208],
-	});
-	if (Number(response.Kod) === 208) return [];
-	return Array.isArray(response.Wynik) ? response.Wynik : [];
-}

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError } from '../../../common/validate';
-import { callIfirma, checkNip, contractorObject, optionalText, readBack } from '../shared';
-import { contractorAdditionalFields, getContractor, mergeAndUpdate, requiredContractorFields } from './common';
-import { searchContractors } from './search.operation';
+import { callIfirma } from '../../transport';
+import { checkNip, contractorObject, optionalText } from '../shared';
+import { contractorAdditionalFields, createdContractor, mergeAndUpdate, requiredContractorFields, searchContractors } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['upsert'] } }, [
 	{
@@ -15,7 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contractor
 		required: true,
 		default: '',
 		placeholder: '5213609181',
-		description: 'Tax ID that identifies the contractor: updated if iFirma has one with this NIP, created otherwise. Polish NIPs are checked (checksum).',
+		description: 'Tax ID that identifies the contractor: updated if iFirma has one with this NIP, created otherwise. A Polish NIP is checked (checksum); a foreign tax ID needs the EU Prefix or Country Code.',
 	},
 	...requiredContractorFields,
 	{
@@ -35,7 +35,8 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const prefix = optionalText(this, extra.PrefiksUE, itemIndex, 'EU Prefix', 2);
 	const rawNip = optionalText(this, this.getNodeParameter('nip', itemIndex, ''), itemIndex, 'NIP');
 	if (!rawNip) throw fieldError(this, itemIndex, 'NIP', 'is required');
-	const nip = checkNip(this, rawNip, prefix, itemIndex, 'NIP');
+	const country = optionalText(this, extra.KodKraju, itemIndex, 'Country Code', 2);
+	const nip = checkNip(this, rawNip, { euPrefix: prefix, country }, itemIndex, 'NIP');
 	const contractor = contractorObject(
 		this,
 		itemIndex,
@@ -51,8 +52,5 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		return { ...(await mergeAndUpdate(this, itemIndex, id, changes)), action: 'updated', matches: matches.length };
 	}
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'kontrahenci.json', body: { Identyfikator: null, ...contractor }, safeToRepeat: false });
-	const id = typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? String(response.Wynik) : String(contractor.Identyfikator ?? '');
-	const created = { Identyfikator: id || null, Informacja: response.Informacja ?? '', action: 'created' };
-	if (!id) return { ...contractor, ...created };
-	return await readBack(this, itemIndex, created, async () => await getContractor(this, itemIndex, id));
+	return await createdContractor(this, itemIndex, contractor, response, { action: 'created' });
 };

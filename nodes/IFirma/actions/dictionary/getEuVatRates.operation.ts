@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError } from '../../../common/validate';
-import { callIfirma, optionalDate, optionalText } from '../shared';
+import { callIfirma } from '../../transport';
+import { optionalDate, optionalText } from '../shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Country Code', name: 'country', type: 'string', required: true, default: '', placeholder: 'DE', description: 'Two-letter code of an EU country; Greece is EL (GR is accepted)' },
@@ -12,7 +13,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['dictionary'], operation: ['getEuVatRates'] } }, properties);
 
-/** GET `slownik/stawki_vat/{KRAJ}.json[?data=]` — no `Kod` on success; rates in percent (API file §5.11). */
+/** GET `slownik/stawki_vat/{KRAJ}.json[?data=]` — no `Kod` on success; rates in percent (docs/api/ifirma.md §5.11). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const raw = optionalText(this, this.getNodeParameter('country', itemIndex, ''), itemIndex, 'Country Code');
 	if (!raw || !/^[A-Za-z]{2}$/.test(raw)) throw fieldError(this, itemIndex, 'Country Code', `must be a two-letter code like DE, got "${raw ?? ''}"`);

@@ -3,9 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, toAmount } from '../../../common/validate';
+import { callIfirma } from '../../transport';
 import { contractorModeField, contractorModeFields, issueDateField } from '../fields';
 import { checkAccountingMonth, checkMonthField } from '../monthCheck';
-import { callIfirma, createdId, optionalDate, optionalText, readDate, readDocumentContractor, readJsonObject, todayInPoland } from '../shared';
+import { parseJsonValue } from '../../../common/json';
+import { createdId, optionalDate, optionalText, readDate, readDocumentContractor, todayInPoland } from '../shared';
 
 const KINDS: Record<string, string> = {
 	goods: 'zakuptowaruvat',
@@ -124,9 +126,10 @@ const properties: INodeProperties[] = [
 					{ name: 'Internal Document (DI)', value: 'DI' },
 				],
 				default: 'NUMER',
-				description: 'OznaczenieKSeF',
+				description:
+					'How the purchase invoice relates to KSeF (OznaczenieKSeF, the JPK marking): its KSeF number, issued offline, issued outside KSeF, or an internal document. Without this option: KSeF Number when one is given, else Outside KSeF (BFK).',
 			},
-			{ displayName: 'KSeF Number', name: 'ksefNumber', type: 'string', default: '', description: 'NumerKSeF, with KSeF Marking = KSeF Number' },
+			{ displayName: 'KSeF Number', name: 'ksefNumber', type: 'string', default: '', description: 'The number KSeF gave the supplier\'s invoice (NumerKSeF); with it, the marking defaults to KSeF Number' },
 			{ displayName: 'Payment Due Date', name: 'paymentDue', type: 'dateTime', default: '', description: 'TerminPlatnosci' },
 			{ displayName: 'Receipt Date', name: 'receiptDate', type: 'dateTime', default: '', description: 'When the document arrived (DataWplywu), not before the issue date' },
 		],
@@ -137,7 +140,7 @@ export const description = updateDisplayOptions({ show: { resource: ['expense'],
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** POST `<kind>.json` with the "wydatek" key (API file §5.10). Never retried. */
+/** POST `<kind>.json` with the "wydatek" key (docs/api/ifirma.md §5.10). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = this.getNodeParameter('expenseKind', itemIndex, 'costVat') as string;
 	const slug = KINDS[kind];
@@ -187,16 +190,19 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	const due = optionalDate(this, extra.paymentDue, itemIndex, 'Payment Due Date');
 	if (due) body.TerminPlatnosci = due;
-	if (extra.ksefMarking) {
-		body.OznaczenieKSeF = extra.ksefMarking;
-		if (extra.ksefMarking === 'NUMER') {
-			const ksef = optionalText(this, extra.ksefNumber, itemIndex, 'KSeF Number', 64);
-			if (!ksef) throw fieldError(this, itemIndex, 'KSeF Number', 'is required with KSeF Marking = KSeF Number');
-			body.NumerKSeF = ksef;
+	if (VAT_KINDS.includes(kind)) {
+		// Sent on every VAT-invoice expense since KSeF (docs/api/ifirma.md §5.10): the number when given, else BFK.
+		const ksefNumber = optionalText(this, extra.ksefNumber, itemIndex, 'KSeF Number', 64);
+		const marking = (extra.ksefMarking as string | undefined) || (ksefNumber ? 'NUMER' : 'BFK');
+		if (!['NUMER', 'OFF', 'BFK', 'DI'].includes(marking)) throw fieldError(this, itemIndex, 'KSeF Marking', `"${marking}" is not one of: NUMER, OFF, BFK, DI`);
+		body.OznaczenieKSeF = marking;
+		if (marking === 'NUMER') {
+			if (!ksefNumber) throw fieldError(this, itemIndex, 'KSeF Number', 'is required with KSeF Marking = KSeF Number');
+			body.NumerKSeF = ksefNumber;
 		}
 	}
 	await checkAccountingMonth(this, itemIndex, issueDate, 'Issue Date');
-	const request = { ...body, ...readDocumentContractor(this, itemIndex), ...readJsonObject(this, extra.additionalJson, itemIndex, 'Additional JSON') };
+	const request = { ...body, ...readDocumentContractor(this, itemIndex), ...(parseJsonValue(this, extra.additionalJson, itemIndex, 'Additional JSON', 'object', { api: 'iFirma' }) ?? {}) };
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${slug}.json`, body: request, safeToRepeat: false });
 	return { Identyfikator: createdId(response) ?? null, Informacja: response.Informacja ?? '', kind: slug, ...body };
 };

@@ -22,7 +22,10 @@ import {
 } from '../fields';
 import { createdOutput, optionalText, readDate, readDocumentContractor, readLines, type LineStyle } from '../shared';
 
+/** The kinds priced in a currency (Waluta). */
 const FOREIGN = ['currency', 'wdt', 'exportGoods', 'euServices', 'servicesOutside', 'oss', 'ioss'];
+/** The kinds whose table requires the print language and the foreign line fields (docs/api/ifirma.md §5.2.1). */
+const LANGUAGE_REQUIRED = INVOICE_TYPES.filter((type) => type.foreign).map((type) => type.value);
 
 const properties: INodeProperties[] = [
 	{
@@ -117,13 +120,14 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { invoiceType: FOREIGN } },
 	},
 	{
+		// Named for OSS, where it came first; the export-type kinds require it as well (docs/api/ifirma.md §5.2.1).
 		displayName: 'Print Language',
 		name: 'ossLanguage',
 		type: 'options',
 		options: languageOptions.filter((option) => option.value !== ''),
 		default: 'en',
-		description: 'Language of the print (Jezyk), required for OSS and IOSS',
-		displayOptions: { show: { invoiceType: ['oss', 'ioss'] } },
+		description: 'Second language of the print (Jezyk), required on export-type, OSS and IOSS invoices; each line then needs its Foreign Name and Foreign Unit',
+		displayOptions: { show: { invoiceType: LANGUAGE_REQUIRED } },
 	},
 	{
 		displayName: 'Delivery Country',
@@ -157,7 +161,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['create'] } }, properties);
 
-/** POST `<slug>.json` — never retried: iFirma does not deduplicate invoices (API file §5.2). */
+/** POST `<slug>.json` — never retried: iFirma does not deduplicate invoices (docs/api/ifirma.md §5.2). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const typeValue = this.getNodeParameter('invoiceType', itemIndex, 'domestic') as string;
 	const type = invoiceType(typeValue);
@@ -165,10 +169,8 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 
 	const nonVat = type.value === 'domesticNonVat';
 	const oss = type.value === 'oss' || type.value === 'ioss';
-	const omit: string[] = [];
-	if (type.slug !== 'fakturakraj') omit.push('WidocznyNumerGios');
-	if (type.value === 'mailOrder') omit.push('ZaplaconoNaDokumencie', 'SposobZaplaty');
-	const { body, saleDate } = readHeader(this, itemIndex, { omit, calculateFrom: nonVat ? 'BRT' : undefined });
+	// Each kind's body from its own table: what the table lacks is not sent (docs/api/ifirma.md §5.2.1).
+	const { body, saleDate } = readHeader(this, itemIndex, { omit: type.notInTable, calculateFrom: nonVat ? 'BRT' : undefined });
 	if (oss) body.FormatDatySprzedazy = 'DZN';
 
 	const style: LineStyle = nonVat ? 'nonVat' : oss ? 'oss' : 'vat';
@@ -206,18 +208,17 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 			break;
 		}
 	}
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (FOREIGN.includes(type.value)) readForeignFields(this, itemIndex, body);
-	else {
-		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		if (extra.language) body.Jezyk = extra.language;
-	}
-	if (oss) body.Jezyk = this.getNodeParameter('ossLanguage', itemIndex, 'en') as string;
+	else if (extra.language) body.Jezyk = extra.language;
+	// Required on these kinds: the field above, unless Additional Fields names another language.
+	if (type.foreign) body.Jezyk = (extra.language as string) || (this.getNodeParameter('ossLanguage', itemIndex, 'en') as string) || 'en';
 
 	await checkAccountingMonth(this, itemIndex, saleDate, 'Sale Date');
 	const request = mergeAdditionalJson(this, itemIndex, {
 		...body,
 		...readDocumentContractor(this, itemIndex),
-		Pozycje: readLines(this, itemIndex, style, legalBasis),
+		Pozycje: readLines(this, itemIndex, style, legalBasis, { foreign: type.foreign ? type.name : undefined }),
 	});
 	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${type.slug}.json`, body: request, safeToRepeat: false });
 	return await createdOutput(this, itemIndex, response, type.slug);

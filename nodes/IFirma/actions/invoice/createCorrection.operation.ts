@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { toAmount } from '../../../common/validate';
+import { callIfirma, documentRef } from '../../transport';
 import { mergeAdditionalJson } from '../document';
 import { checkAccountingMonth, checkMonthField } from '../monthCheck';
 import { documentRefField, issueDateField, linesFields, paymentMethodField, returnDocumentField } from '../fields';
-import { callIfirma, createdOutput, documentRef, optionalDate, optionalText, readDate, readDocumentRef, readLines, todayInPoland } from '../shared';
+import { createdOutput, optionalDate, optionalText, readDate, readDocumentRef, readLines, todayInPoland } from '../shared';
 
 const properties: INodeProperties[] = [
 	{ ...documentRefField, displayName: 'Corrected Invoice ID or Number', description: 'The domestic invoice to correct: its ID or full number' },
@@ -69,7 +70,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['createCorrection'] } }, properties);
 
-/** POST `fakturakraj/korekta/{ref}.json` (API file §5.2, M). Never retried. */
+/** POST `fakturakraj/korekta/{ref}.json` (docs/api/ifirma.md §5.2, M). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex, 'documentRef', 'Corrected Invoice ID or Number');
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [kindField(), documentRefField, pdfVariant
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['downloadPdf'] } }, properties);
 
-/** GET `<slug>/{ref}.pdf[.variant]` as a binary PDF item (API file §5.4). */
+/** GET `<slug>/{ref}.pdf[.variant]` as a binary PDF item (docs/api/ifirma.md §5.4). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = kindOf(this, itemIndex, DOCUMENT_KINDS);
 	return await pdfOutput(this, itemIndex, kind.slug, readDocumentRef(this, itemIndex));

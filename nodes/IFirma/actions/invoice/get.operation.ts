@@ -2,16 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { DOCUMENT_KINDS } from '../../types';
 import { documentRefField, kindField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
 const properties: INodeProperties[] = [kindField(), documentRefField];
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, properties);
 
-/** GET `<slug>/{id or number}.json` — the whole document (API file §5.4). */
+/** GET `<slug>/{id or number}.json` — the whole document (docs/api/ifirma.md §5.4). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = kindOf(this, itemIndex, DOCUMENT_KINDS);
 	const ref = readDocumentRef(this, itemIndex);

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create.operation';
 import * as createCorrection from './createCorrection.operation';
 import * as downloadPdf from './downloadPdf.operation';
+import * as downloadXml from './downloadXml.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as registerPayment from './registerPayment.operation';
@@ -10,7 +11,7 @@ import * as sendByEmail from './sendByEmail.operation';
 import * as sendByPost from './sendByPost.operation';
 import * as sendToKsef from './sendToKsef.operation';
 
-export { create, createCorrection, downloadPdf, get, getMany, registerPayment, sendByEmail, sendByPost, sendToKsef };
+export { create, createCorrection, downloadPdf, downloadXml, get, getMany, registerPayment, sendByEmail, sendByPost, sendToKsef };
 
 export const description: INodeProperties[] = [
 	{
@@ -23,6 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Create', value: 'create', description: 'Issue an invoice of any type (domestic, non-VAT, mail-order, currency, WDT, export, OSS ...)', action: 'Create an invoice' },
 			{ name: 'Create Correction', value: 'createCorrection', description: 'Issue a correcting invoice to a domestic invoice (korekta)', action: 'Create a correcting invoice' },
 			{ name: 'Download PDF', value: 'downloadPdf', description: 'Get the print of an invoice as a PDF file', action: 'Download an invoice PDF' },
+			{ name: 'Download XML', value: 'downloadXml', description: 'Get the XML version of an invoice as a file', action: 'Download an invoice XML' },
 			{ name: 'Get', value: 'get', description: 'Get an invoice by ID or number', action: 'Get an invoice' },
 			{ name: 'Get Many', value: 'getMany', description: 'List invoices and bills by date, type, status, contractor or amount', action: 'Get many invoices' },
 			{ name: 'Register Payment', value: 'registerPayment', description: 'Record a payment received for an invoice (wpłata)', action: 'Register a payment for an invoice' },
@@ -35,6 +37,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...createCorrection.description,
 	...downloadPdf.description,
+	...downloadXml.description,
 	...get.description,
 	...getMany.description,
 	...registerPayment.description,

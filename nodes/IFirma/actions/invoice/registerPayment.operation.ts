@@ -3,19 +3,35 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
 import { fieldError, toAmount } from '../../../common/validate';
-import { DOCUMENT_KINDS, type InvoiceType } from '../../types';
+import { callIfirma, documentRef } from '../../transport';
+import type { InvoiceType } from '../../types';
+import { CODED_KINDS, otherCodeOption, readTypedCode } from '../list';
 import { kindField } from '../fields';
-import { callIfirma, documentRef, readDate, readDocumentRef, todayInPoland } from '../shared';
+import { readDate, readDocumentRef, todayInPoland } from '../shared';
 import { kindOf } from './kind';
 
-/** Bills are paid through the same endpoint with their own code (API file §5.3). */
+/**
+ * Every kind with a documented payment code, bills included (same endpoint, docs/api/ifirma.md §5.3, §5.6), and
+ * "Other" for a code the user types: OSS and IOSS payments exist since 2023-01-26, their codes are not documented.
+ */
 const PAYABLE: InvoiceType[] = [
-	...DOCUMENT_KINDS.filter((kind) => kind.code),
+	...CODED_KINDS,
 	{ value: 'bill', name: 'Bill (Rachunek)', slug: 'rachunekkraj', code: 'prz_rachunek_kraj', sendable: true, ksef: false },
+	{ value: otherCodeOption.value, name: otherCodeOption.name, slug: '', code: '', sendable: false, ksef: false },
 ];
 
 const properties: INodeProperties[] = [
-	kindField(PAYABLE, 'The kind of document paid. OSS and IOSS are not listed: their payment codes are not documented.'),
+	kindField(PAYABLE, 'The kind of document paid; its code goes into the path. For OSS and IOSS invoices choose Other and enter the code iFirma shows.'),
+	{
+		displayName: 'Document Type Code',
+		name: 'paymentCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'prz_faktura_kraj',
+		description: 'The document type code (prz_...) as iFirma shows it, for a kind whose code iFirma does not document (OSS, IOSS)',
+		displayOptions: { show: { invoiceKind: [otherCodeOption.value] } },
+	},
 	{
 		displayName: 'Document Number',
 		name: 'documentRef',
@@ -42,9 +58,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['registerPayment'] } }, properties);
 
-/** POST `faktury/wplaty/{prz_code}/{number}.json` (API file §5.6). Never retried: it would count the payment twice. */
+/** POST `faktury/wplaty/{prz_code}/{number}.json` (docs/api/ifirma.md §5.6). Never retried: it would count the payment twice. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = kindOf(this, itemIndex, PAYABLE);
+	const code = kind.value === otherCodeOption.value ? readTypedCode(this, this.getNodeParameter('paymentCode', itemIndex, ''), itemIndex, 'Document Type Code') : kind.code;
 	const ref = readDocumentRef(this, itemIndex, 'documentRef', 'Document Number');
 	const amount = toAmount(this, this.getNodeParameter('amount', itemIndex, ''), itemIndex, 'Amount');
 	if (amount <= 0) throw fieldError(this, itemIndex, 'Amount', 'must be more than 0');
@@ -58,7 +75,7 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}
 	const response = await callIfirma.call(this, itemIndex, {
 		method: 'POST',
-		path: `faktury/wplaty/${kind.code}/${documentRef(ref)}.json`,
+		path: `faktury/wplaty/${code}/${documentRef(ref)}.json`,
 		body,
 		safeToRepeat: false,
 	});

@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { DOCUMENT_KINDS } from '../../types';
 import { emailOptionsField, readEmailBody } from '../document';
 import { documentRefField, kindField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
 const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [kindField(SENDABLE), documentRefField, em
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendByEmail'] } }, properties);
 
 /**
- * POST `<slug>/send/{ref}.json?wyslijEfaktura=true` (API file §5.7). Not retried: a second call would
+ * POST `<slug>/send/{ref}.json?wyslijEfaktura=true` (docs/api/ifirma.md §5.7). Not retried: a second call would
  * send a second e-mail.
  */
 export const execute: OperationExecute = async function (this, itemIndex) {

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { DOCUMENT_KINDS } from '../../types';
-import { documentRefField, kindField } from '../fields';
-import { callIfirma, documentRef, optionalText, readDocumentRef } from '../shared';
+import { documentRefField, kindField, postMessageField } from '../fields';
+import { optionalText, readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
 const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);
@@ -12,14 +13,7 @@ const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);
 const properties: INodeProperties[] = [
 	kindField(SENDABLE),
 	documentRefField,
-	{
-		displayName: 'Message',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		description: 'Optional covering text (Tekst, up to 1000 characters)',
-	},
+	postMessageField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendByPost'] } }, properties);

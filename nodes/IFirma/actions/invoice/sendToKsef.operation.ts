@@ -2,14 +2,19 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { DOCUMENT_KINDS, type InvoiceType } from '../../types';
+import { callIfirma, documentRef } from '../../transport';
+import { DOCUMENT_KINDS, WEB_ONLY_KINDS, type InvoiceType } from '../../types';
 import { documentRefField, kindField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
-/** Corrections have their own KSeF path (`fakturakraj/korekta/ksef/send/{ref}.json`, API file §5.8). */
+/**
+ * Every kind of the KSeF list (docs/api/ifirma.md §5.8), also those only issued in the web application; corrections
+ * have their own path (`fakturakraj/korekta/ksef/send/{ref}.json`).
+ */
 const KSEF: InvoiceType[] = [
 	...DOCUMENT_KINDS.filter((kind) => kind.ksef),
+	...WEB_ONLY_KINDS,
 	{ value: 'correction', name: 'Correction of a Domestic Invoice (Korekta)', slug: 'fakturakraj/korekta', code: '', sendable: false, ksef: true },
 ];
 
@@ -18,7 +23,7 @@ const properties: INodeProperties[] = [kindField(KSEF), documentRefField];
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendToKsef'] } }, properties);
 
 /**
- * POST `<slug>/ksef/send/{ref}.json` with `{"DataWysylki": null}` = send now (API file §5.8). Never
+ * POST `<slug>/ksef/send/{ref}.json` with `{"DataWysylki": null}` = send now (docs/api/ifirma.md §5.8). Never
  * retried; the KSeF status later shows in Get Many (KsefStatus).
  */
 export const execute: OperationExecute = async function (this, itemIndex) {

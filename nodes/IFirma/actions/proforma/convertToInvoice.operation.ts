@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { returnDocumentField } from '../fields';
-import { callIfirma, createdOutput, documentRef, readDocumentRef } from '../shared';
+import { createdOutput, readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['convertToInvoice'] } }, [
 	{
@@ -18,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['proforma']
 ]);
 
 /**
- * GET `fakturaproformakraj/add/{number}.json` (API file §5.2, M): a GET that creates an invoice, so it is
+ * GET `fakturaproformakraj/add/{number}.json` (docs/api/ifirma.md §5.2, M): a GET that creates an invoice, so it is
  * never retried.
  */
 export const execute: OperationExecute = async function (this, itemIndex) {

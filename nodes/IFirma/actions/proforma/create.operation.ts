@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma } from '../../transport';
 import { mergeAdditionalJson, readForeignFields, readHeader } from '../document';
 import { checkAccountingMonth } from '../monthCheck';
 import {
@@ -9,13 +10,14 @@ import {
 	contractorModeFields,
 	currencyOptions,
 	documentOptionalFields,
+	languageOptions,
 	issueDateField,
 	linesFields,
 	paymentMethodField,
 	paymentTermField,
 	returnDocumentField,
 } from '../fields';
-import { callIfirma, createdOutput, optionalText, readDocumentContractor, readLines } from '../shared';
+import { createdOutput, optionalText, readDocumentContractor, readLines } from '../shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,6 +67,15 @@ const properties: INodeProperties[] = [
 		description: 'Waluta',
 		displayOptions: { show: { proformaType: ['export'] } },
 	},
+	{
+		displayName: 'Print Language',
+		name: 'printLanguage',
+		type: 'options',
+		options: languageOptions.filter((option) => option.value !== ''),
+		default: 'en',
+		description: 'Second language of the print (Jezyk), required on an export-type proforma',
+		displayOptions: { show: { proformaType: ['export'] } },
+	},
 	contractorModeField,
 	...contractorModeFields,
 	issueDateField,
@@ -78,21 +89,25 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: documentOptionalFields.filter((field) => !['paid', 'paidOnDocument', 'saleDateFormat', 'showGios'].includes(field.name)),
+		options: documentOptionalFields.filter((field) => !['paid', 'paidOnDocument', 'saleDateFormat'].includes(field.name)),
 	},
 	returnDocumentField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['create'] } }, properties);
 
-/** POST `fakturaproformakraj.json` / `fakturaproformaeksport.json` (API file §5.2). Never retried. */
+/** POST `fakturaproformakraj.json` / `fakturaproformaeksport.json` (docs/api/ifirma.md §5.2). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const type = this.getNodeParameter('proformaType', itemIndex, 'domestic') as string;
-	const { body } = readHeader(this, itemIndex, { omit: ['DataSprzedazy', 'Zaplacono', 'WidocznyNumerGios'] });
+	// Each proforma's own table (docs/api/ifirma.md §5.2.1): no sale date or paid amount; the export one has no LiczOd.
+	const omit = ['DataSprzedazy', 'Zaplacono', ...(type === 'export' ? ['LiczOd'] : [])];
+	const { body } = readHeader(this, itemIndex, { omit });
 	const slug = type === 'export' ? 'fakturaproformaeksport' : 'fakturaproformakraj';
 	if (type === 'export') {
 		body.TypFaktury = this.getNodeParameter('exportType', itemIndex, 'prz_eksport_towarow') as string;
 		readForeignFields(this, itemIndex, body);
+		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		body.Jezyk = (extra.language as string) || (this.getNodeParameter('printLanguage', itemIndex, 'en') as string) || 'en';
 	} else {
 		body.TypFakturyKrajowej = this.getNodeParameter('domesticType', itemIndex, 'SPRZ') as string;
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -5,7 +5,7 @@ import { listDocuments, listFields } from '../list';
 
 export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['getMany'] } }, listFields(false));
 
-/** GET `proformy.json` with the same filters as the invoice list (API file §5.5). */
+/** GET `proformy.json` with the same filters as the invoice list (docs/api/ifirma.md §5.5). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	return await listDocuments(this, itemIndex, 'proformy.json');
 };

@@ -6,8 +6,9 @@ import * as downloadPdf from './downloadPdf.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as sendByEmail from './sendByEmail.operation';
+import * as sendByPost from './sendByPost.operation';
 
-export { convertToInvoice, create, downloadPdf, get, getMany, sendByEmail };
+export { convertToInvoice, create, downloadPdf, get, getMany, sendByEmail, sendByPost };
 
 export const description: INodeProperties[] = [
 	{
@@ -23,6 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Get a domestic proforma by ID or number', action: 'Get a proforma' },
 			{ name: 'Get Many', value: 'getMany', description: 'List proformas by date, status, contractor or amount', action: 'Get many proformas' },
 			{ name: 'Send by E-Mail', value: 'sendByEmail', description: 'E-mail a domestic proforma', action: 'Send a proforma by e mail' },
+			{ name: 'Send by Post', value: 'sendByPost', description: 'Send a domestic proforma by traditional post through iFirma', action: 'Send a proforma by post' },
 		],
 		default: 'create',
 	},
@@ -32,4 +34,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getMany.description,
 	...sendByEmail.description,
+	...sendByPost.description,
 ];

@@ -1,9 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
+import { callIfirma, documentRef } from '../../transport';
 import { emailOptionsField, readEmailBody } from '../document';
 import { documentRefField } from '../fields';
-import { callIfirma, documentRef, readDocumentRef } from '../shared';
+import { readDocumentRef } from '../shared';
 
 export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['sendByEmail'] } }, [
 	{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
