@@ -105,6 +105,8 @@ export interface VitecEmulatorOptions {
 	payloadMode?: 'snapshot' | 'current';
 	/** U: ProcessingCode as the enum member name (WCF default) or its number. */
 	processingCodeFormat?: 'name' | 'number';
+	/** U (§5.4): other enum member names than New/Changed/Deleted, e.g. `{ Deleted: 'Removed' }`. */
+	processingCodeNames?: Partial<Record<Code, string>>;
 	/** U: fault on acks of unknown ids or ids of another company (default: ignored). */
 	strictAck?: boolean;
 	/** Companies the API user sees. */
@@ -414,7 +416,7 @@ export class VitecEmulator extends Emulator {
 		return count;
 	}
 
-	private readonly hangs: RegExp[] = [];
+	private readonly hangs: Array<{ method: RegExp; companyId?: number }> = [];
 
 	/** Companies whose calls fault until cleared (no permission, inactive company, outside the subscription). */
 	private readonly companyFaults: Array<{ companyId: number; messages: string[] }> = [];
@@ -439,8 +441,8 @@ export class VitecEmulator extends Emulator {
 	 * The next call of a matching method is received but never processed or answered, as when the caller's
 	 * process dies while it waits (the socket is only closed by stop()).
 	 */
-	hangOn(method: RegExp): void {
-		this.hangs.push(method);
+	hangOn(method: RegExp, companyId?: number): void {
+		this.hangs.push({ method, companyId });
 	}
 
 	/** The next matching call(s) answer with a ServiceFault carrying these messages. */
@@ -548,7 +550,8 @@ export class VitecEmulator extends Emulator {
 					false,
 				);
 			}
-			const hang = this.hangs.findIndex((pattern) => pattern.test(method));
+			const selectorCompany = textOf(member(member(operation, this.serviceNamespace, 'companySelector'), this.namespaceOf('CompanySelector'), 'CompanyId'));
+			const hang = this.hangs.findIndex((entry) => entry.method.test(method) && (entry.companyId === undefined || String(entry.companyId) === selectorCompany));
 			if (hang >= 0) {
 				this.hangs.splice(hang, 1);
 				return new Promise<EmulatorResponse>(() => undefined);
@@ -664,7 +667,8 @@ export class VitecEmulator extends Emulator {
 			event.delivered++;
 			if (legacy) queue.delete(event.eventId);
 		}
-		const code = (event: VitecEvent) => (this.options.processingCodeFormat === 'number' ? String({ New: 1, Changed: 2, Deleted: 3 }[event.code]) : event.code);
+		const code = (event: VitecEvent) =>
+			this.options.processingCodeFormat === 'number' ? String({ New: 1, Changed: 2, Deleted: 3 }[event.code]) : (this.options.processingCodeNames?.[event.code] ?? event.code);
 		if (legacy) {
 			return batch
 				.map((event) => `<a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1><a:Key>${this.fields(this.payloadOf(event))}</a:Key><a:Value>${code(event)}</a:Value></a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1>`)
