@@ -201,7 +201,7 @@ function rowOf(item: XmlElement, info: XmlElement): IDataObject {
  * The revisions of a `GetRevisionsResult` (receipt variant). Throws — so nothing is acknowledged — on a
  * revision that could not be acknowledged or handled correctly: no EventId, a ProcessingCode that is not
  * New/Changed/Deleted (a delete read as a change would become an upsert of key fields), or no data at all.
- * `companyId` is the company the request asked for: the answer may not say (§6.1).
+ * `companyId` is the company the request asked for: the answer may not say (docs/api/vitec.md §6.1).
  */
 export function readRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null): Revision[] {
 	if (!result || isNil(result)) return [];
@@ -240,7 +240,7 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
 
 /**
  * The legacy `Dictionary<Entity, ProcessingCode>` (`KeyValueOf…` with Key = row, Value = code). Legacy
- * rows carry no event id (§5.1): `sequence` (a prefix unique per poll, a running number) stands in for it, so
+ * rows carry no event id (docs/api/vitec.md §5.1): `sequence` (a prefix unique per poll, a running number) stands in for it, so
  * that an id never repeats across batches and polls. De-duplicate legacy rows on `key`, not on this id.
  */
 export function readLegacyRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null, sequence: { prefix: string; count: number }): Revision[] {

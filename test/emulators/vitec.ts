@@ -9,12 +9,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
 
 /**
- * Vitec Ekonomi (VitecEkonomiServices, WCF/SOAP) as `../shared/api/vitec.md` describes it (§9 emulator
+ * Vitec Ekonomi (VitecEkonomiServices, WCF/SOAP) as docs/api/vitec.md describes it (§9 emulator
  * specification): one SOAP endpoint per contract, WS-Security UsernameToken or HTTP Basic, a revision log
  * per integration id × company × type with monotonic event ids, oldest-first batches of at most 5000,
  * receipts (SendProofOfReceiptForRevisions), pending-events summary, the accounting dimension filter that
  * deletes non-matching events, the legacy destructive read, the one-time transfer (Engångsöverföring),
- * ServiceFault faults with Swedish messages. What the API file marks I/U is a switch or a documented guess
+ * ServiceFault faults with Swedish messages. What docs/api/vitec.md marks I/U is a switch or a documented guess
  * here. Requests are read with fast-xml-parser, not with the node's own XML reader.
  * It also serves a small "customer endpoint" (POST /customer-endpoint/...) that records what a workflow
  * delivers, for the revisions-to-webhook template.
@@ -38,7 +38,7 @@ interface TypeSpec {
 	rowClass: string;
 }
 
-/** API file §4.2 (method names C/P/I/U as marked there). */
+/** docs/api/vitec.md §4 (method names C/P/I/U as marked there). */
 export const VITEC_TYPES: Record<string, TypeSpec> = {
 	Accounting: { contract: 'Accounting', method: 'GetAccountingRevisions', rowClass: 'VoucherRowExtended', perCompany: true, keyFields: ['CompanyId', 'AccountingYear', 'Routine', 'VoucherNumber', 'Row', 'AutoAccountingCode', 'AutoAccountingRow'] },
 	Supplier: { contract: 'Supplier', method: 'GetSupplierRevisions', rowClass: 'Supplier', perCompany: true, keyFields: ['CompanyId', 'SupplierId'] },
@@ -112,7 +112,7 @@ export interface VitecEmulatorOptions {
 	/** Companies the API user sees. */
 	companies?: Company[];
 	/**
-	 * U (API file §6.1): the data-contract namespace of each request type. WCF's default is
+	 * U (docs/api/vitec.md §6.1): the data-contract namespace of each request type. WCF's default is
 	 * http://schemas.datacontract.org/2004/07/<CLR namespace>; a member in any other namespace is ignored.
 	 */
 	dataContractNamespaces?: Partial<Record<'CompanySelector' | 'RevisionReciept', string>>;
@@ -164,7 +164,7 @@ const parser = new XMLParser({
 
 /**
  * An element with its namespace resolved, as WCF's reader sees it: a member is matched by namespace AND
- * local name, never by local name alone (API file §9 "parse requests namespace-aware"; WCF data-contract
+ * local name, never by local name alone (docs/api/vitec.md §5.6, §6.1, §9; WCF data-contract
  * rules, §6.1). fast-xml-parser only splits the tree; the xmlns scopes are resolved here.
  */
 export interface NsElement {
@@ -575,7 +575,7 @@ export class VitecEmulator extends Emulator {
 	}
 
 	private methodBelongsTo(method: string, contract: Contract): boolean {
-		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents') return true; // on every service (§4.1)
+		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents') return true; // on every service (docs/api/vitec.md §4)
 		if (method === 'GetCompanies') return contract === 'Accounting';
 		if (GET_ALL[method]) return VITEC_TYPES[GET_ALL[method]].contract === contract;
 		const base = method.replace(/WithReceiptRequirement$/, '');
@@ -772,7 +772,7 @@ export class VitecEmulator extends Emulator {
 	}
 }
 
-/** A plausible accounting row (VoucherRowExtended, §7.1). */
+/** A plausible accounting row (VoucherRowExtended, docs/api/vitec.md §6.2). */
 export function accountingRow(companyId: number, voucher: number, row = 1, extra: Row = {}): Row {
 	return {
 		CompanyId: companyId,

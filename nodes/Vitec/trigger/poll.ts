@@ -267,7 +267,7 @@ function readSettings(ctx: IPollFunctions, manual: boolean): PollSettings {
 	};
 }
 
-/** A target's failure, kept apart from the others so that one target cannot stop the rest (§ "one failing target"). */
+/** A target's failure as text (message and Vitec's own words), for the warning; docs/api/vitec.md §7. */
 function failureText(error: unknown): string {
 	const { message, description } = error as { message?: string; description?: string };
 	return [message ?? String(error), description].filter(Boolean).join(' — ');
