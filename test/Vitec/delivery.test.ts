@@ -187,6 +187,34 @@ describe('5. a failing target is skipped with a warning, the others are fetched'
 	});
 });
 
+describe('5b. a lasting failure is reported even while other companies keep delivering', () => {
+	beforeEach(async () => start());
+
+	it('company 101 fails every poll while 102 always has news: the 10th poll fails, naming 101; nothing of 102 is lost', async () => {
+		emulator.failCompany(101);
+		addVouchers(101, 1);
+		// One activation: n8n keeps the static data in memory between its polls (saved only with an emit).
+		const activation = pollContext(ACCOUNTING, credentials(), { staticData: {} });
+		const delivered: unknown[] = [];
+		let reported: (Error & { description?: string }) | undefined;
+		for (let round = 1; round <= 10; round++) {
+			addVouchers(102, 1, round);
+			const result = await pollAgain(activation);
+			delivered.push(...ids(result));
+			if (result.error) {
+				reported = result.error;
+				expect(round).toBe(10);
+			}
+		}
+		expect(reported?.message).toMatch(/could not fetch accounting for company 101 \(failing for 10 polls since .*saknar behörighet|could not fetch accounting for company 101 \(failing for 10 polls/);
+		// The 10th poll emitted nothing; its revision of 102 comes with the next one.
+		addVouchers(102, 1, 11);
+		delivered.push(...ids(await pollAgain(activation)));
+		expect(new Set(delivered).size).toBe(delivered.length);
+		expect(delivered).toHaveLength(11);
+	});
+});
+
 describe('6. no two polls of one trigger run at once', () => {
 	beforeEach(async () => start());
 

@@ -432,6 +432,9 @@ export class VitecEmulator extends Emulator {
 		this.companyFaults.length = 0;
 	}
 
+	/** Told of every SOAP call when it arrives and when its answer is ready (not yet sent): crash tests kill n8n there. */
+	onCall?: (call: { method: string; companyId: number | null; phase: 'received' | 'answered' }) => void;
+
 	/** The next matching call is processed at once but answered only after `ms` (a poll outlasting its interval). */
 	slowNext(method: RegExp, ms: number): void {
 		this.slowAnswers.push({ method, ms });
@@ -551,6 +554,7 @@ export class VitecEmulator extends Emulator {
 				);
 			}
 			const selectorCompany = textOf(member(member(operation, this.serviceNamespace, 'companySelector'), this.namespaceOf('CompanySelector'), 'CompanyId'));
+			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'received' });
 			const hang = this.hangs.findIndex((entry) => entry.method.test(method) && (entry.companyId === undefined || String(entry.companyId) === selectorCompany));
 			if (hang >= 0) {
 				this.hangs.splice(hang, 1);
@@ -563,6 +567,7 @@ export class VitecEmulator extends Emulator {
 			for (const element of operation.children) if (element.ns === this.serviceNamespace) params[element.local] ??= element;
 			const slow = this.slowAnswers.findIndex((entry) => entry.method.test(method));
 			const answer = this.ok(method, this.invoke(method, params));
+			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'answered' });
 			if (slow >= 0) {
 				const { ms } = this.slowAnswers.splice(slow, 1)[0];
 				return new Promise<EmulatorResponse>((resolve) => setTimeout(() => resolve(answer), ms));

@@ -313,7 +313,7 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 			if (manual) throw nothingPending(ctx, integrationId);
 			// Nothing waits anywhere: every receipt just sent took effect.
 			delete state.unverified;
-			return reportFailures(ctx, state, failedNow, 0);
+			return reportFailures(ctx, state, failedNow);
 		}
 		targets = targetsFromPending(pending, settings.types, settings.companies);
 		if (targets && state.unverified) {
@@ -412,8 +412,8 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 		return [items];
 	}
 	// Every target tried failed: the poll fails (with the first failure), so that it is seen.
-	if (!succeeded && failedNow.size) return reportFailures(ctx, state, failedNow, 0, true);
-	const result = reportFailures(ctx, state, failedNow, items.length);
+	if (!succeeded && failedNow.size) return reportFailures(ctx, state, failedNow, true);
+	const result = reportFailures(ctx, state, failedNow);
 	// Only now, with nothing left to throw, what this poll emits is recorded: the receipts owed (On Emit) and the
 	// in-flight marks (Later). n8n saves the static data when it takes the items.
 	state.cursor = targets.length ? (start + visited) % targets.length : 0;
@@ -427,14 +427,14 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 
 /**
  * Warns about each failing target (named, with how long it has failed) and keeps the count in static data.
- * Throws when every target failed (`all`), or when a target has failed REPORT_AFTER_POLLS polls in a row and
- * this poll has nothing to emit, so that a lasting failure reaches the executions list and the error workflow.
+ * Throws when every target failed (`all`), or when a target has failed REPORT_AFTER_POLLS polls in a row (then its
+ * count starts again), so that a lasting failure reaches n8n's error workflow instead of only the log. What that poll
+ * fetched is not lost: nothing of it was acknowledged, so the next poll fetches it again.
  */
 function reportFailures(
 	ctx: IPollFunctions,
 	state: TriggerState,
 	failedNow: Map<string, { target: Target; error: unknown }>,
-	emitting: number,
 	all = false,
 ): null {
 	const failing: NonNullable<TriggerState['failing']> = {};
@@ -447,7 +447,7 @@ function reportFailures(
 	state.failing = failing;
 	if (!failedNow.size) return null;
 	const lasting = Object.entries(failing).filter(([, entry]) => entry.polls >= REPORT_AFTER_POLLS);
-	if (all || (lasting.length && !emitting)) {
+	if (all || lasting.length) {
 		const [key, first] = all ? [...failedNow.entries()][0] : [lasting[0][0], failedNow.get(lasting[0][0])!];
 		const names = [...failedNow.values()].map(({ target }) => describe(target)).join(', ');
 		const since = all ? '' : ` (failing for ${failing[key].polls} polls since ${failing[key].since})`;
