@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console --
-   Benchmark script (never shipped): timers, process memory and console output are the point. */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console --
+   Benchmark script (never shipped): timers, process memory, console output and a child process for the emulator
+   (so that the trigger side's memory is measured apart) are the point. */
 /**
  * Vitec Ekonomi benchmark: `npx ts-node --transpile-only scripts/bench-vitec.ts [revisions]` (after `npm run build`).
  * 1. Drains N revisions (default 100,000) across 3 companies and 3 information types from the emulator

@@ -389,7 +389,8 @@ describe('credential', () => {
 	it('defining the credential loads no SOAP or XML code (only the small security module)', () => {
 		// A fresh process, as n8n loading the package's credentials: which of our files does it load?
 		const script = "require('./dist/credentials/VitecEkonomiApi.credentials.js'); console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('/dist/'))))";
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		// A test only (never shipped): a child process is the one way to see what loading the credential loads.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals
 		const loaded = JSON.parse(require('node:child_process').execFileSync(process.execPath, ['-e', script], { cwd: `${__dirname}/../..` }).toString()) as string[];
 		const ours = loaded.map((file) => file.slice(file.indexOf('/dist/') + 6)).sort();
 		expect(ours).toEqual(['credentials/VitecEkonomiApi.credentials.js', 'nodes/Vitec/config.js', 'nodes/Vitec/security.js']);

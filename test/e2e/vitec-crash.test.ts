@@ -1,5 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
-   Test code that starts and kills a real n8n. Never shipped. */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console --
+   Test code that starts and kills a real n8n (a child process) and prints what it counted. Never shipped. */
 /**
  * The Vitec Ekonomi Trigger's delivery guarantee in a real n8n (docs/vitec.md "Delivery guarantee"): an active On
  * Emit workflow polls two companies whose revisions need several batches each (the emulator answers 2 per call).

@@ -4,6 +4,8 @@
  * Acknowledge) delivers and confirms every revision, leaving nothing pending in Vitec; the On-Emit template
  * (its own Integration-ID) delivers suppliers and customers, confirmed by the trigger itself.
  */
+import { sleep } from 'n8n-workflow';
+
 import { accountingRow, type VitecEmulator } from '../emulators/vitec';
 import type { E2eServerCase, E2eRun } from './cases';
 
@@ -12,7 +14,7 @@ const vitecOf = (emulators: Record<string, unknown>) => emulators.vitec as Vitec
 /** On Emit sends the receipts for an emit at the trigger's next poll (a minute later): wait for them. */
 async function receiptsSent(vitec: VitecEmulator, integrationId: string): Promise<void> {
 	const deadline = Date.now() + 150_000;
-	while (vitec.pendingCount(integrationId) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1000));
+	while (vitec.pendingCount(integrationId) > 0 && Date.now() < deadline) await sleep(1000);
 }
 
 function itemsOf(runs: E2eRun[], node: string) {

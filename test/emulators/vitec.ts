@@ -5,6 +5,7 @@
 import http from 'node:http';
 
 import { XMLParser } from 'fast-xml-parser';
+import { sleep } from 'n8n-workflow';
 
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
 
@@ -570,7 +571,7 @@ export class VitecEmulator extends Emulator {
 			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'answered' });
 			if (slow >= 0) {
 				const { ms } = this.slowAnswers.splice(slow, 1)[0];
-				return new Promise<EmulatorResponse>((resolve) => setTimeout(() => resolve(answer), ms));
+				return sleep(ms).then(() => answer);
 			}
 			return answer;
 		} catch (error) {
