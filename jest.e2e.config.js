@@ -2,7 +2,7 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/e2e.test.ts'],
+	testMatch: ['**/e2e.test.ts', '**/vitec-crash.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
 	setupFiles: ['<rootDir>/test/harness/setup-env.js'],
 	testTimeout: 10 * 60_000,

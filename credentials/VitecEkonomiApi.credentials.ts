@@ -1,12 +1,12 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
 
 import { VITEC_DEFAULTS } from '../nodes/Vitec/config';
-import { applySecurity } from '../nodes/Vitec/soap';
+import { applySecurity } from '../nodes/Vitec/security';
 
 /**
  * Vitec Ekonomi (VitecEkonomiServices, SOAP): an API user and password for the customer's installation
  * at https://<domain>.vitec.net. How the login is sent, the SOAP version, namespaces and service paths are
- * not public (API file §2, §12), so they are advanced settings with our best guess as default.
+ * not public (docs/api/vitec.md §2, §12), so they are advanced settings with our best guess as default.
  * The credential test (the Test button) is the nodes' `vitecEkonomiApiTest` method: it calls
  * GetListOfPendingEvents (or the company list) and shows Vitec's ServiceFault messages.
  */
@@ -105,7 +105,41 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'typesNamespace',
 			type: 'string',
 			default: VITEC_DEFAULTS.typesNamespace,
-			description: 'The namespace of CompanySelector and RevisionReciept in the WSDL',
+			description: 'The namespace of CompanySelector, RevisionReciept and the options classes in the WSDL, unless set per type below',
+			displayOptions: { show: { advanced: [true] } },
+		},
+		{
+			displayName: 'Data Contract Namespaces per Type (JSON)',
+			name: 'typeNamespaces',
+			type: 'string',
+			default: '',
+			placeholder: '{"RevisionReciept": "http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services.Common"}',
+			description:
+				'Namespaces that differ from the one above, by class: CompanySelector, RevisionReciept, GetSalesLedgerRevisionsOptions, GetSupplierLedgerRevisionsOptions. Vitec ignores members in a wrong namespace without an error.',
+			displayOptions: { show: { advanced: [true] } },
+		},
+		{
+			displayName: 'Receipt Parameter Name',
+			name: 'receiptParameterName',
+			type: 'string',
+			default: VITEC_DEFAULTS.receiptNames.parameter,
+			description: 'The name of the RevisionReciept parameter of SendProofOfReceiptForRevisions in the WSDL',
+			displayOptions: { show: { advanced: [true] } },
+		},
+		{
+			displayName: 'Receipt Event IDs Member',
+			name: 'receiptEventIdsMember',
+			type: 'string',
+			default: VITEC_DEFAULTS.receiptNames.eventIds,
+			description: 'The member of RevisionReciept that lists the event IDs. A wrong name makes Vitec accept the receipt and remove nothing: the trigger then stops with an error.',
+			displayOptions: { show: { advanced: [true] } },
+		},
+		{
+			displayName: 'Receipt Batch ID Member',
+			name: 'receiptBatchIdMember',
+			type: 'string',
+			default: VITEC_DEFAULTS.receiptNames.batchId,
+			description: 'The member of RevisionReciept that carries the batch ID (sent as 0: Vitec does not use it yet)',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{

@@ -12,7 +12,9 @@ export class VitecEkonomiTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Integration-ID " + $parameter["integrationId"]}}',
-		description: 'Starts the workflow for every new, changed or deleted row in Vitec Ekonomi (Prenumeration revisions), with nothing lost',
+		// The exact guarantee and the duplicates it allows: docs/vitec.md "Delivery guarantee".
+		description:
+			'Starts the workflow for every new, changed or deleted row in Vitec Ekonomi (Prenumeration revisions), at least once: confirmed to Vitec only after n8n stored the execution (or your Acknowledge step ran); after a crash a batch can come twice, so upsert on key',
 		defaults: { name: 'Vitec Ekonomi Trigger' },
 		polling: true,
 		inputs: [],

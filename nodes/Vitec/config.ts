@@ -1,6 +1,6 @@
 /**
  * Everything about Vitec Ekonomi's SOAP API that public sources do NOT confirm lives here, in one place
- * (API file ../shared/api/vitec.md, marks I = inferred, U = unknown, P = probable, C = confirmed). Each of
+ * (docs/api/vitec.md; marks I = inferred, U = unknown, P = probable, C = confirmed). Each of
  * these can be overridden in the credential's advanced settings, so a customer whose installation differs
  * needs no new release: service paths, namespaces, SOAP version, how the login is sent, method names.
  */
@@ -29,7 +29,13 @@ export const VITEC_DEFAULTS = {
 	contractInterface: { Accounting: 'IAccountingService', Customer: 'ICustomerService', Supplier: 'ISupplierService' } as Record<Contract, string>,
 	/** C: at most this many revisions per call. */
 	maxBatchSize: 5000,
+	/** U (docs/api/vitec.md §5.6): the receipt's parameter and member names. */
+	receiptNames: { parameter: 'revisionReciept', eventIds: 'EventIds', batchId: 'BatchId' },
 };
+
+/** The request data contracts whose namespace can be set one by one (docs/api/vitec.md §6.1). */
+export const DATA_CONTRACT_TYPES = ['CompanySelector', 'RevisionReciept', 'GetSalesLedgerRevisionsOptions', 'GetSupplierLedgerRevisionsOptions'] as const;
+export type DataContractType = (typeof DATA_CONTRACT_TYPES)[number];
 
 /** Methods that are not per information type. Names C unless marked. */
 export const VITEC_METHODS = {
@@ -134,6 +140,9 @@ export interface VitecConfig {
 	soapVersion: SoapVersion;
 	serviceNamespace: string;
 	typesNamespace: string;
+	/** Per data contract; a type not listed uses `typesNamespace`. */
+	typeNamespaces: Partial<Record<DataContractType, string>>;
+	receiptNames: { parameter: string; eventIds: string; batchId: string };
 	servicePaths: Record<Contract, string>;
 	/** Method name overrides: information type value, `getAll.<value>`, `listCompanies`, `pendingEvents`, `acknowledge`. */
 	methodNames: Record<string, string>;
@@ -167,6 +176,35 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 			return 'Method Name Overrides must be a JSON object such as {"customer": "GetCustomerRevisions"}';
 		}
 	}
+	let typeNamespaces: Partial<Record<DataContractType, string>> = {};
+	const namespaces = String(credentials.typeNamespaces ?? '').trim();
+	if (namespaces) {
+		const example = `{"RevisionReciept": "http://schemas.datacontract.org/2004/07/…"}`;
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(namespaces);
+		} catch {
+			return `Data Contract Namespaces per Type must be a JSON object such as ${example}`;
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return `Data Contract Namespaces per Type must be a JSON object such as ${example}`;
+		for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
+			if (!(DATA_CONTRACT_TYPES as readonly string[]).includes(name)) return `Data Contract Namespaces per Type: "${name}" is not one of ${DATA_CONTRACT_TYPES.join(', ')}`;
+			if (typeof value !== 'string' || !value.trim()) return `Data Contract Namespaces per Type: the namespace of ${name} must be a text such as http://schemas.datacontract.org/2004/07/…`;
+			typeNamespaces = { ...typeNamespaces, [name]: value.trim() };
+		}
+	}
+	const xmlName = (value: unknown, fallback: string, label: string): string | { problem: string } => {
+		const text = String(value ?? '').trim();
+		if (!text) return fallback;
+		return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(text) ? text : { problem: `${label} "${text}" is not an XML element name` };
+	};
+	const defaults = VITEC_DEFAULTS.receiptNames;
+	const receipt = {
+		parameter: xmlName(credentials.receiptParameterName, defaults.parameter, 'Receipt Parameter Name'),
+		eventIds: xmlName(credentials.receiptEventIdsMember, defaults.eventIds, 'Receipt Event IDs Member'),
+		batchId: xmlName(credentials.receiptBatchIdMember, defaults.batchId, 'Receipt Batch ID Member'),
+	};
+	for (const name of Object.values(receipt)) if (typeof name !== 'string') return name.problem;
 	const path = (value: unknown, fallback: string) => {
 		const text = String(value ?? '').trim();
 		return text ? (text.startsWith('/') || /^https?:/i.test(text) ? text : `/${text}`) : fallback;
@@ -177,6 +215,8 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 		soapVersion: credentials.soapVersion === '1.2' ? '1.2' : VITEC_DEFAULTS.soapVersion,
 		serviceNamespace: String(credentials.serviceNamespace ?? '').trim() || VITEC_DEFAULTS.serviceNamespace,
 		typesNamespace: String(credentials.typesNamespace ?? '').trim() || VITEC_DEFAULTS.typesNamespace,
+		typeNamespaces,
+		receiptNames: receipt as VitecConfig['receiptNames'],
 		servicePaths: {
 			Accounting: path(credentials.accountingServicePath, VITEC_DEFAULTS.servicePaths.Accounting),
 			Customer: path(credentials.customerServicePath, VITEC_DEFAULTS.servicePaths.Customer),
@@ -190,6 +230,10 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 export function revisionMethod(config: VitecConfig, type: InformationType, legacy: boolean): string {
 	const base = config.methodNames[type.value] ?? type.method;
 	return legacy ? base : `${base}WithReceiptRequirement`;
+}
+
+export function dataContractNamespace(config: VitecConfig, type: DataContractType): string {
+	return config.typeNamespaces[type] ?? config.typesNamespace;
 }
 
 export function namedMethod(config: VitecConfig, key: string, fallback: string): string {

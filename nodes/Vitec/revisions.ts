@@ -3,17 +3,17 @@
  * destructive one when asked), acknowledge (per company, ≤5000 ids per call), pending events, companies,
  * and the shape of an output item.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { apiError, type RequestContext, type RetryPolicy } from '../common/http';
-import type { InformationType } from './config';
-import { VITEC_DEFAULTS, VITEC_METHODS, namedMethod, revisionMethod } from './config';
+import { VITEC_DEFAULTS, VITEC_METHODS, dataContractNamespace, namedMethod, revisionMethod, type InformationType, type VitecConfig } from './config';
 import {
 	companySelector,
 	readLegacyRevisions,
 	readPendingEvents,
 	readRevisions,
 	readRows,
+	revisionReceipt,
 	type PendingEntry,
 	type Revision,
 	type SoapParam,
@@ -33,6 +33,8 @@ export interface FetchSettings {
 	/** Chart of accounts only: 0 = the company's default report plan (RED). */
 	reportPlan: number;
 	legacy: boolean;
+	/** Legacy reads only: the stand-in event ids (legacy rows have none), a prefix unique per poll and a counter. */
+	legacySequence?: { prefix: string; count: number };
 }
 
 export interface Target {
@@ -41,14 +43,17 @@ export interface Target {
 	companyId: number | null;
 }
 
-function revisionParams(target: Target, settings: FetchSettings): SoapParam[] {
+function revisionParams(config: VitecConfig, target: Target, settings: FetchSettings): SoapParam[] {
 	const { type } = target;
 	const params: SoapParam[] = [];
-	if (type.perCompany) params.push(companySelector(target.companyId));
+	if (type.perCompany) params.push(companySelector(config, target.companyId));
 	if (type.extra === 'reportPlan') params.push({ name: 'reportPlan', value: settings.reportPlan });
 	params.push({ name: 'integrationId', value: settings.integrationId });
 	if (type.extra === 'dimension') params.push({ name: 'dimension', value: settings.dimension || 'All' });
-	if (type.extra === 'ledgerOptions') params.push({ name: 'options', members: [] });
+	if (type.extra === 'ledgerOptions') {
+		const optionsType = type.contract === 'Customer' ? 'GetSalesLedgerRevisionsOptions' : 'GetSupplierLedgerRevisionsOptions';
+		params.push({ name: 'options', namespace: dataContractNamespace(config, optionsType), members: [] });
+	}
 	if (!settings.legacy) params.push({ name: 'batchId', value: 0 });
 	return params;
 }
@@ -57,13 +62,15 @@ function revisionParams(target: Target, settings: FetchSettings): SoapParam[] {
 export async function fetchBatch(ctx: RequestContext, target: Target, settings: FetchSettings, request: RequestSettings): Promise<Revision[]> {
 	const { config, secrets } = await vitecConfig(ctx, request.itemIndex);
 	const method = revisionMethod(config, target.type, settings.legacy);
-	const result = await callVitec(ctx, target.type.contract, method, revisionParams(target, settings), {
+	const result = await callVitec(ctx, target.type.contract, method, revisionParams(config, target, settings), {
 		...request,
 		// The legacy read deletes what it returns: repeating it cannot bring lost rows back, so it is not retried.
 		safeToRepeat: !settings.legacy,
 	});
 	try {
-		return settings.legacy ? readLegacyRevisions(result, target.type, target.companyId) : readRevisions(result, target.type);
+		return settings.legacy
+			? readLegacyRevisions(result, target.type, target.companyId, (settings.legacySequence ??= { prefix: `legacy-${Date.now().toString(36)}`, count: 0 }))
+			: readRevisions(result, target.type, target.companyId);
 	} catch (error) {
 		// Nothing was confirmed: the same revisions stay in Vitec until this is sorted out.
 		const message = `Vitec answered ${method} with a revision the node cannot read: ${(error as Error).message}`;
@@ -93,15 +100,43 @@ export async function acknowledge(
 			ctx,
 			contract,
 			method,
-			[
-				companySelector(companyId),
-				{ name: 'integrationId', value: integrationId },
-				{ name: 'revisionReciept', members: [{ name: 'BatchId', value: 0 }, { name: 'EventIds', longs: chunk }] },
-			],
+			[companySelector(config, companyId), { name: 'integrationId', value: integrationId }, revisionReceipt(config, chunk)],
 			{ ...request, safeToRepeat: true },
 		);
 	}
 	return eventIds.length;
+}
+
+/** The credential settings a receipt depends on, for the error that says what to check. */
+export const RECEIPT_SETTINGS_HINT =
+	'Vitec answered the receipt (SendProofOfReceiptForRevisions) without an error but removed nothing: it did not recognise the receipt\'s members. Compare the credential\'s Advanced Settings with the WSDL of your installation: Receipt Parameter Name, Receipt Event IDs Member, Receipt Batch ID Member, and the namespace of RevisionReciept (Data Contract Namespaces per Type, else Data Contract Namespace). Nothing is lost: the revisions stay in Vitec until a receipt takes effect.';
+
+/**
+ * The ids of a fetched batch that were just acknowledged for its target. Any at all means Vitec accepted a
+ * receipt it could not read: a WCF service ignores members whose name or namespace it does not know
+ * (docs/api/vitec.md §5.6). Callers stop with `receiptError`, never treating it as one target's failure.
+ */
+export function returnedAfterReceipt(revisions: Revision[], acknowledged: Iterable<number | string>): Array<number | string> {
+	const sent = new Set([...acknowledged].map(String));
+	return sent.size ? revisions.filter((revision) => sent.has(String(revision.eventId))).map((revision) => revision.eventId) : [];
+}
+
+/** The error for a receipt that had no effect, naming the revisions and the settings to check. */
+export function receiptError(ctx: RequestContext, target: Target, returned: Array<number | string>, itemIndex?: number): NodeApiError {
+	const list = `${returned.slice(0, 5).join(', ')}${returned.length > 5 ? '…' : ''}`;
+	const company = target.companyId === null ? '' : `, company ${target.companyId}`;
+	const message = `Vitec's acknowledgement had no effect: revision${returned.length > 1 ? 's' : ''} ${list} came back after being acknowledged (${target.type.value}${company})`;
+	return apiError(ctx.getNode(), { message, description: RECEIPT_SETTINGS_HINT, itemIndex }, []);
+}
+
+/**
+ * After an acknowledgement: fetch the head of the queue again and check that none of the ids came back
+ * (one revision call; used where no later fetch would notice, as the Acknowledge action).
+ */
+export async function verifyReceipt(ctx: RequestContext, target: Target, integrationId: string, eventIds: Array<number | string>, request: RequestSettings): Promise<void> {
+	const head = await fetchBatch(ctx, target, { integrationId, dimension: 'All', reportPlan: 0, legacy: false }, request);
+	const returned = returnedAfterReceipt(head, eventIds);
+	if (returned.length) throw receiptError(ctx, target, returned, request.itemIndex);
 }
 
 export async function pendingEvents(ctx: RequestContext, integrationId: string, request: RequestSettings): Promise<PendingEntry[]> {
@@ -140,7 +175,7 @@ export function revisionItem(revision: Revision, type: InformationType, integrat
 		eventId: revision.eventId,
 		action: revision.action,
 		deleted: revision.action === 'deleted',
-		// Vitec's own value (New/Changed/Deleted or 1/2/3); an unknown one is treated as changed (upsert).
+		// Vitec's own value (New/Changed/Deleted or 1/2/3); an unknown one stops the read (legacy: action 'unknown').
 		processingCode: revision.processingCode,
 		key: keyOf(type, revision.data, revision.companyId),
 		...(revision.created ? { created: revision.created } : {}),

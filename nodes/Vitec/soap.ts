@@ -1,38 +1,36 @@
 /**
  * SOAP ⇄ JSON for Vitec Ekonomi: envelopes built from typed request descriptions, answers read with the
  * strict XML reader, faults turned into their ServiceFault messages. Every guess about member names lives
- * in this file or in config.ts (API file §6: "isolate all knowledge of these shapes in one adapter").
+ * in this file or in config.ts (docs/api/vitec.md §6: all knowledge of these shapes in one adapter).
  */
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { child, childrenNamed, descendant, escapeXml, isNil, leafValue, parseXml, type XmlElement } from '../common/xml';
 import type { InformationType, SoapVersion, VitecConfig } from './config';
-import { soapAction } from './config';
+import { dataContractNamespace, soapAction } from './config';
+import { SECURITY_MARKER } from './security';
+
+export { SECURITY_MARKER, applySecurity, wsSecurityHeader } from './security';
 
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
 const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
-const WSSE_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
-const WSU_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
-const PASSWORD_TEXT = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText';
 
 /**
- * Where the credential puts the WS-Security header. The node never sees the password: the credential's
- * `authenticate` replaces this marker (or adds HTTP Basic) when the request is sent.
+ * One parameter of a SOAP operation: a text value, or a data contract whose members live in its own
+ * namespace (docs/api/vitec.md §6.1: WCF ignores a member in any other namespace, silently).
  */
-export const SECURITY_MARKER = '<!--vitec:security-->';
-
-/** One parameter of a SOAP operation: a text value, or child elements in the data-contract namespace. */
 export type SoapParam =
 	| { name: string; value: string | number }
-	| { name: string; members: SoapParam[] }
+	| { name: string; namespace: string; members: SoapParam[] }
 	| { name: string; longs: Array<string | number> };
 
-function paramXml(param: SoapParam, nested: boolean): string {
-	const tag = nested ? `b:${param.name}` : param.name;
+/** `prefix` is set inside a data contract (its members are `b:Name`); operation parameters have none. */
+function paramXml(param: SoapParam, prefix: string | undefined): string {
+	const tag = prefix ? `${prefix}:${param.name}` : param.name;
 	if ('value' in param) return `<${tag}>${escapeXml(String(param.value))}</${tag}>`;
 	if ('longs' in param) return `<${tag}>${param.longs.map((id) => `<a:long>${escapeXml(String(id))}</a:long>`).join('')}</${tag}>`;
-	return `<${tag}>${param.members.map((member) => paramXml(member, true)).join('')}</${tag}>`;
+	return `<${tag} xmlns:b="${escapeXml(param.namespace)}">${param.members.map((member) => paramXml(member, 'b')).join('')}</${tag}>`;
 }
 
 export interface SoapRequest {
@@ -51,42 +49,13 @@ export function buildEnvelope(config: VitecConfig, url: string, contract: Parame
 	const body =
 		`<?xml version="1.0" encoding="utf-8"?>` +
 		`<s:Envelope xmlns:s="${envelopeNs}"><s:Header>${addressing}${SECURITY_MARKER}</s:Header>` +
-		`<s:Body><${method} xmlns="${escapeXml(config.serviceNamespace)}" xmlns:b="${escapeXml(config.typesNamespace)}" xmlns:a="${ARRAYS_NS}">` +
-		params.map((param) => paramXml(param, false)).join('') +
+		`<s:Body><${method} xmlns="${escapeXml(config.serviceNamespace)}" xmlns:a="${ARRAYS_NS}">` +
+		params.map((param) => paramXml(param, undefined)).join('') +
 		`</${method}></s:Body></s:Envelope>`;
 	const headers: Record<string, string> = soap12
 		? { 'Content-Type': `application/soap+xml; charset=utf-8; action="${action}"` }
 		: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${action}"` };
 	return { url, body, headers: { ...headers, Accept: 'text/xml, application/soap+xml' } };
-}
-
-/** The WS-Security header with a UsernameToken (password as text, over HTTPS) and a timestamp. */
-export function wsSecurityHeader(username: string, password: string, now = new Date()): string {
-	const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-	const expires = new Date(now.getTime() + 5 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-	return (
-		`<o:Security xmlns:o="${WSSE_NS}" xmlns:u="${WSU_NS}"><u:Timestamp u:Id="_0"><u:Created>${created}</u:Created><u:Expires>${expires}</u:Expires></u:Timestamp>` +
-		`<o:UsernameToken u:Id="uuid-n8n-1"><o:Username>${escapeXml(username)}</o:Username><o:Password Type="${PASSWORD_TEXT}">${escapeXml(password)}</o:Password></o:UsernameToken></o:Security>`
-	);
-}
-
-/** What the credential's `authenticate` does: the login goes into the envelope or into HTTP Basic. */
-export function applySecurity(
-	credentials: { username?: unknown; password?: unknown; securityMode?: unknown },
-	request: IHttpRequestOptions,
-): IHttpRequestOptions {
-	const username = String(credentials.username ?? '');
-	const password = String(credentials.password ?? '');
-	const body = typeof request.body === 'string' ? request.body : undefined;
-	if (credentials.securityMode === 'basic') {
-		const token = Buffer.from(`${username}:${password}`).toString('base64');
-		return {
-			...request,
-			body: body?.replace(SECURITY_MARKER, ''),
-			headers: { ...request.headers, Authorization: `Basic ${token}` },
-		};
-	}
-	return { ...request, body: body?.replace(SECURITY_MARKER, wsSecurityHeader(username, password)) };
 }
 
 export interface SoapFault {
@@ -130,8 +99,26 @@ export function resultOf(response: XmlElement): XmlElement | undefined {
 
 /* ---- Parameters ---- */
 
-export function companySelector(companyId: number | null): SoapParam {
-	return { name: 'companySelector', members: companyId === null ? [] : [{ name: 'CompanyId', value: companyId }] };
+export function companySelector(config: VitecConfig, companyId: number | null): SoapParam {
+	return {
+		name: 'companySelector',
+		namespace: dataContractNamespace(config, 'CompanySelector'),
+		members: companyId === null ? [] : [{ name: 'CompanyId', value: companyId }],
+	};
+}
+
+/** The RevisionReciept (sic) with the names and namespace the credential says (docs/api/vitec.md §5.6). */
+export function revisionReceipt(config: VitecConfig, eventIds: Array<number | string>): SoapParam {
+	const names = config.receiptNames;
+	return {
+		name: names.parameter,
+		namespace: dataContractNamespace(config, 'RevisionReciept'),
+		// WCF reads data-contract members in order (alphabetical by default) and skips one out of order.
+		members: [
+			{ name: names.batchId, value: 0 } as SoapParam,
+			{ name: names.eventIds, longs: eventIds } as SoapParam,
+		].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+	};
 }
 
 /* ---- Rows ---- */
@@ -188,7 +175,8 @@ export function actionOf(code: string): RevisionAction | undefined {
 export interface Revision {
 	eventId: number | string;
 	companyId: number | null;
-	action: RevisionAction;
+	/** 'unknown' only for legacy reads, whose rows Vitec has already deleted (never an upsert). */
+	action: RevisionAction | 'unknown';
 	processingCode: string;
 	created?: string;
 	data: IDataObject;
@@ -200,11 +188,22 @@ function eventIdOf(text: string): number | string {
 	return /^\d+$/.test(trimmed) && Number.isSafeInteger(number) ? number : trimmed;
 }
 
+/** The row of a revision item, in either shape docs/api/vitec.md §6.1 allows. */
+function rowOf(item: XmlElement, info: XmlElement): IDataObject {
+	const others = item.children.filter((candidate) => candidate !== info);
+	// (a) a wrapper {EventInfo, <Row>}: one other member, itself a structure (or nil).
+	if (others.length === 1 && (others[0].children.length > 0 || isNil(others[0]))) return isNil(others[0]) ? {} : rowToJson(others[0]);
+	// (b) the row class itself, carrying EventInfo beside its own fields.
+	return rowToJson({ ...item, children: others });
+}
+
 /**
- * The revisions of a `GetRevisionsResult` (receipt variant): each item holds an EventInfo and one data
- * element, whatever they are called. Throws when an item has no usable event id (it could not be acked).
+ * The revisions of a `GetRevisionsResult` (receipt variant). Throws — so nothing is acknowledged — on a
+ * revision that could not be acknowledged or handled correctly: no EventId, a ProcessingCode that is not
+ * New/Changed/Deleted (a delete read as a change would become an upsert of key fields), or no data at all.
+ * `companyId` is the company the request asked for: the answer may not say (docs/api/vitec.md §6.1).
  */
-export function readRevisions(result: XmlElement | undefined, type: InformationType): Revision[] {
+export function readRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null): Revision[] {
 	if (!result || isNil(result)) return [];
 	const wrapped = child(result, 'RevisionResult');
 	const list = wrapped ?? result;
@@ -218,16 +217,19 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
 			if (wrapped || item.children.length) throw new Error(`a revision <${item.name}> without EventInfo`);
 			continue;
 		}
-		const dataElement = item.children.find((candidate) => candidate !== info);
 		const eventIdText = leafValue(child(info, 'EventId'));
 		if (!eventIdText) throw new Error('a revision without an EventId');
+		const eventId = eventIdOf(eventIdText);
 		const code = leafValue(child(info, 'ProcessingCode')) ?? '';
-		const data = dataElement && !isNil(dataElement) ? rowToJson(dataElement) : {};
-		const companyText = leafValue(child(info, 'CompanyId')) ?? (data.CompanyId !== undefined ? String(data.CompanyId) : undefined);
+		const action = actionOf(code);
+		if (!action) throw new Error(`ProcessingCode "${code}" of revision ${eventId} is not New, Changed or Deleted (nor 1, 2, 3)`);
+		const data = rowOf(item, info);
+		if (!Object.keys(data).length) throw new Error(`revision ${eventId} carries no data (no row beside its EventInfo)`);
+		const companyText = leafValue(child(info, 'CompanyId')) ?? (data.CompanyId !== undefined && data.CompanyId !== null ? String(data.CompanyId) : undefined);
 		revisions.push({
-			eventId: eventIdOf(eventIdText),
-			companyId: type.perCompany && companyText && /^\d+$/.test(companyText.trim()) ? Number(companyText) : null,
-			action: actionOf(code) ?? 'changed',
+			eventId,
+			companyId: type.perCompany ? (companyText && /^\d+$/.test(companyText.trim()) ? Number(companyText) : companyId) : null,
+			action,
 			processingCode: code,
 			created: leafValue(child(info, 'Created')) ?? undefined,
 			data,
@@ -238,15 +240,18 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
 
 /**
  * The legacy `Dictionary<Entity, ProcessingCode>` (`KeyValueOf…` with Key = row, Value = code). Legacy
- * rows have no event id; a running number within the answer stands in for it.
+ * rows carry no event id (docs/api/vitec.md §5.1): `sequence` (a prefix unique per poll, a running number) stands in for it, so
+ * that an id never repeats across batches and polls. De-duplicate legacy rows on `key`, not on this id.
  */
-export function readLegacyRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null): Revision[] {
+export function readLegacyRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null, sequence: { prefix: string; count: number }): Revision[] {
 	if (!result || isNil(result)) return [];
-	return result.children.map((entry, index) => {
+	return result.children.map((entry) => {
 		const key = child(entry, 'Key');
 		const code = leafValue(child(entry, 'Value')) ?? '';
+		// Already deleted in Vitec by this read: an unknown code cannot stop it, so the row is kept and marked.
+		const action = actionOf(code) ?? 'unknown';
 		const data = key ? rowToJson(key) : {};
-		return { eventId: `legacy-${index + 1}`, companyId: type.perCompany ? companyId : null, action: actionOf(code) ?? 'changed', processingCode: code, data };
+		return { eventId: `${sequence.prefix}-${++sequence.count}`, companyId: type.perCompany ? companyId : null, action, processingCode: code, data };
 	});
 }
 

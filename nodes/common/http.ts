@@ -110,6 +110,15 @@ export async function credentialsOf(ctx: RequestContext, type: string): Promise<
 	}
 	return await credentials;
 }
+
+/**
+ * Forget the credential read for this context. For pollers: n8n keeps one poll context for the whole
+ * activation (n8n-core `activatePolling`), so without this a changed password would be used only after the
+ * workflow is re-activated. Call at the start of each poll.
+ */
+export function forgetCredentials(ctx: RequestContext): void {
+	credentialCache.delete(ctx);
+}
 const TRANSIENT_NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ETIMEDOUT',

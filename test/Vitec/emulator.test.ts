@@ -113,7 +113,8 @@ describe('revisions', () => {
 		emulator.upsert('Accounting', 102, accountingRow(102, 1));
 		emulator.upsert('Accounting', 101, accountingRow(101, 1, 1, { Amount: '5.00' }));
 		emulator.remove('Accounting', 102, { AccountingYear: 2026, Routine: 'A', VoucherNumber: 1, Row: 1, AutoAccountingCode: '*', AutoAccountingRow: 0 });
-		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentialData(), { staticData: {} });
+		const state = {};
+		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentialData(), { staticData: state });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => [item.json.companyId, item.json.action, item.json.processingCode])).toEqual([
 			[101, 'new', '1'],
@@ -123,6 +124,8 @@ describe('revisions', () => {
 		]);
 		// "current" payloads: both revisions of the changed row carry today's amount; the deleted row only its key.
 		expect(result.items.slice(0, 2).map((item) => (item.json.data as { Amount: number }).Amount)).toEqual([5, 5]);
+		// The next poll's receipts (one per company, never a foreign id) are accepted by this strict Vitec.
+		expect((await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentialData(), { staticData: state })).error).toBeUndefined();
 		expect(emulator.pendingCount('N8N')).toBe(0);
 		// Acknowledging a revision under the wrong company is refused by this Vitec: the node's grouping never does that.
 		emulator.upsert('Accounting', 101, accountingRow(101, 2));

@@ -28,7 +28,7 @@ const packageEntry = require('../../index.js') as {
 	credentials: Record<string, new () => ICredentialType>;
 };
 
-const trigger = new packageEntry.nodes.VitecEkonomiTrigger();
+export const trigger = new packageEntry.nodes.VitecEkonomiTrigger();
 const credentialType = new packageEntry.credentials.VitecEkonomiApi();
 
 class Credentials extends ICredentialsHelper {
@@ -82,7 +82,7 @@ export interface PollResult {
 export function pollContext(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number } = {},
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number; workflowId?: string } = {},
 ) {
 	const node: INode = {
 		id: 'trigger',
@@ -101,7 +101,8 @@ export function pollContext(
 		getKnownTypes: () => ({}),
 	};
 	const workflow = new Workflow({
-		id: 'wf',
+		// Each "n8n process" of a crash test gets its own id: the overlap guard is per process (docs/vitec.md).
+		id: options.workflowId ?? 'wf',
 		name: 'poll test',
 		nodes: [node],
 		connections: {},
@@ -129,14 +130,22 @@ export function pollContext(
 export async function poll(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number } = {},
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number; workflowId?: string } = {},
+): Promise<PollResult> {
+	return await pollAgain(pollContext(parameters, credentials, options), options);
+}
+
+/** One more poll with the same activation (n8n reuses one PollContext for every tick of an active workflow). */
+export async function pollAgain(
+	{ context, workflow, warnings }: ReturnType<typeof pollContext>,
+	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown> } = {},
 ): Promise<PollResult> {
 	const mode = options.mode ?? 'trigger';
-	const { context, workflow, warnings } = pollContext(parameters, credentials, options);
 	try {
 		const returned = await trigger.poll!.call(context);
-		// n8n saves static data only after a successful poll of an active workflow.
-		if (options.staticData && mode !== 'manual') {
+		// n8n saves static data only when a poll of an active workflow emits (n8n-core `activatePolling`: `__emit`
+		// only for a non-null answer; the cli's emit saves static data). A poll returning null saves nothing.
+		if (options.staticData && mode !== 'manual' && returned !== null) {
 			for (const key of Object.keys(options.staticData)) delete options.staticData[key];
 			Object.assign(options.staticData, JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
 		}

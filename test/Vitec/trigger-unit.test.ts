@@ -48,18 +48,37 @@ afterAll(() => nock.enableNetConnect());
 it('fetches only the (type, company) pairs the pending list names, skipping types this trigger does not receive', async () => {
 	reply(ACC, pending([[102, 'Supplier', 2], [101, 'Accounting', 5]]));
 	reply(SUP, revisions(102, [11, 12]));
-	reply(SUP, ACK);
-	reply(SUP, revisions(102, []));
-	const result = await poll({ integrationId: 'N8N', informationTypes: ['supplier'] }, credentials);
+	const state = {};
+	const result = await poll({ integrationId: 'N8N', informationTypes: ['supplier'] }, credentials, { staticData: state });
 	expect(result.error).toBeUndefined();
-	expect(calls).toEqual([
-		'GetListOfPendingEvents',
-		'GetSupplierRevisionsWithReceiptRequirement(102)',
-		'SendProofOfReceiptForRevisions(102)',
-		'GetSupplierRevisionsWithReceiptRequirement(102)',
-	]);
+	// One batch per target and no receipt: what this poll returns is acknowledged by the next one.
+	expect(calls).toEqual(['GetListOfPendingEvents', 'GetSupplierRevisionsWithReceiptRequirement(102)']);
 	expect(result.items.map((item) => item.json.key)).toEqual(['102|L11', '102|L12']);
 	expect(nock.pendingMocks()).toEqual([]);
+
+	// The next poll: the receipt first (from the saved static data), then the pending check, then the next batch.
+	calls.length = 0;
+	reply(SUP, ACK);
+	reply(ACC, pending([[102, 'Supplier', 1]]));
+	reply(SUP, revisions(102, [13]));
+	const next = await poll({ integrationId: 'N8N', informationTypes: ['supplier'] }, credentials, { staticData: state });
+	expect(next.error).toBeUndefined();
+	expect(calls).toEqual(['SendProofOfReceiptForRevisions(102)', 'GetListOfPendingEvents', 'GetSupplierRevisionsWithReceiptRequirement(102)']);
+	expect(next.items.map((item) => item.json.eventId)).toEqual([13]);
+});
+
+it('a receipt Vitec answered OK but ignored: the same ids come back, the poll fails and emits nothing', async () => {
+	reply(ACC, pending([[102, 'Supplier', 2]]));
+	reply(SUP, revisions(102, [11, 12]));
+	const state = {};
+	await poll({ integrationId: 'N8N', informationTypes: ['supplier'] }, credentials, { staticData: state });
+	reply(SUP, ACK);
+	reply(ACC, pending([[102, 'Supplier', 2]]));
+	reply(SUP, revisions(102, [11, 12]));
+	const next = await poll({ integrationId: 'N8N', informationTypes: ['supplier'] }, credentials, { staticData: state });
+	expect(next.items).toHaveLength(0);
+	expect(next.error?.message).toBe("Vitec's acknowledgement had no effect: revisions 11, 12 came back after being acknowledged (supplier, company 102)");
+	expect(next.error?.description).toContain('Receipt Event IDs Member');
 });
 
 it('a pending list only naming other types: no revision call, nothing emitted', async () => {
@@ -74,16 +93,12 @@ it('a pending list naming a type the node cannot map: asks every selected compan
 	reply(ACC, answer('GetCompanies', '<b:Company><b:CompanyId>101</b:CompanyId></b:Company><b:Company><b:CompanyId>102</b:CompanyId></b:Company>'));
 	reply(SUP, revisions(101, []));
 	reply(SUP, revisions(102, [5]));
-	reply(SUP, ACK);
-	reply(SUP, revisions(102, []));
 	const result = await poll({ integrationId: 'N8N', informationTypes: ['supplier'] }, credentials);
 	expect(result.error).toBeUndefined();
 	expect(calls).toEqual([
 		'GetListOfPendingEvents',
 		'GetCompanies',
 		'GetSupplierRevisionsWithReceiptRequirement(101)',
-		'GetSupplierRevisionsWithReceiptRequirement(102)',
-		'SendProofOfReceiptForRevisions(102)',
 		'GetSupplierRevisionsWithReceiptRequirement(102)',
 	]);
 	expect(result.items).toHaveLength(1);
@@ -102,12 +117,9 @@ it.each([
 ])('a pending answer the node cannot detail (%s) never stops fetching: it asks everything', async (_label, body) => {
 	reply(ACC, body);
 	reply(SUP, revisions(101, [1]));
-	reply(SUP, ACK);
-	reply(SUP, revisions(101, []));
 	const result = await poll({ integrationId: 'N8N', informationTypes: ['supplier'], companySelection: 'ids', companyIds: '101' }, credentials);
 	expect(result.items).toHaveLength(1);
-	expect(calls[0]).toBe('GetListOfPendingEvents');
-	expect(calls).toContain('SendProofOfReceiptForRevisions(101)');
+	expect(calls).toEqual(['GetListOfPendingEvents', 'GetSupplierRevisionsWithReceiptRequirement(101)']);
 });
 
 it('"false" or an empty list means nothing is pending: no revision call', async () => {

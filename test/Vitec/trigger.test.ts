@@ -6,7 +6,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { VitecEmulator, accountingRow } from '../emulators/vitec';
-import { poll } from './poll-harness';
+import { poll, pollAgain, pollContext } from './poll-harness';
 
 let emulator: VitecEmulator;
 
@@ -17,6 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => emulator.stop());
 
+const fetchCalls = () => emulator.requests.filter((request) => request.body.includes('RevisionsWithReceiptRequirement')).length;
 const credentials = () => ({ username: emulator.username, password: emulator.password, baseUrl: emulator.baseUrl, domain: '' });
 
 function addVouchers(companyId: number, count: number, startVoucher = 1) {
@@ -49,56 +50,56 @@ describe('on emit (default)', () => {
 		expect(deleted).toMatchObject({ companyId: 102, action: 'deleted', key: '102|2026|A|2|1|*|0' });
 		expect(Object.keys(deleted.data as object).sort()).toEqual(['AccountingYear', 'AutoAccountingCode', 'AutoAccountingRow', 'CompanyId', 'Routine', 'Row', 'VoucherNumber']);
 		expect(new Set(json.map((item) => item.eventId)).size).toBe(7);
-		expect(emulator.pendingCount('N8N')).toBe(0);
-		expect(emulator.acks.map((ack) => ack.companyId).sort()).toEqual([101, 102]);
+		// Nothing is acknowledged before n8n has saved what this poll returned.
+		expect(emulator.acks).toHaveLength(0);
 
+		// The next poll sends the receipts (one per company) and finds nothing more.
 		const second = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: state });
 		expect(second.returned).toBeNull();
+		expect(emulator.pendingCount('N8N')).toBe(0);
+		expect(emulator.acks.map((ack) => ack.companyId).sort()).toEqual([101, 102]);
 		// The cheap pending check answered; no revision call was made.
 		expect(emulator.requests.slice(-1)[0].body).toContain('GetListOfPendingEvents');
 	});
 
-	it('an acknowledgement Vitec refuses: the batch is still emitted (never dropped) and comes again next poll', async () => {
+	it('a receipt Vitec refuses is sent again at the next poll: the batch is neither lost nor emitted twice', async () => {
 		addVouchers(101, 4);
-		// The acknowledgement fails (a ServiceFault: not retried, nothing removed in Vitec).
-		const pendingCheckAndFetch = 2;
+		const state = {};
+		const first = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: state });
+		expect(first.items).toHaveLength(4);
+		// The receipt fails (a ServiceFault: nothing removed in Vitec). The target is not fetched again (it would
+		// return the same 4), and as nothing else could be fetched the poll reports the failure.
 		emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: /SendProofOfReceiptForRevisions/ });
-		const crashed = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials());
-		expect(emulator.requests.filter((request) => request.body.includes('SendProofOfReceiptForRevisions'))).toHaveLength(1);
-		expect(emulator.requests).toHaveLength(pendingCheckAndFetch + 1);
-		// Emitted anyway (an ack whose answer is lost may have arrived), never dropped; a warning says why.
-		expect(crashed.items).toHaveLength(4);
-		expect(crashed.warnings[0]).toMatch(/stopped early/);
+		const refused = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: state });
+		expect(refused.items).toHaveLength(0);
+		expect(refused.error?.message).toMatch(/accounting for company 101.*SendProofOfReceiptForRevisions/);
 		expect(emulator.pendingCount('N8N')).toBe(4);
+		expect(fetchCalls()).toBe(1);
 
-		// Nothing was acknowledged, so all 4 come again (at-least-once; consumers upsert on the key).
-		const again = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials());
-		expect(again.items.map((item) => item.json.eventId)).toEqual(crashed.items.map((item) => item.json.eventId));
+		// The saved receipt is sent again; Vitec takes it; nothing was emitted twice.
+		const again = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: state });
+		expect(again.error).toBeUndefined();
+		expect(again.returned).toBeNull();
 		expect(emulator.pendingCount('N8N')).toBe(0);
 	});
 
-	it('n8n really dies while the acknowledgement is on its way: a restarted n8n gets every revision again', async () => {
+	it('n8n really dies while a receipt is on its way: a restarted n8n sends it again, nothing is lost or repeated', async () => {
 		addVouchers(101, 3);
 		addVouchers(102, 2);
-		// The acknowledgement for the first company reaches the server, which never processes it: the poll
-		// hangs there, as a process that is killed at that moment. Its promise is abandoned, never awaited.
+		const saved = {};
+		const first = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: saved, workflowId: 'process-1' });
+		expect(first.items).toHaveLength(5);
+		// The receipt for the first company reaches the server, which never processes it: the poll hangs there,
+		// as a process killed at that moment. Its promise is abandoned, never awaited, and saves nothing.
 		emulator.hangOn(/SendProofOfReceiptForRevisions/);
-		const dying = poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: {} });
-		void dying.catch(() => undefined);
+		void poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: saved, workflowId: 'process-1' }).catch(() => undefined);
 		for (let i = 0; i < 100 && !emulator.requests.some((r) => r.body.includes('SendProofOfReceiptForRevisions')); i++) await sleep(20);
-		expect(emulator.requests.filter((r) => r.body.includes('SendProofOfReceiptForRevisions'))).toHaveLength(1);
 		expect(emulator.pendingCount('N8N')).toBe(5);
 
-		// The restarted n8n (fresh static data, the old execution never saved) polls again: all 5, once each.
-		const restarted = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: {} });
+		// The restarted n8n polls with what the first process saved: the receipts again, then nothing new.
+		const restarted = await poll({ integrationId: 'N8N', informationTypes: ['accounting'] }, credentials(), { staticData: saved, workflowId: 'process-2' });
 		expect(restarted.error).toBeUndefined();
-		expect(restarted.items.map((item) => item.json.key).sort()).toEqual([
-			'101|2026|A|1|1|*|0',
-			'101|2026|A|2|1|*|0',
-			'101|2026|A|3|1|*|0',
-			'102|2026|A|1|1|*|0',
-			'102|2026|A|2|1|*|0',
-		]);
+		expect(restarted.returned).toBeNull();
 		expect(emulator.pendingCount('N8N')).toBe(0);
 	});
 
@@ -119,9 +120,10 @@ describe('on emit (default)', () => {
 		for (let i = 0; i < 1000; i++) emulator.upsert('Supplier', 101, { SupplierId: `L${i}`, Name: `Leverantör ${i}` });
 		const seen = new Map<string, number>();
 		const state = {};
-		for (let round = 0; round < 5 && emulator.pendingCount('N8N'); round++) {
+		for (let round = 0; round < 10; round++) {
 			const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting', 'supplier'], options: { maxBatchesPerPoll: 2 } }, credentials(), { staticData: state });
 			expect(result.error).toBeUndefined();
+			if (!result.returned) break;
 			for (const item of result.items) seen.set(String(item.json.eventId), (seen.get(String(item.json.eventId)) ?? 0) + 1);
 		}
 		expect(seen.size).toBe(12_000);
@@ -130,7 +132,7 @@ describe('on emit (default)', () => {
 		expect(Math.max(...emulator.acks.map((ack) => ack.eventIds.length))).toBe(5000);
 	});
 
-	it('takes turns between types and companies, so one big backlog does not starve the others', async () => {
+	it('takes one batch per type and company, in turns, so one big backlog does not starve the others', async () => {
 		await emulator.stop();
 		emulator = new VitecEmulator({ maxBatch: 2 });
 		await emulator.start();
@@ -139,16 +141,16 @@ describe('on emit (default)', () => {
 		emulator.upsert('Supplier', 101, { SupplierId: 'L1', Name: 'Ny AB' });
 		emulator.upsert('Supplier', 102, { SupplierId: 'L2', Name: 'Ny AB' });
 		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting', 'supplier'], options: { maxBatchesPerPoll: 4 } }, credentials());
-		// 4 batches: accounting 101, supplier 101, supplier 102, accounting 101 again.
-		expect(result.items.map((item) => `${item.json.type}:${item.json.companyId}`)).toEqual([
-			'accounting:101',
-			'accounting:101',
-			'supplier:101',
-			'supplier:102',
-			'accounting:101',
-			'accounting:101',
-		]);
-		expect(emulator.pendingCount('N8N')).toBe(6);
+		// One batch each (a second one of accounting 101 would be the same head until the receipt is sent).
+		expect(result.items.map((item) => `${item.json.type}:${item.json.companyId}`)).toEqual(['accounting:101', 'accounting:101', 'supplier:101', 'supplier:102']);
+		// With one call per poll, the polls of one activation take the targets in turn.
+		const activation = pollContext({ integrationId: 'N8N', informationTypes: ['accounting', 'supplier'], options: { maxBatchesPerPoll: 1, checkPendingFirst: false }, companySelection: 'ids', companyIds: '101, 102' }, credentials());
+		const order: string[] = [];
+		for (let round = 0; round < 4; round++) {
+			const turn = await pollAgain(activation);
+			order.push([...new Set(turn.items.map((item) => `${item.json.type}:${item.json.companyId}`))].join(','));
+		}
+		expect(order).toEqual(['accounting:101', '', 'supplier:101', 'supplier:102']);
 	});
 
 	it('one item per batch carries all event ids', async () => {
@@ -234,7 +236,8 @@ describe('selection and faults', () => {
 		emulator.upsert('Accounting', 101, accountingRow(101, 2, 1));
 		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting'], dimension: 'Dimension02' }, credentials());
 		expect(result.items.map((item) => (item.json.data as { VoucherNumber: number }).VoucherNumber)).toEqual([1]);
-		expect(emulator.pendingCount('N8N')).toBe(0);
+		// Voucher 2's event is gone already, though nothing was acknowledged: only voucher 1 waits for its receipt.
+		expect(emulator.pending('N8N').map((event) => event.payload.VoucherNumber)).toEqual([1]);
 	});
 
 	it('legacy destructive mode: the events are gone from Vitec at fetch, without any acknowledgement', async () => {
@@ -251,12 +254,15 @@ describe('selection and faults', () => {
 		emulator.upsert('Currency', null, { FromCurrency: 'EUR', ToCurrency: 'SEK', Date: '2026-11-20', Rate: '11.52', Units: 1 });
 		addVouchers(101, 1);
 		addVouchers(102, 1);
-		const result = await poll({ integrationId: 'N8N', informationTypes: ['accounting', 'currency'], companySelection: 'ids', companyIds: '102' }, credentials());
+		const state = {};
+		const params = { integrationId: 'N8N', informationTypes: ['accounting', 'currency'], companySelection: 'ids', companyIds: '102' };
+		const result = await poll(params, credentials(), { staticData: state });
 		expect(result.items.map((item) => [item.json.type, item.json.companyId])).toEqual([
 			['accounting', 102],
 			['currency', null],
 		]);
 		expect(result.items[1].json.key).toBe('EUR|SEK|2026-11-20');
+		await poll(params, credentials(), { staticData: state });
 		expect(emulator.pending('N8N').map((event) => event.companyId)).toEqual([101]);
 	});
 

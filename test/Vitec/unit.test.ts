@@ -190,7 +190,8 @@ describe('Revision → Get Revisions', () => {
 		);
 		const { items, error } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '={{ $json.company }}', dimension: 'Dimension02' }, [{ company: 101 }]);
 		expect(error).toBeUndefined();
-		expect(sent[0].body).toContain('<companySelector><b:CompanyId>101</b:CompanyId></companySelector><integrationId>N8N</integrationId><dimension>Dimension02</dimension><batchId>0</batchId>');
+		// CompanySelector's members in its data-contract namespace (WCF ignores them in any other, docs/api/vitec.md §6.1).
+		expect(sent[0].body).toContain('<companySelector xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services"><b:CompanyId>101</b:CompanyId></companySelector><integrationId>N8N</integrationId><dimension>Dimension02</dimension><batchId>0</batchId>');
 		expect(items).toHaveLength(2);
 		expect(items[0].json).toMatchObject({
 			integrationId: 'N8N',
@@ -206,10 +207,17 @@ describe('Revision → Get Revisions', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
-	it('an unknown ProcessingCode is kept verbatim and treated as changed (upsert), never dropped', async () => {
+	it('an unknown ProcessingCode is an error naming the value, never an upsert (a delete read as a change would upsert key fields)', async () => {
 		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:RevisionResult>${revision(9, 'Moved', ROW)}</b:RevisionResult>`));
-		const { items } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
-		expect(items[0].json).toMatchObject({ eventId: 9, action: 'changed', deleted: false, processingCode: 'Moved' });
+		const { items, error } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toBe('Vitec answered GetAccountingRevisionsWithReceiptRequirement with a revision the node cannot read: ProcessingCode "Moved" of revision 9 is not New, Changed or Deleted (nor 1, 2, 3)');
+	});
+
+	it('an item whose row is empty is an error (it would be acknowledged without its data)', async () => {
+		soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', `<b:RevisionResult><b:RevisionItem><b:EventInfo><b:EventId>3</b:EventId><b:ProcessingCode>New</b:ProcessingCode></b:EventInfo><b:VoucherRowExtended i:nil="true"/></b:RevisionItem></b:RevisionResult>`));
+		const { error } = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' });
+		expect(error?.message).toMatch(/revision 3 carries no data/);
 	});
 
 	it('a revision without an EventId (it could never be confirmed) is a clear error, not a silent skip', async () => {
@@ -236,7 +244,7 @@ describe('Revision → Get Revisions', () => {
 		const accounts = await run({ resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'account', companyId: '101', reportPlan: 2 });
 		expect(accounts.error).toBeUndefined();
 		expect(sent[0].headers.soapaction).toBe('"http://tempuri.org/ISupplierService/GetSupplierRevisionsWithReceiptRequirement"');
-		expect(sent[1].body).toContain('<GetCurrencyRevisionsWithReceiptRequirement xmlns="http://tempuri.org/" xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services" xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><integrationId>N8N</integrationId><batchId>0</batchId>');
+		expect(sent[1].body).toContain('<GetCurrencyRevisionsWithReceiptRequirement xmlns="http://tempuri.org/" xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><integrationId>N8N</integrationId><batchId>0</batchId>');
 		expect(sent[2].body).toContain('<reportPlan>2</reportPlan><integrationId>N8N</integrationId>');
 	});
 
@@ -262,22 +270,44 @@ describe('Revision → Get Revisions', () => {
 });
 
 describe('Revision → Acknowledge', () => {
-	it('groups all input items per company (one call each) and pairs each result with its items', async () => {
+	it('confirms consecutive items of one company with one call, then checks the queue no longer holds them', async () => {
 		const sent: Sent[] = [];
-		soap(ACC, envelope('<SendProofOfReceiptForRevisionsResponse xmlns="http://tempuri.org/"/>'), 200, sent);
-		soap(ACC, envelope('<SendProofOfReceiptForRevisionsResponse xmlns="http://tempuri.org/"/>'), 200, sent);
+		const ack = () => soap(ACC, envelope('<SendProofOfReceiptForRevisionsResponse xmlns="http://tempuri.org/"/>'), 200, sent);
+		const head = () => soap(ACC, answer('GetAccountingRevisionsWithReceiptRequirement', '<b:RevisionResult/>'), 200, sent);
+		ack();
+		head();
+		ack();
+		head();
 		const { items, error } = await run({ resource: 'revision', operation: 'acknowledge' }, [
 			{ integrationId: 'N8N', companyId: 101, eventId: 1, type: 'accounting' },
-			{ integrationId: 'N8N', companyId: 102, eventId: 2, type: 'accounting' },
 			{ integrationId: 'N8N', companyId: 101, eventIds: [3, 4], type: 'accounting' },
+			{ integrationId: 'N8N', companyId: 102, eventId: 2, type: 'accounting' },
 		]);
 		expect(error).toBeUndefined();
-		expect(sent).toHaveLength(2);
-		expect(sent[0].body).toContain('<companySelector><b:CompanyId>101</b:CompanyId></companySelector><integrationId>N8N</integrationId><revisionReciept><b:BatchId>0</b:BatchId><b:EventIds><a:long>1</a:long><a:long>3</a:long><a:long>4</a:long></b:EventIds></revisionReciept>');
-		expect(items.map((item) => [item.json.companyId, item.json.acknowledged, item.pairedItem])).toEqual([
-			[101, 3, [{ item: 0 }, { item: 2 }]],
-			[102, 1, [{ item: 1 }]],
+		expect(sent.map((request) => /<s:Body><(\w+)/.exec(request.body)?.[1])).toEqual([
+			'SendProofOfReceiptForRevisions',
+			'GetAccountingRevisionsWithReceiptRequirement',
+			'SendProofOfReceiptForRevisions',
+			'GetAccountingRevisionsWithReceiptRequirement',
 		]);
+		expect(sent[0].body).toContain(
+			'<companySelector xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services"><b:CompanyId>101</b:CompanyId></companySelector><integrationId>N8N</integrationId><revisionReciept xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services"><b:BatchId>0</b:BatchId><b:EventIds><a:long>1</a:long><a:long>3</a:long><a:long>4</a:long></b:EventIds></revisionReciept>',
+		);
+		expect(items.map((item) => [item.json.companyId, item.json.acknowledged, item.json.verified, item.pairedItem])).toEqual([
+			[101, 3, true, { item: 1 }],
+			[102, 1, true, { item: 2 }],
+		]);
+	});
+
+	it('the receipt names and namespace come from the credential\'s advanced settings', async () => {
+		const sent: Sent[] = [];
+		soap(ACC, envelope('<SendProofOfReceiptForRevisionsResponse xmlns="http://tempuri.org/"/>'), 200, sent);
+		await run({ resource: 'revision', operation: 'acknowledge' }, [{ integrationId: 'N8N', companyId: 101, eventId: 1 }], {
+			credentials: { advanced: true, receiptParameterName: 'receipt', receiptEventIdsMember: 'Events', receiptBatchIdMember: 'Batch', typeNamespaces: '{"RevisionReciept": "urn:receipts"}' },
+		});
+		expect(sent[0].body).toContain('<receipt xmlns:b="urn:receipts"><b:Batch>0</b:Batch><b:Events><a:long>1</a:long></b:Events></receipt>');
+		const bad = await run({ resource: 'revision', operation: 'acknowledge' }, [{ integrationId: 'N8N', companyId: 101, eventId: 1 }], { credentials: { advanced: true, typeNamespaces: '{"Receipt": "urn:x"}' } });
+		expect(bad.error?.message).toMatch(/Data Contract Namespaces per Type: "Receipt" is not one of CompanySelector, RevisionReciept/);
 	});
 
 	it('a bad event id stops before any request; with Continue On Fail only that item fails', async () => {
@@ -288,8 +318,8 @@ describe('Revision → Acknowledge', () => {
 		const sent: Sent[] = [];
 		soap(ACC, envelope('<SendProofOfReceiptForRevisionsResponse xmlns="http://tempuri.org/"/>'), 200, sent);
 		const partial = await run({ resource: 'revision', operation: 'acknowledge' }, [{ integrationId: 'N8N', companyId: 101, eventId: 5 }, { integrationId: 'N8N', companyId: 101 }], { onError: 'continueRegularOutput' });
-		expect(partial.items.map((item) => item.json.error ?? item.json.acknowledged)).toEqual([expect.stringMatching(/Event IDs: is required/), 1]);
-		expect(partial.items[0].pairedItem).toEqual({ item: 1 });
+		expect(partial.items.map((item) => item.json.error ?? item.json.acknowledged)).toEqual([1, expect.stringMatching(/Event IDs: is required/)]);
+		expect(partial.items[1].pairedItem).toEqual({ item: 1 });
 		expect(sent).toHaveLength(1);
 	});
 });
@@ -352,5 +382,17 @@ describe('Company → List and Master Data → Get Many', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ CompanyId: 101, CustomerId: 'K1', Name: 'Andersson; Anna' });
 		expect(sent[0].headers.soapaction).toBe('"http://tempuri.org/ICustomerService/GetAllCustomers"');
+	});
+});
+
+describe('credential', () => {
+	it('defining the credential loads no SOAP or XML code (only the small security module)', () => {
+		// A fresh process, as n8n loading the package's credentials: which of our files does it load?
+		const script = "require('./dist/credentials/VitecEkonomiApi.credentials.js'); console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('/dist/'))))";
+		// A test only (never shipped): a child process is the one way to see what loading the credential loads.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals
+		const loaded = JSON.parse(require('node:child_process').execFileSync(process.execPath, ['-e', script], { cwd: `${__dirname}/../..` }).toString()) as string[];
+		const ours = loaded.map((file) => file.slice(file.indexOf('/dist/') + 6)).sort();
+		expect(ours).toEqual(['credentials/VitecEkonomiApi.credentials.js', 'nodes/Vitec/config.js', 'nodes/Vitec/security.js']);
 	});
 });

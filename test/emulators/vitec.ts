@@ -5,16 +5,17 @@
 import http from 'node:http';
 
 import { XMLParser } from 'fast-xml-parser';
+import { sleep } from 'n8n-workflow';
 
 import { Emulator, json, type EmulatorResponse, type RecordedRequest } from './base';
 
 /**
- * Vitec Ekonomi (VitecEkonomiServices, WCF/SOAP) as `../shared/api/vitec.md` describes it (§9 emulator
+ * Vitec Ekonomi (VitecEkonomiServices, WCF/SOAP) as docs/api/vitec.md describes it (§9 emulator
  * specification): one SOAP endpoint per contract, WS-Security UsernameToken or HTTP Basic, a revision log
  * per integration id × company × type with monotonic event ids, oldest-first batches of at most 5000,
  * receipts (SendProofOfReceiptForRevisions), pending-events summary, the accounting dimension filter that
  * deletes non-matching events, the legacy destructive read, the one-time transfer (Engångsöverföring),
- * ServiceFault faults with Swedish messages. What the API file marks I/U is a switch or a documented guess
+ * ServiceFault faults with Swedish messages. What docs/api/vitec.md marks I/U is a switch or a documented guess
  * here. Requests are read with fast-xml-parser, not with the node's own XML reader.
  * It also serves a small "customer endpoint" (POST /customer-endpoint/...) that records what a workflow
  * delivers, for the revisions-to-webhook template.
@@ -38,7 +39,7 @@ interface TypeSpec {
 	rowClass: string;
 }
 
-/** API file §4.2 (method names C/P/I/U as marked there). */
+/** docs/api/vitec.md §4 (method names C/P/I/U as marked there). */
 export const VITEC_TYPES: Record<string, TypeSpec> = {
 	Accounting: { contract: 'Accounting', method: 'GetAccountingRevisions', rowClass: 'VoucherRowExtended', perCompany: true, keyFields: ['CompanyId', 'AccountingYear', 'Routine', 'VoucherNumber', 'Row', 'AutoAccountingCode', 'AutoAccountingRow'] },
 	Supplier: { contract: 'Supplier', method: 'GetSupplierRevisions', rowClass: 'Supplier', perCompany: true, keyFields: ['CompanyId', 'SupplierId'] },
@@ -105,15 +106,41 @@ export interface VitecEmulatorOptions {
 	payloadMode?: 'snapshot' | 'current';
 	/** U: ProcessingCode as the enum member name (WCF default) or its number. */
 	processingCodeFormat?: 'name' | 'number';
+	/** U (§5.4): other enum member names than New/Changed/Deleted, e.g. `{ Deleted: 'Removed' }`. */
+	processingCodeNames?: Partial<Record<Code, string>>;
 	/** U: fault on acks of unknown ids or ids of another company (default: ignored). */
 	strictAck?: boolean;
 	/** Companies the API user sees. */
 	companies?: Company[];
 	/**
+	 * U (docs/api/vitec.md §6.1): the data-contract namespace of each request type. WCF's default is
+	 * http://schemas.datacontract.org/2004/07/<CLR namespace>; a member in any other namespace is ignored.
+	 */
+	dataContractNamespaces?: Partial<Record<'CompanySelector' | 'RevisionReciept', string>>;
+	/** U (§5.6): the receipt's parameter and member names; a receipt using other names is read as empty. */
+	receiptNames?: { parameter?: string; eventIds?: string; batchId?: string };
+	/** U (§9 `ackMismatch`): a receipt that names no event is accepted silently (default) or faulted. */
+	ackMismatch?: 'silent' | 'fault';
+	/** U (§6.1): `{EventInfo, <Row>}` items (default) or the row itself carrying an EventInfo member. */
+	rowShape?: 'wrapper' | 'inline';
+	/** U (§6.1): whether EventInfo and the row carry CompanyId (the documented Customer members have none). */
+	companyIdInAnswer?: boolean;
+	/**
 	 * Also serve the customer endpoint on this fixed port (the template's URL) when the emulator itself
 	 * runs elsewhere. Skipped silently when the port is taken.
 	 */
 	customerEndpointPort?: number;
+}
+
+/** WCF's default data-contract namespace for classes in the CLR namespace Vitec.Ekonomi.Services (I). */
+export const VITEC_DATA_CONTRACT_NS = 'http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services';
+const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
+
+/** The operation's parameters: children of the operation element in the service namespace, by name. */
+type Params = Record<string, NsElement | undefined>;
+
+function textOf(element: NsElement | undefined): string | undefined {
+	return element && !isNilElement(element) ? element.text : undefined;
 }
 
 const DEFAULT_COMPANIES: Company[] = [
@@ -127,12 +154,65 @@ export function escapeXml(value: string): string {
 }
 
 const parser = new XMLParser({
-	removeNSPrefix: true,
-	ignoreAttributes: true,
+	preserveOrder: true,
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
 	parseTagValue: false,
+	parseAttributeValue: false,
 	trimValues: true,
-	isArray: (name) => name === 'long',
+	processEntities: true,
 });
+
+/**
+ * An element with its namespace resolved, as WCF's reader sees it: a member is matched by namespace AND
+ * local name, never by local name alone (docs/api/vitec.md §5.6, §6.1, §9; WCF data-contract
+ * rules, §6.1). fast-xml-parser only splits the tree; the xmlns scopes are resolved here.
+ */
+export interface NsElement {
+	ns: string;
+	local: string;
+	attributes: Record<string, string>;
+	children: NsElement[];
+	text: string;
+}
+
+function resolveTree(nodes: any[], scope: Record<string, string>): NsElement[] {
+	const out: NsElement[] = [];
+	for (const node of nodes) {
+		const name = Object.keys(node).find((key) => key !== ':@');
+		if (!name || name === '#text' || name.startsWith('?')) continue;
+		const attributes = (node[':@'] ?? {}) as Record<string, string>;
+		const inner: Record<string, string> = { ...scope };
+		for (const [attribute, value] of Object.entries(attributes)) {
+			if (attribute === 'xmlns') inner[''] = String(value);
+			else if (attribute.startsWith('xmlns:')) inner[attribute.slice(6)] = String(value);
+		}
+		const colon = name.indexOf(':');
+		const prefix = colon >= 0 ? name.slice(0, colon) : '';
+		const content = (node[name] ?? []) as any[];
+		out.push({
+			ns: inner[prefix] ?? '',
+			local: colon >= 0 ? name.slice(colon + 1) : name,
+			attributes,
+			children: resolveTree(content, inner),
+			text: content.filter((part) => '#text' in part).map((part) => String(part['#text'])).join(''),
+		});
+	}
+	return out;
+}
+
+export function parseNs(xml: string): NsElement | undefined {
+	return resolveTree(parser.parse(xml) as any[], {})[0];
+}
+
+/** The member with this namespace and local name; anything else is, as in WCF, simply not there. */
+export function member(element: NsElement | undefined, ns: string, local: string): NsElement | undefined {
+	return element?.children.find((candidate) => candidate.ns === ns && candidate.local === local);
+}
+
+function isNilElement(element: NsElement): boolean {
+	return Object.entries(element.attributes).some(([name, value]) => name.endsWith(':nil') && value === 'true');
+}
 
 class SoapFault extends Error {
 	constructor(
@@ -337,14 +417,36 @@ export class VitecEmulator extends Emulator {
 		return count;
 	}
 
-	private readonly hangs: RegExp[] = [];
+	private readonly hangs: Array<{ method: RegExp; companyId?: number }> = [];
+
+	/** Companies whose calls fault until cleared (no permission, inactive company, outside the subscription). */
+	private readonly companyFaults: Array<{ companyId: number; messages: string[] }> = [];
+
+	private readonly slowAnswers: Array<{ method: RegExp; ms: number }> = [];
+
+	/** Every call naming this company answers a ServiceFault (until `clearCompanyFaults`), the other companies work. */
+	failCompany(companyId: number, messages = [`Användaren ${this.username} saknar behörighet till företag ${companyId}.`]): void {
+		this.companyFaults.push({ companyId, messages });
+	}
+
+	clearCompanyFaults(): void {
+		this.companyFaults.length = 0;
+	}
+
+	/** Told of every SOAP call when it arrives and when its answer is ready (not yet sent): crash tests kill n8n there. */
+	onCall?: (call: { method: string; companyId: number | null; phase: 'received' | 'answered' }) => void;
+
+	/** The next matching call is processed at once but answered only after `ms` (a poll outlasting its interval). */
+	slowNext(method: RegExp, ms: number): void {
+		this.slowAnswers.push({ method, ms });
+	}
 
 	/**
 	 * The next call of a matching method is received but never processed or answered, as when the caller's
 	 * process dies while it waits (the socket is only closed by stop()).
 	 */
-	hangOn(method: RegExp): void {
-		this.hangs.push(method);
+	hangOn(method: RegExp, companyId?: number): void {
+		this.hangs.push({ method, companyId });
 	}
 
 	/** The next matching call(s) answer with a ServiceFault carrying these messages. */
@@ -413,21 +515,25 @@ export class VitecEmulator extends Emulator {
 				return { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="VitecEkonomiServices"', 'Content-Type': 'text/html' }, body: '<html><body>401 - Unauthorized</body></html>' };
 			}
 		}
-		let envelope: Record<string, any>;
+		let envelope: NsElement | undefined;
 		try {
-			envelope = (parser.parse(request.body) as Record<string, any>).Envelope;
-			if (!envelope?.Body) throw new Error('no envelope');
+			envelope = parseNs(request.body);
 		} catch {
+			envelope = undefined;
+		}
+		const body = member(envelope, soap12 ? SOAP12 : SOAP11, 'Body');
+		if (!envelope || envelope.local !== 'Envelope' || !body) {
 			return this.fault(new SoapFault(['The message is not a valid SOAP envelope.'], 'Client', 400, false));
 		}
 		try {
 			if (this.options.securityMode !== 'basic') {
-				const token = envelope.Header?.Security?.UsernameToken;
-				if (!token || String(token.Username ?? '') !== this.username || String(token.Password ?? '') !== this.password) {
+				const token = member(member(member(envelope, soap12 ? SOAP12 : SOAP11, 'Header'), WSSE, 'Security'), WSSE, 'UsernameToken');
+				if (!token || textOf(member(token, WSSE, 'Username')) !== this.username || textOf(member(token, WSSE, 'Password')) !== this.password) {
 					throw new SoapFault(['An error occurred when verifying security for the message.'], 'InvalidSecurity', 500, false);
 				}
 			}
-			const method = Object.keys(envelope.Body)[0];
+			const operation = body.children[0];
+			const method = operation?.local ?? '';
 			const action = soap12 ? /action="([^"]*)"/.exec(contentType)?.[1] : String(request.headers.soapaction ?? '').replace(/^"|"$/g, '');
 			const iface = { Accounting: 'IAccountingService', Customer: 'ICustomerService', Supplier: 'ISupplierService' }[contract];
 			const ns = this.serviceNamespace.endsWith('/') ? this.serviceNamespace : `${this.serviceNamespace}/`;
@@ -439,15 +545,35 @@ export class VitecEmulator extends Emulator {
 					false,
 				);
 			}
-			const hang = this.hangs.findIndex((pattern) => pattern.test(method));
+			// WCF's OperationFormatter: the body element must be the operation in the service namespace.
+			if (operation.ns !== this.serviceNamespace) {
+				throw new SoapFault(
+					[`OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name '${method}' and namespace '${this.serviceNamespace}'. Found node type 'Element' with name '${method}' and namespace '${operation.ns}'`],
+					'Client',
+					400,
+					false,
+				);
+			}
+			const selectorCompany = textOf(member(member(operation, this.serviceNamespace, 'companySelector'), this.namespaceOf('CompanySelector'), 'CompanyId'));
+			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'received' });
+			const hang = this.hangs.findIndex((entry) => entry.method.test(method) && (entry.companyId === undefined || String(entry.companyId) === selectorCompany));
 			if (hang >= 0) {
 				this.hangs.splice(hang, 1);
 				return new Promise<EmulatorResponse>(() => undefined);
 			}
 			const injected = this.serviceFaults.findIndex((fault) => !fault.method || fault.method.test(method));
 			if (injected >= 0) throw new SoapFault(this.serviceFaults.splice(injected, 1)[0].messages);
-			const params = (envelope.Body[method] ?? {}) as Record<string, any>;
-			return this.ok(method, this.invoke(method, params));
+			// Parameters are matched in the operation's namespace; unknown ones are ignored (WCF).
+			const params: Params = {};
+			for (const element of operation.children) if (element.ns === this.serviceNamespace) params[element.local] ??= element;
+			const slow = this.slowAnswers.findIndex((entry) => entry.method.test(method));
+			const answer = this.ok(method, this.invoke(method, params));
+			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'answered' });
+			if (slow >= 0) {
+				const { ms } = this.slowAnswers.splice(slow, 1)[0];
+				return sleep(ms).then(() => answer);
+			}
+			return answer;
 		} catch (error) {
 			if (error instanceof SoapFault) return this.fault(error);
 			throw error;
@@ -455,7 +581,7 @@ export class VitecEmulator extends Emulator {
 	}
 
 	private methodBelongsTo(method: string, contract: Contract): boolean {
-		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents') return true; // on every service (§4.1)
+		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents') return true; // on every service (docs/api/vitec.md §4)
 		if (method === 'GetCompanies') return contract === 'Accounting';
 		if (GET_ALL[method]) return VITEC_TYPES[GET_ALL[method]].contract === contract;
 		const base = method.replace(/WithReceiptRequirement$/, '');
@@ -463,35 +589,42 @@ export class VitecEmulator extends Emulator {
 		return type !== undefined && VITEC_TYPES[type].contract === contract;
 	}
 
-	private subscriptionOf(integrationId: unknown): Subscription {
-		const id = String(integrationId ?? '');
+	private subscriptionOf(integrationId: NsElement | undefined): Subscription {
+		const id = textOf(integrationId) ?? '';
 		if (!id) throw new SoapFault(['Integrations-ID måste anges.']);
 		const subscription = this.subscriptions.get(id);
 		if (!subscription) throw new SoapFault([`Integrations-ID '${id}' finns inte.`]);
 		return subscription;
 	}
 
-	private companyOf(selector: any, required: boolean): number | null {
-		const text = selector && typeof selector === 'object' ? selector.CompanyId : undefined;
+	private namespaceOf(type: 'CompanySelector' | 'RevisionReciept'): string {
+		return this.options.dataContractNamespaces?.[type] ?? VITEC_DATA_CONTRACT_NS;
+	}
+
+	private companyOf(selector: NsElement | undefined, required: boolean): number | null {
+		const text = textOf(member(selector, this.namespaceOf('CompanySelector'), 'CompanyId'));
 		if (text === undefined || text === '' || text === '0') {
 			if (required) throw new SoapFault(['Företagsval saknas: ange CompanyId, ExternalCompanyId eller CorporateId.']);
 			return null;
 		}
 		const companyId = Number(text);
+		if (!Number.isInteger(companyId) || companyId < 0) throw new SoapFault([`Ogiltigt värde '${text}' för CompanyId.`]);
+		const failing = this.companyFaults.find((entry) => entry.companyId === companyId);
+		if (failing) throw new SoapFault(failing.messages);
 		if (!this.companies.some((company) => company.CompanyId === companyId)) {
 			throw new SoapFault([`Användaren ${this.username} saknar behörighet till företag ${companyId}.`]);
 		}
 		return companyId;
 	}
 
-	private invoke(method: string, params: Record<string, any>): string {
+	private invoke(method: string, params: Params): string {
 		if (method === 'GetCompanies') {
 			return this.companies.map((company) => `<b:Company>${this.fields(company)}</b:Company>`).join('');
 		}
 		if (method === 'GetListOfPendingEvents') {
 			this.subscriptionOf(params.integrationId);
 			const entries: string[] = [];
-			for (const [queueKey, queue] of this.queues.get(String(params.integrationId)) ?? []) {
+			for (const [queueKey, queue] of this.queues.get(textOf(params.integrationId) ?? '') ?? []) {
 				if (!queue.size) continue;
 				const [company, type] = queueKey.split('|');
 				const companyXml = company === 'null' ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${company}</b:CompanyId>`;
@@ -511,17 +644,17 @@ export class VitecEmulator extends Emulator {
 		return this.revisions(type, params, legacy);
 	}
 
-	private revisions(type: string, params: Record<string, any>, legacy: boolean): string {
+	private revisions(type: string, params: Params, legacy: boolean): string {
 		const spec = VITEC_TYPES[type];
-		const integrationId = String(params.integrationId ?? '');
-		const subscription = this.subscriptionOf(integrationId);
+		const integrationId = textOf(params.integrationId) ?? '';
+		const subscription = this.subscriptionOf(params.integrationId);
 		if (!subscription.types.has(type)) throw new SoapFault([`Integrations-ID '${integrationId}' prenumererar inte på ${type}.`]);
 		const companyId = spec.perCompany ? this.companyOf(params.companySelector, true) : null;
 		if (companyId !== null && !this.covers(subscription, companyId)) {
 			throw new SoapFault([`Företag ${companyId} ingår inte i prenumerationen för integrations-ID '${integrationId}'.`]);
 		}
 		const queue = this.queues.get(integrationId)?.get(`${companyId}|${type}`) ?? new Map<number, VitecEvent>();
-		const dimension = type === 'Accounting' ? String(params.dimension ?? 'All') : 'All';
+		const dimension = type === 'Accounting' ? (textOf(params.dimension) ?? 'All') : 'All';
 		if (dimension !== 'All' && !/^Dimension(0[1-9]|10)$/.test(dimension)) throw new SoapFault([`Ogiltig dimension '${dimension}'.`]);
 		const batch: VitecEvent[] = [];
 		for (const event of queue.values()) {
@@ -540,19 +673,23 @@ export class VitecEmulator extends Emulator {
 			event.delivered++;
 			if (legacy) queue.delete(event.eventId);
 		}
-		const code = (event: VitecEvent) => (this.options.processingCodeFormat === 'number' ? String({ New: 1, Changed: 2, Deleted: 3 }[event.code]) : event.code);
+		const code = (event: VitecEvent) =>
+			this.options.processingCodeFormat === 'number' ? String({ New: 1, Changed: 2, Deleted: 3 }[event.code]) : (this.options.processingCodeNames?.[event.code] ?? event.code);
 		if (legacy) {
 			return batch
 				.map((event) => `<a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1><a:Key>${this.fields(this.payloadOf(event))}</a:Key><a:Value>${code(event)}</a:Value></a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1>`)
 				.join('');
 		}
+		const withCompany = this.options.companyIdInAnswer !== false;
 		const items = batch
 			.map((event) => {
-				const company = event.companyId === null ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${event.companyId}</b:CompanyId>`;
-				return (
-					`<b:RevisionItem><b:EventInfo>${company}<b:Created>${event.createdAt}</b:Created><b:EventId>${event.eventId}</b:EventId><b:ProcessingCode>${code(event)}</b:ProcessingCode></b:EventInfo>` +
-					`<b:${spec.rowClass}>${this.fields(this.payloadOf(event))}</b:${spec.rowClass}></b:RevisionItem>`
-				);
+				const company = !withCompany ? '' : event.companyId === null ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${event.companyId}</b:CompanyId>`;
+				const info = `<b:EventInfo>${company}<b:Created>${event.createdAt}</b:Created><b:EventId>${event.eventId}</b:EventId><b:ProcessingCode>${code(event)}</b:ProcessingCode></b:EventInfo>`;
+				const payload = { ...this.payloadOf(event) };
+				if (!withCompany) delete payload.CompanyId;
+				// §6.1 shape (b): the row class itself carries EventInfo next to its own members.
+				if (this.options.rowShape === 'inline') return `<b:${spec.rowClass}>${info}${this.fields(payload)}</b:${spec.rowClass}>`;
+				return `<b:RevisionItem>${info}<b:${spec.rowClass}>${this.fields(payload)}</b:${spec.rowClass}></b:RevisionItem>`;
 			})
 			.join('');
 		return `<b:BatchId>0</b:BatchId><b:RevisionResult>${items}</b:RevisionResult>`;
@@ -564,15 +701,21 @@ export class VitecEmulator extends Emulator {
 		return current ?? this.keyFieldsOf(event.type, event.payload);
 	}
 
-	private acknowledge(params: Record<string, any>): string {
-		const integrationId = String(params.integrationId ?? '');
-		this.subscriptionOf(integrationId);
-		const selector = params.companySelector;
-		const companyText = selector && typeof selector === 'object' ? selector.CompanyId : undefined;
+	private acknowledge(params: Params): string {
+		const integrationId = textOf(params.integrationId) ?? '';
+		this.subscriptionOf(params.integrationId);
+		const companyText = textOf(member(params.companySelector, this.namespaceOf('CompanySelector'), 'CompanyId'));
 		const companyId = companyText === undefined || companyText === '' ? null : Number(companyText);
-		const receipt = params.revisionReciept;
-		const ids = ((receipt && typeof receipt === 'object' ? receipt.EventIds?.long : undefined) ?? []) as string[];
-		if (!ids.length) throw new SoapFault(['Kvittensen innehåller inga händelser.']);
+		const names = { parameter: 'revisionReciept', eventIds: 'EventIds', ...this.options.receiptNames };
+		const receipt = params[names.parameter];
+		// WCF reads only what it recognises: a receipt with other names or namespaces names no event (§5.6).
+		const list = member(receipt, this.namespaceOf('RevisionReciept'), names.eventIds);
+		const ids = (list?.children ?? []).filter((element) => element.ns === ARRAYS && element.local === 'long').map((element) => element.text);
+		if (!ids.length) {
+			if (this.options.ackMismatch === 'fault') throw new SoapFault(['Kvittensen innehåller inga händelser.']);
+			this.acks.push({ integrationId, companyId, eventIds: [] });
+			return '';
+		}
 		const eventIds = ids.map(Number);
 		this.acks.push({ integrationId, companyId, eventIds });
 		const queues = this.queues.get(integrationId)!;
@@ -635,7 +778,7 @@ export class VitecEmulator extends Emulator {
 	}
 }
 
-/** A plausible accounting row (VoucherRowExtended, §7.1). */
+/** A plausible accounting row (VoucherRowExtended, docs/api/vitec.md §6.2). */
 export function accountingRow(companyId: number, voucher: number, row = 1, extra: Row = {}): Row {
 	return {
 		CompanyId: companyId,

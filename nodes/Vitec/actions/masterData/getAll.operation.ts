@@ -50,13 +50,13 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const type = BULK_READ_TYPES.find((candidate) => candidate.value === value);
 	if (!type) throw fieldError(this, itemIndex, 'Data Type', `"${value}" is not one of ${BULK_READ_TYPES.map((t) => t.value).join(', ')}`);
 	const companyId = toCompanyId(this, this.getNodeParameter('companyId', itemIndex, ''), itemIndex);
-	const params: SoapParam[] = [companySelector(companyId)];
+	const { config } = await vitecConfig(this, itemIndex);
+	const params: SoapParam[] = [companySelector(config, companyId)];
 	if (type.reportPlan) {
 		const reportPlan = Number(this.getNodeParameter('reportPlan', itemIndex, 0));
 		if (!Number.isInteger(reportPlan) || reportPlan < 0 || reportPlan > 32767) throw fieldError(this, itemIndex, 'Report Plan', 'must be a whole number from 0 to 32767');
 		params.push({ name: 'reportPlan', value: reportPlan });
 	}
-	const { config } = await vitecConfig(this, itemIndex);
 	const method = namedMethod(config, `getAll.${type.value}`, type.method);
 	const result = await callVitec(this, type.contract, method, params, { ...requestSettings(this, itemIndex), safeToRepeat: true });
 	return readRows(result);

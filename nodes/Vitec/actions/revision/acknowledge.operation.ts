@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { errorJson } from '../../../common/router';
+import type { OperationExecute } from '../../../common/router';
 import { fieldError, readString } from '../../../common/validate';
 import { INFORMATION_TYPE_BY_VALUE, type InformationType } from '../../config';
-import { acknowledge } from '../../revisions';
-import { asNodeError, readIntegrationId, requestSettings, toCompanyId } from '../shared';
+import { acknowledge, verifyReceipt } from '../../revisions';
+import { readIntegrationId, requestSettings, toCompanyId } from '../shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,11 +36,12 @@ const properties: INodeProperties[] = [
 		name: 'informationType',
 		type: 'string',
 		default: '={{ $json.type }}',
-		description: 'Decides which Vitec service receives the confirmation (accounting, supplier, customer…); empty = the accounting service',
+		description:
+			'Decides which Vitec service receives the confirmation (accounting, supplier, customer…) and lets the node check that it took effect; empty = the accounting service, unchecked',
 	},
 	{
 		displayName:
-			'All input items are confirmed together: one call per Integration-ID and company (at most 5000 IDs each). Put this step last, after the data is safely stored.',
+			'Consecutive items of one Integration-ID and company are confirmed together (one call, at most 5000 IDs), then checked: Vitec must not send them again. Put this step last, after the data is safely stored.',
 		name: 'acknowledgeNotice',
 		type: 'notice',
 		default: '',
@@ -49,12 +50,11 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['revision'], operation: ['acknowledge'] } }, properties);
 
-interface Group {
+interface Receipt {
 	integrationId: string;
 	companyId: number | null;
 	type: InformationType | undefined;
 	eventIds: Array<number | string>;
-	items: number[];
 }
 
 function readEventIds(ctx: IExecuteFunctions, itemIndex: number): Array<number | string> {
@@ -69,51 +69,49 @@ function readEventIds(ctx: IExecuteFunctions, itemIndex: number): Array<number |
 	});
 }
 
-/** Runs once for all input items: validates each, groups per (Integration-ID, company), one call per group. */
-export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	const groups = new Map<string, Group>();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const integrationId = readIntegrationId(this, i);
-			// Text only: an object mapped in would otherwise be quoted as "[object Object]".
-			const typeValue = readString(this, 'informationType', i, 'Information Type');
-			const type = typeValue ? INFORMATION_TYPE_BY_VALUE.get(typeValue) : undefined;
-			if (typeValue && !type) throw fieldError(this, i, 'Information Type', `"${typeValue}" is not one of ${[...INFORMATION_TYPE_BY_VALUE.keys()].join(', ')}`);
-			const companyRaw = this.getNodeParameter('companyId', i, '') as unknown;
-			const companyId =
-				companyRaw === '' || companyRaw === null || companyRaw === undefined || type?.perCompany === false ? null : toCompanyId(this, companyRaw, i);
-			// Only currency rates are not per company: an acknowledgement of a per-company type without its
-			// company would not say which company's revisions were received.
-			if (companyId === null && type?.perCompany) throw fieldError(this, i, 'Company ID', `is required for ${type.value} revisions (only currency rates have no company)`);
-			const eventIds = readEventIds(this, i);
-			const key = `${integrationId}|${companyId}|${type?.contract ?? 'Accounting'}`;
-			let group = groups.get(key);
-			if (!group) groups.set(key, (group = { integrationId, companyId, type, eventIds: [], items: [] }));
-			for (const id of eventIds) if (!group.eventIds.includes(id)) group.eventIds.push(id);
-			group.items.push(i);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: errorJson(error), pairedItem: { item: i } });
-				continue;
-			}
-			throw asNodeError(this.getNode(), error, i);
-		}
-	}
-	for (const group of groups.values()) {
-		const pairedItem = group.items.map((item) => ({ item }));
-		try {
-			await acknowledge(this, group.type, group.companyId, group.integrationId, group.eventIds, requestSettings(this, group.items[0]));
-			const json: IDataObject = { integrationId: group.integrationId, companyId: group.companyId, acknowledged: group.eventIds.length, eventIds: group.eventIds };
-			output.push({ json, pairedItem });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: { ...errorJson(error), integrationId: group.integrationId, companyId: group.companyId, eventIds: group.eventIds }, pairedItem });
-				continue;
-			}
-			throw asNodeError(this.getNode(), error, group.items[0]);
-		}
-	}
-	return [output];
+/** What one input item asks to confirm; throws a field error naming the item. */
+function readReceipt(ctx: IExecuteFunctions, itemIndex: number): Receipt {
+	const integrationId = readIntegrationId(ctx, itemIndex);
+	// Text only: an object mapped in would otherwise be quoted as "[object Object]".
+	const typeValue = readString(ctx, 'informationType', itemIndex, 'Information Type');
+	const type = typeValue ? INFORMATION_TYPE_BY_VALUE.get(typeValue) : undefined;
+	if (typeValue && !type) throw fieldError(ctx, itemIndex, 'Information Type', `"${typeValue}" is not one of ${[...INFORMATION_TYPE_BY_VALUE.keys()].join(', ')}`);
+	const companyRaw = ctx.getNodeParameter('companyId', itemIndex, '') as unknown;
+	const companyId = companyRaw === '' || companyRaw === null || companyRaw === undefined || type?.perCompany === false ? null : toCompanyId(ctx, companyRaw, itemIndex);
+	// Only currency rates are not per company: an acknowledgement of a per-company type without its
+	// company would not say which company's revisions were received.
+	if (companyId === null && type?.perCompany) throw fieldError(ctx, itemIndex, 'Company ID', `is required for ${type.value} revisions (only currency rates have no company)`);
+	return { integrationId, companyId, type, eventIds: readEventIds(ctx, itemIndex) };
 }
+
+const groupOf = (receipt: Receipt) => `${receipt.integrationId}|${receipt.companyId}|${receipt.type?.contract ?? 'Accounting'}|${receipt.type?.value ?? ''}`;
+
+/** The group of a neighbouring item, or undefined when that item is invalid (it reports its own error). */
+function neighbourGroup(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		return groupOf(readReceipt(ctx, itemIndex));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Consecutive items of one Integration-ID, company and type (as the trigger emits them) are confirmed with one
+ * call: each item's run defers to the next item of its group, and the last item of the group sends the receipt
+ * for all of them (at most 5000 IDs per call). Nothing is kept between items: the group is read back from the
+ * items' own parameters. Then the head of that queue is read once to check that the receipt took effect.
+ */
+export const execute: OperationExecute = async function (this, itemIndex) {
+	const receipt = readReceipt(this, itemIndex);
+	const group = groupOf(receipt);
+	const count = this.getInputData().length;
+	if (itemIndex + 1 < count && neighbourGroup(this, itemIndex + 1) === group) return [];
+	const eventIds = [...receipt.eventIds];
+	for (let previous = itemIndex - 1; previous >= 0 && neighbourGroup(this, previous) === group; previous--) eventIds.unshift(...readEventIds(this, previous));
+	const unique = [...new Set(eventIds)];
+	const request = requestSettings(this, itemIndex);
+	await acknowledge(this, receipt.type, receipt.companyId, receipt.integrationId, unique, request);
+	if (receipt.type) await verifyReceipt(this, { type: receipt.type, companyId: receipt.companyId }, receipt.integrationId, unique, request);
+	const json: IDataObject = { integrationId: receipt.integrationId, companyId: receipt.companyId, acknowledged: unique.length, eventIds: unique, verified: !!receipt.type };
+	return json;
+};

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { acknowledge, fetchBatch, revisionItem } from '../../revisions';
+import { acknowledge, fetchBatch, receiptError, returnedAfterReceipt, revisionItem } from '../../revisions';
 import type { Revision } from '../../soap';
 import { fieldError } from '../../../common/validate';
 import { asNodeError, readFetchSettings, readInformationType, requestSettings, revisionReadFields, toCompanyId } from '../shared';
@@ -35,19 +35,26 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const request = requestSettings(this, itemIndex);
 	const output: IDataObject[] = [];
 	const fetchedAt = new Date().toISOString();
-	for (let batch = 0; batch < maxBatches; batch++) {
+	const target = { type, companyId };
+	let acknowledged: Array<number | string> = [];
+	for (let batch = 0; batch <= maxBatches; batch++) {
 		let revisions: Revision[];
 		try {
-			revisions = await fetchBatch(this, { type, companyId }, settings, request);
+			revisions = await fetchBatch(this, target, settings, request);
 		} catch (error) {
 			if (!output.length) throw asNodeError(this.getNode(), error, itemIndex);
 			output.push(stoppedEarly(error));
 			break;
 		}
-		if (!revisions.length) break;
+		// The next batch must not hold what was just confirmed: else the receipt was read as empty (docs/api/vitec.md §5.6).
+		const returned = returnedAfterReceipt(revisions, acknowledged);
+		if (returned.length) throw receiptError(this, target, returned, itemIndex);
+		// One fetch more than Max Batches: it only checks the last receipt; its revisions wait for the next run.
+		if (!revisions.length || batch === maxBatches) break;
 		output.push(...revisions.map((revision) => revisionItem(revision, type, settings.integrationId, fetchedAt)));
+		acknowledged = revisions.map((revision) => revision.eventId);
 		try {
-			await acknowledge(this, type, companyId, settings.integrationId, revisions.map((revision) => revision.eventId), request);
+			await acknowledge(this, type, companyId, settings.integrationId, acknowledged, request);
 		} catch (error) {
 			// Returned anyway: the confirmation may have reached Vitec, so dropping them could lose them.
 			output.push(stoppedEarly(error));
