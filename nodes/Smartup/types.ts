@@ -41,7 +41,7 @@ export interface DocumentType {
 	dateFilters: DateFilter[];
 	/** Header fields the API marks as required. */
 	required: string[];
-	/** Line fields the API marks as required. */
+	/** Line fields the API marks as required (docs/api/smartup.md §8: only return and receipt lines have any). */
 	requiredLine?: string[];
 	/** An example of the header fields, shown as the default of Document Fields. */
 	example: IDataObject;
@@ -69,7 +69,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			{ name: 'Delivery Date', value: 'delivery', begin: 'delivery_date' },
 		],
 		required: ['delivery_date', 'deal_time', 'status'],
-		requiredLine: ['product_code', 'order_quant'],
 		example: {
 			deal_time: '2026-03-05 10:15:00',
 			delivery_date: '2026-03-06',
@@ -117,7 +116,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'purchase_items',
 		dateFilters: [docDate('Purchase Date', 'purchase_date'), created, modified],
 		required: ['purchase_time', 'status_code', 'supplier_code', 'currency_code', 'posted'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { purchase_time: '2026-03-05 10:00:00', status_code: 'D', supplier_code: 'S-1', warehouse_code: '001', currency_code: '860', posted: 'N' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 10, price: 9000 },
 	},
@@ -152,7 +150,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			modified,
 		],
 		required: ['from_movement_date', 'to_movement_date', 'from_warehouse_code', 'to_warehouse_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { from_movement_date: '2026-03-05', to_movement_date: '2026-03-05', status: 'D', from_warehouse_code: '001', to_warehouse_code: '002' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 3 },
 	},
@@ -166,15 +163,19 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		idField: 'movement_id',
 		linesKey: 'movement_items',
 		dateFilters: [docDate('Sent Date', 'from_date'), { ...docDate('Received Date', 'to_date'), value: 'received' }, created, modified],
-		required: ['from_filial_code', 'to_filial_code', 'from_warehouse_code', 'to_warehouse_code'],
-		requiredLine: ['product_code', 'quantity'],
+		// docs/api/smartup.md §8.14: the sender side, currency and price type; to_warehouse_code is optional.
+		required: ['from_filial_code', 'from_room_code', 'from_robot_code', 'from_robot_person_code', 'from_warehouse_code', 'from_time', 'to_filial_code', 'currency_code', 'price_type_code'],
 		example: {
 			from_filial_code: '01',
+			from_room_code: 'R1',
+			from_robot_code: 'AG1',
+			from_robot_person_code: 'N-1',
 			from_warehouse_code: '001',
 			from_time: '2026-03-05 10:00:00',
 			to_filial_code: '02',
 			to_warehouse_code: '101',
 			currency_code: '860',
+			price_type_code: '777',
 			status: 'D',
 		},
 		exampleLine: { product_code: 'P-10', from_inventory_kind: 'G', to_inventory_kind: 'G', quantity: 3 },
@@ -190,7 +191,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'return_items',
 		dateFilters: [docDate('Return Date', 'return_date'), created, modified],
 		required: ['return_time', 'warehouse_code', 'currency_code', 'supplier_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { return_time: '2026-03-05 10:00:00', status: 'D', warehouse_code: '001', currency_code: '860', supplier_code: 'S-1' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 2, price: 9000 },
 	},
@@ -205,7 +205,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'stocktaking_items',
 		dateFilters: [docDate('Stocktaking Date', 'stocktaking_date'), created, modified],
 		required: ['stocktaking_date', 'warehouse_code', 'currency_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { stocktaking_date: '2026-03-05', status: 'D', warehouse_code: '001', currency_code: '860' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 139, income_price: 9000 },
 	},
@@ -220,7 +219,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'writeoff_items',
 		dateFilters: [docDate('Write-Off Date', 'writeoff_date'), created, modified],
 		required: ['writeoff_date', 'warehouse_code', 'currency_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { writeoff_date: '2026-03-05', status: 'D', warehouse_code: '001', currency_code: '860' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 1 },
 	},
@@ -337,7 +335,8 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
 		importPath: '/b/anor/mxsx/mr/natural_person$import',
 		root: 'natural_person',
 		idField: 'person_id',
-		required: ['code', 'first_name', 'gender', 'is_budgetarian', 'state'],
+		// gender is marked required, but the vendor's own test imports a natural person without it (docs/api/smartup.md §8.7).
+		required: ['code', 'first_name', 'is_budgetarian', 'state'],
 		example: { first_name: 'Aziz', last_name: 'Karimov', gender: 'M', is_client: 'Y', main_phone: '+998901234567' },
 		defaults: { state: 'A', is_budgetarian: 'N' },
 	},

@@ -117,10 +117,14 @@ export const DOC_TYPES: Record<string, DocType> = {
 		idField: 'movement_id',
 		linesKey: 'movement_items',
 		dates: [...common('from_date'), { begin: 'begin_to_date', end: 'end_to_date', field: 'to_date' }],
-		required: [],
+		// §8.14: the sender side, currency and price type are required; to_warehouse_code and to_time are not.
+		required: ['from_filial_code', 'from_room_code', 'from_robot_code', 'from_robot_person_code', 'from_warehouse_code', 'from_time', 'to_filial_code', 'currency_code', 'price_type_code'],
 		requiredLine: [],
 		quota: 'rare',
-		refs: [],
+		refs: [
+			{ field: 'from_room_code', kind: 'room' },
+			{ field: 'from_warehouse_code', kind: 'warehouse' },
+		],
 		lineRefs: [{ field: 'product_code', kind: 'product' }],
 	},
 	'/b/anor/mxsx/mkw/return': {
@@ -191,7 +195,8 @@ export const DOC_TYPES: Record<string, DocType> = {
 const REF_TYPES: Record<string, { root: string; idField: string; required: string[] }> = {
 	'/b/anor/mxsx/mr/inventory': { root: 'inventory', idField: 'product_id', required: ['code', 'name', 'measure_code', 'state'] },
 	'/b/anor/mxsx/mr/legal_person': { root: 'legal_person', idField: 'person_id', required: ['code', 'name', 'short_name', 'state'] },
-	'/b/anor/mxsx/mr/natural_person': { root: 'natural_person', idField: 'person_id', required: ['first_name', 'code', 'gender', 'is_budgetarian', 'state'] },
+	// §8.7: gender is marked required but the vendor's own QA imports a natural person without it.
+	'/b/anor/mxsx/mr/natural_person': { root: 'natural_person', idField: 'person_id', required: ['first_name', 'code', 'is_budgetarian', 'state'] },
 };
 
 export const ORDER_STATUS_CODES = ['D', 'B#N', 'B#E', 'B#W', 'B#S', 'B#V', 'A', 'C'];
@@ -283,12 +288,18 @@ export class SmartupEmulator extends Emulator {
 		exportedOrderStatuses: [...ORDER_STATUS_CODES],
 		exportWithoutCodes: false,
 		dayRangeLimit: 7,
+		/** §4.7: nothing older than this many days before today is served (the official overview says 7). */
+		dataAgeDays: 7,
+		/** Some installations fail above ~20 characters with ORA-06502 (§6); no limit by default (§11). */
+		externalIdMaxLength: undefined as number | undefined,
 		/** What a wider range gets: an error, or no rows. */
 		windowBehaviour: 'error' as 'error' | 'empty',
 		/** Organization errors as HTTP 400 (documented) or as HTTP 200 with error_code. */
 		orgErrorStatus: 400,
 		quotaLimits: { reference: 100, rare: 300, frequent: 500 } as Record<QuotaClass, number>,
+		/** §4.7/§6: the real answer to a spent quota is undocumented; status and body are switches. */
 		quotaStatus: 429,
+		quotaBody: { message: 'Превышен дневной лимит запросов' } as Row,
 		maxObjects: 5000,
 		countLinesTowardsMax: false,
 	};
@@ -405,7 +416,12 @@ export class SmartupEmulator extends Emulator {
 		});
 	}
 
+	/** A test's own answer for one request (undefined: handled as usual), after the request is recorded. */
+	beforeHandle?: (request: RecordedRequest) => EmulatorResponse | undefined;
+
 	protected handle(request: RecordedRequest): EmulatorResponse {
+		const own = this.beforeHandle?.(request);
+		if (own) return own;
 		if (request.method !== 'POST') return { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Method Not Allowed' };
 		if (request.path === '/security/oauth/token') return this.token(request);
 
@@ -431,7 +447,8 @@ export class SmartupEmulator extends Emulator {
 		const quota = this.quotaClass(base);
 		if (!quota) return this.text(404, 'Not Found');
 		if (this.used[quota] >= this.settings.quotaLimits[quota]) {
-			return json(this.settings.quotaStatus, { error_code: 'LIMIT', message: 'Превышен дневной лимит запросов к API' });
+			// The one thing seen live is left_limit_quant reaching 0 (§4.7); no error code is known.
+			return json(this.settings.quotaStatus, { ...this.settings.quotaBody, limits: this.limits(quota) });
 		}
 		this.used[quota]++;
 
@@ -536,6 +553,13 @@ export class SmartupEmulator extends Emulator {
 		}
 		const start = a ?? b!;
 		const finish = b ?? a!;
+		const oldest = dayNumber(isoToSmartup(this.today()))! - this.settings.dataAgeDays;
+		if (start < oldest) {
+			if (this.settings.windowBehaviour === 'error') {
+				throw new ApiFailure(400, 'A02-01-003', `Данные доступны только за последние ${this.settings.dataAgeDays} дней`);
+			}
+			return [1, 0];
+		}
 		if (end && finish - start + 1 > this.settings.dayRangeLimit) {
 			if (this.settings.windowBehaviour === 'error') {
 				throw new ApiFailure(400, 'A02-01-001', `Период выгрузки не может превышать ${this.settings.dayRangeLimit} дней`);
@@ -647,7 +671,7 @@ export class SmartupEmulator extends Emulator {
 				errors.push({ code: reportCode, message: problem });
 				continue;
 			}
-			if (externalId.length > 20) {
+			if (this.settings.externalIdMaxLength !== undefined && externalId.length > this.settings.externalIdMaxLength) {
 				errors.push({ code: reportCode, message: 'ORA-06502: PL/SQL: numeric or value error: character string buffer too small' });
 				continue;
 			}

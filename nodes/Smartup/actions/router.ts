@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperations, type OperationExecute } from '../../common/router';
+import { quotaSummary } from '../transport';
 import { DOCUMENT_TYPES, REFERENCE_TYPES } from '../types';
 import * as customApiCall from './customApiCall';
 import * as document from './document';
@@ -68,6 +69,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const importSpec = IMPORTS[`${resource}:${operation}`];
-	if (importSpec) return await runImport.call(this, importSpec);
-	return await runOperations.call(this, OPERATIONS);
+	try {
+		return importSpec ? await runImport.call(this, importSpec) : await runOperations.call(this, OPERATIONS);
+	} finally {
+		// Every call counts against a daily quota (docs/api/smartup.md §4.7): the run says what it spent and what is left.
+		const summary = quotaSummary(this);
+		if (summary && typeof this.addExecutionHints === 'function') this.addExecutionHints({ message: summary, location: 'outputPane' });
+	}
 }
