@@ -342,6 +342,36 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
 	},
 };
 
+/**
+ * The other references of the official collection (docs/api/smartup.md §8.11): imported and exported by `code`.
+ * The collection marks no field of them required; `code` is what an import is keyed by.
+ */
+const otherReference = (resource: string, label: string, russian: string, module: string, root: string, idField: string, example: IDataObject): ReferenceType => ({
+	resource,
+	label,
+	russian,
+	exportPath: `/b/anor/mxsx/${module}/${root}$export`,
+	importPath: `/b/anor/mxsx/${module}/${root}$import`,
+	root,
+	idField,
+	required: ['code'],
+	example,
+	defaults: { state: 'A' },
+});
+
+REFERENCE_TYPES.contract = otherReference('contract', 'Contract', 'Договор', 'mkf', 'contract', 'contract_id', {
+	name: 'Supply 2026',
+	contract_number: 'C-2026-1',
+	contract_date: '2026-01-10',
+	person_code: 'C-77',
+	currency_code: '860',
+});
+REFERENCE_TYPES.returnReason = otherReference('returnReason', 'Return Reason', 'Причина возврата', 'mdeal', 'return_reason', 'return_reason_id', { name: 'Damaged' });
+REFERENCE_TYPES.service = otherReference('service', 'Service', 'Услуга', 'mr', 'service', 'service_id', { name: 'Delivery', short_name: 'Delivery', measure_code: 'pcs' });
+REFERENCE_TYPES.productGroup = otherReference('productGroup', 'Product Group', 'Группа ТМЦ', 'mr', 'product_group', 'product_group_id', { name: 'Brand', product_kind: 'I' });
+REFERENCE_TYPES.producer = otherReference('producer', 'Producer', 'Производитель', 'mr', 'producer', 'code', { person_code: 'S-1' });
+REFERENCE_TYPES.personGroup = otherReference('personGroup', 'Person Group', 'Группа лиц', 'mr', 'person_group', 'person_group_id', { name: 'Channel', person_kind: 'L' });
+
 export const ORDER_STATUSES: Array<{ value: string; name: string; russian: string }> = [
 	{ value: 'D', name: 'Draft', russian: 'Черновик' },
 	{ value: 'B#N', name: 'New', russian: 'Новый' },

@@ -197,6 +197,13 @@ const REF_TYPES: Record<string, { root: string; idField: string; required: strin
 	'/b/anor/mxsx/mr/legal_person': { root: 'legal_person', idField: 'person_id', required: ['code', 'name', 'short_name', 'state'] },
 	// §8.7: gender is marked required but the vendor's own QA imports a natural person without it.
 	'/b/anor/mxsx/mr/natural_person': { root: 'natural_person', idField: 'person_id', required: ['first_name', 'code', 'is_budgetarian', 'state'] },
+	// §8.20: the collection marks no field of these required; they are keyed (and upserted) by code.
+	'/b/anor/mxsx/mkf/contract': { root: 'contract', idField: 'contract_id', required: ['code'] },
+	'/b/anor/mxsx/mdeal/return_reason': { root: 'return_reason', idField: 'return_reason_id', required: ['code'] },
+	'/b/anor/mxsx/mr/service': { root: 'service', idField: 'service_id', required: ['code'] },
+	'/b/anor/mxsx/mr/product_group': { root: 'product_group', idField: 'product_group_id', required: ['code'] },
+	'/b/anor/mxsx/mr/producer': { root: 'producer', idField: 'producer_id', required: ['code'] },
+	'/b/anor/mxsx/mr/person_group': { root: 'person_group', idField: 'person_group_id', required: ['code'] },
 };
 
 export const ORDER_STATUS_CODES = ['D', 'B#N', 'B#E', 'B#W', 'B#S', 'B#V', 'A', 'C'];

@@ -9,6 +9,7 @@ import * as priceType from './priceType';
 import * as reference from './reference';
 import * as stock from './stock';
 import * as warehouse from './warehouse';
+import * as workspace from './workspace';
 
 /** Every parameter of the node: the resource selector, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
@@ -21,6 +22,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Bank Operation', value: 'bankOperation' },
 			{ name: 'Cash Operation', value: 'cashOperation' },
 			{ name: 'Client Payment', value: 'clientPayment' },
+			{ name: 'Contract', value: 'contract' },
 			{ name: 'Cross-Organization Movement', value: 'crossOrgMovement' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
 			{ name: 'Internal Movement', value: 'internalMovement' },
@@ -28,15 +30,21 @@ export const properties: INodeProperties[] = [
 			{ name: 'Natural Person', value: 'naturalPerson' },
 			{ name: 'Order', value: 'order' },
 			{ name: 'Order Return', value: 'orderReturn' },
+			{ name: 'Person Group', value: 'personGroup' },
 			{ name: 'Price', value: 'price' },
 			{ name: 'Price Type', value: 'priceType' },
+			{ name: 'Producer', value: 'producer' },
 			{ name: 'Product', value: 'product' },
+			{ name: 'Product Group', value: 'productGroup' },
 			{ name: 'Purchase', value: 'purchase' },
+			{ name: 'Return Reason', value: 'returnReason' },
+			{ name: 'Service', value: 'service' },
 			{ name: 'Stock', value: 'stock' },
 			{ name: 'Stocktaking', value: 'stocktaking' },
 			{ name: 'Supplier Return', value: 'supplierReturn' },
 			{ name: 'Warehouse', value: 'warehouse' },
 			{ name: 'Warehouse Receipt', value: 'warehouseReceipt' },
+			{ name: 'Workspace', value: 'workspace' },
 			{ name: 'Write-Off', value: 'writeOff' },
 		],
 		default: 'order',
@@ -48,6 +56,7 @@ export const properties: INodeProperties[] = [
 	...priceType.description,
 	...stock.description,
 	...warehouse.description,
+	...workspace.description,
 	...customApiCall.description,
 	...document.fields,
 	...reference.fields,

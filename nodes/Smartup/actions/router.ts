@@ -12,6 +12,7 @@ import * as priceType from './priceType';
 import * as reference from './reference';
 import * as stock from './stock';
 import * as warehouse from './warehouse';
+import * as workspace from './workspace';
 
 /** Actions that read or act per item: the shared item loop. */
 export const OPERATIONS: Record<string, OperationExecute> = {
@@ -33,6 +34,19 @@ export const OPERATIONS: Record<string, OperationExecute> = {
 	'naturalPerson:getByCode': reference.getByCode.execute(REFERENCE_TYPES.naturalPerson),
 	'product:getMany': reference.getMany.execute(REFERENCE_TYPES.product),
 	'product:getByCode': reference.getByCode.execute(REFERENCE_TYPES.product),
+	'contract:getMany': reference.getMany.execute(REFERENCE_TYPES.contract),
+	'contract:getByCode': reference.getByCode.execute(REFERENCE_TYPES.contract),
+	'personGroup:getMany': reference.getMany.execute(REFERENCE_TYPES.personGroup),
+	'personGroup:getByCode': reference.getByCode.execute(REFERENCE_TYPES.personGroup),
+	'producer:getMany': reference.getMany.execute(REFERENCE_TYPES.producer),
+	'producer:getByCode': reference.getByCode.execute(REFERENCE_TYPES.producer),
+	'productGroup:getMany': reference.getMany.execute(REFERENCE_TYPES.productGroup),
+	'productGroup:getByCode': reference.getByCode.execute(REFERENCE_TYPES.productGroup),
+	'returnReason:getMany': reference.getMany.execute(REFERENCE_TYPES.returnReason),
+	'returnReason:getByCode': reference.getByCode.execute(REFERENCE_TYPES.returnReason),
+	'service:getMany': reference.getMany.execute(REFERENCE_TYPES.service),
+	'service:getByCode': reference.getByCode.execute(REFERENCE_TYPES.service),
+	'workspace:getMany': workspace.getMany.execute,
 	'order:get': order.get.execute,
 	'order:attachMarkingCodes': order.attachMarkingCodes.execute,
 	'warehouse:getMany': warehouse.getMany.execute,
@@ -59,6 +73,12 @@ export const IMPORTS: Record<string, ImportSpec> = {
 	'legalPerson:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.legalPerson),
 	'naturalPerson:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.naturalPerson),
 	'product:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.product),
+	'contract:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.contract),
+	'personGroup:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.personGroup),
+	'producer:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.producer),
+	'productGroup:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.productGroup),
+	'returnReason:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.returnReason),
+	'service:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.service),
 	'order:changeStatus': order.changeStatus.importSpec,
 	'order:attachData': order.attachData.importSpec,
 	'price:set': price.set.importSpec,

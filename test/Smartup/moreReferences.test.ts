@@ -1,0 +1,91 @@
+/**
+ * The references added for issue 15 (contracts, return reasons, services, product groups, producers, person groups,
+ * workspaces): unit tests through n8n-core with nock (paths and roots copied from docs/api/smartup.md §5.4, not from
+ * the node), then the emulator (import, then Get by Code and Get Many find it).
+ */
+import nock from 'nock';
+
+import { SmartupEmulator } from '../emulators/smartup';
+import { runNode } from '../harness';
+
+jest.setTimeout(30_000);
+
+const HOST = 'https://smartup.test';
+const REFERENCES: Array<[resource: string, path: string, root: string]> = [
+	['contract', '/b/anor/mxsx/mkf/contract', 'contract'],
+	['returnReason', '/b/anor/mxsx/mdeal/return_reason', 'return_reason'],
+	['service', '/b/anor/mxsx/mr/service', 'service'],
+	['productGroup', '/b/anor/mxsx/mr/product_group', 'product_group'],
+	['producer', '/b/anor/mxsx/mr/producer', 'producer'],
+	['personGroup', '/b/anor/mxsx/mr/person_group', 'person_group'],
+];
+
+describe('unit (nock)', () => {
+	const credentials = {
+		smartupApi: { baseUrl: HOST, authType: 'basic', login: 'admin@acme', password: 'pw-Secret-1', projectCode: 'trade', filialId: '', accessToken: '' },
+	};
+	beforeEach(() => {
+		nock.cleanAll();
+		nock.disableNetConnect();
+	});
+	afterAll(() => nock.enableNetConnect());
+
+	it.each(REFERENCES)('%s: Create or Update posts to %s$import under its root and maps results by code', async (resource, path, root) => {
+		const bodies: Array<Record<string, unknown>> = [];
+		nock(HOST)
+			.post(`${path}$import`, (body) => (bodies.push(body as Record<string, unknown>), true))
+			.reply(200, { successes: [{ code: 'K-1' }], errors: [{ code: 'K-2', message: 'Ошибка' }] });
+		const { items } = await runNode(
+			{ type: 'smartup', parameters: { resource, operation: 'createOrUpdate', code: '={{ $json.code }}', referenceFields: '{"name":"X"}' }, onError: 'continueRegularOutput' },
+			[{ code: 'K-1' }, { code: 'K-2' }],
+			credentials,
+		);
+		expect((bodies[0][root] as Array<Record<string, unknown>>).map((object) => object.code)).toEqual(['K-1', 'K-2']);
+		expect(items[0].json).toMatchObject({ success: true, code: 'K-1' });
+		expect(items[1].json.description).toContain('Ошибка');
+	});
+
+	it.each(REFERENCES)('%s: Get Many reads the answer of %s$export', async (resource, path, root) => {
+		nock(HOST).post(`${path}$export`).reply(200, { [root]: [{ code: 'A1', name: 'One' }] });
+		const { items, error } = await runNode({ type: 'smartup', parameters: { resource, operation: 'getMany', returnAll: true } }, [{}], credentials);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.code)).toEqual(['A1']);
+	});
+
+	it('Workspace: Get Many reads room[] of mrf/room$export', async () => {
+		nock(HOST).post('/b/anor/mxsx/mrf/room$export', {}).reply(200, { room: [{ room_id: '1', room_code: 'R1', room_name: 'Sales' }] });
+		const { items, error } = await runNode({ type: 'smartup', parameters: { resource: 'workspace', operation: 'getMany', returnAll: true } }, [{}], credentials);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ room_code: 'R1', room_name: 'Sales' });
+	});
+});
+
+describe('emulator', () => {
+	let emulator: SmartupEmulator;
+	beforeEach(async () => {
+		emulator = new SmartupEmulator();
+		await emulator.start();
+	});
+	afterEach(async () => emulator.stop());
+	const run = (parameters: Record<string, unknown>, onError?: 'continueRegularOutput') =>
+		runNode({ type: 'smartup', parameters, onError }, [{}], {
+			smartupApi: { baseUrl: emulator.baseUrl, authType: 'basic', login: emulator.login, password: emulator.password, projectCode: 'trade', filialId: '', accessToken: '' },
+		});
+
+	it.each(REFERENCES)('%s: imported by code, then found by Get by Code and Get Many', async (resource, path) => {
+		const created = await run({ resource, operation: 'createOrUpdate', code: 'N8N-1', referenceFields: '{"name":"From n8n"}' });
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json).toMatchObject({ success: true, code: 'N8N-1' });
+		expect(emulator.refs(path).get('N8N-1')).toMatchObject({ name: 'From n8n', state: 'A' });
+		const found = await run({ resource, operation: 'getByCode', code: 'N8N-1' });
+		expect(found.items[0].json).toMatchObject({ code: 'N8N-1', name: 'From n8n' });
+		const many = await run({ resource, operation: 'getMany', returnAll: true });
+		expect(many.items.map((item) => item.json.code)).toContain('N8N-1');
+	});
+
+	it('Workspace: Get Many lists the rooms orders need', async () => {
+		const { items, error } = await run({ resource: 'workspace', operation: 'getMany', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.room_code)).toContain('R1');
+	});
+});
