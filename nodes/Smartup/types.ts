@@ -372,6 +372,23 @@ REFERENCE_TYPES.productGroup = otherReference('productGroup', 'Product Group', '
 REFERENCE_TYPES.producer = otherReference('producer', 'Producer', 'Производитель', 'mr', 'producer', 'code', { person_code: 'S-1' });
 REFERENCE_TYPES.personGroup = otherReference('personGroup', 'Person Group', 'Группа лиц', 'mr', 'person_group', 'person_group_id', { name: 'Channel', person_kind: 'L' });
 
+/**
+ * Price types are imported like a reference, by `code` (docs/api/smartup.md §8.9), but exported through the v2
+ * paged export (Price Type › Get Many), so they are not among REFERENCE_TYPES.
+ */
+export const PRICE_TYPE: ReferenceType = {
+	resource: 'priceType',
+	label: 'Price Type',
+	russian: 'Тип цены',
+	exportPath: '/b/anor/api/v2/mkr/price_type$export',
+	importPath: '/b/anor/api/v2/mkr/price_type$import',
+	root: 'price_type',
+	idField: 'code',
+	required: ['code'],
+	example: { name: 'Retail', short_name: 'Retail', price_type_kind: 'S', currency_code: '860', with_card: 'N' },
+	defaults: { state: 'A' },
+};
+
 export const ORDER_STATUSES: Array<{ value: string; name: string; russian: string }> = [
 	{ value: 'D', name: 'Draft', russian: 'Черновик' },
 	{ value: 'B#N', name: 'New', russian: 'Новый' },

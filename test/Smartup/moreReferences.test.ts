@@ -52,6 +52,21 @@ describe('unit (nock)', () => {
 		expect(items.map((item) => item.json.code)).toEqual(['A1']);
 	});
 
+	it('Price Type: Create or Update posts {price_type: […]} to the v2 import and maps results by code', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		nock(HOST)
+			.post('/b/anor/api/v2/mkr/price_type$import', (body) => (bodies.push(body as Record<string, unknown>), true))
+			.reply(200, { successes: [{ code: 'PT-1' }], errors: [] });
+		const { items, error } = await runNode(
+			{ type: 'smartup', parameters: { resource: 'priceType', operation: 'createOrUpdate', code: 'PT-1', referenceFields: '{"name":"Retail","price_type_kind":"S"}' } },
+			[{}],
+			credentials,
+		);
+		expect(error).toBeUndefined();
+		expect(bodies[0]).toEqual({ price_type: [{ state: 'A', name: 'Retail', price_type_kind: 'S', code: 'PT-1' }] });
+		expect(items[0].json).toMatchObject({ success: true, code: 'PT-1' });
+	});
+
 	it('Workspace: Get Many reads room[] of mrf/room$export', async () => {
 		nock(HOST).post('/b/anor/mxsx/mrf/room$export', {}).reply(200, { room: [{ room_id: '1', room_code: 'R1', room_name: 'Sales' }] });
 		const { items, error } = await runNode({ type: 'smartup', parameters: { resource: 'workspace', operation: 'getMany', returnAll: true } }, [{}], credentials);
@@ -81,6 +96,15 @@ describe('emulator', () => {
 		expect(found.items[0].json).toMatchObject({ code: 'N8N-1', name: 'From n8n' });
 		const many = await run({ resource, operation: 'getMany', returnAll: true });
 		expect(many.items.map((item) => item.json.code)).toContain('N8N-1');
+	});
+
+	it('Price Type: imported by code, then listed by Get Many; a wrong kind keeps Smartup\'s message', async () => {
+		const created = await run({ resource: 'priceType', operation: 'createOrUpdate', code: 'PT-N8N', referenceFields: '{"name":"From n8n","price_type_kind":"S","currency_code":"860"}' });
+		expect(created.items[0].json).toMatchObject({ success: true, code: 'PT-N8N' });
+		const listed = await run({ resource: 'priceType', operation: 'getMany', returnAll: true });
+		expect(listed.items.map((item) => item.json.code)).toContain('PT-N8N');
+		const wrong = await run({ resource: 'priceType', operation: 'createOrUpdate', code: 'PT-X', referenceFields: '{"price_type_kind":"Z"}' }, 'continueRegularOutput');
+		expect(wrong.items[0].json.description).toContain('Неверный вид типа цены');
 	});
 
 	it('Workspace: Get Many lists the rooms orders need', async () => {

@@ -543,6 +543,7 @@ export class SmartupEmulator extends Emulator {
 		if (base.endsWith('/mrf/room') && action === 'export') return json(200, { room: stringify(this.rooms) });
 		if (base.endsWith('/mkw/warehouse') && action === 'export') return json(200, { warehouse: stringify(this.warehouses) });
 		if (base.endsWith('/mkr/price_type') && action === 'export') return this.exportPriceTypes(body);
+		if (base.endsWith('/mkr/price_type') && action === 'import') return this.importPriceTypes(body);
 		if (base.endsWith('/mkf/product_price') && action === 'export') return this.exportPrices(body, scope);
 		if (base.endsWith('/mkf/product_price') && action === 'import') return this.importPrices(body);
 		if (base === '/b/anor/mxsx/mkw/balance' && action === 'export') return this.exportBalance(body, scope, quota);
@@ -793,6 +794,32 @@ export class SmartupEmulator extends Emulator {
 		const columns = Array.isArray(body.column_list) ? (body.column_list as string[]) : undefined;
 		const data = this.priceTypes.slice(offset, offset + limit).map((row) => (columns ? Object.fromEntries(columns.map((column) => [column, row[column]])) : row));
 		return json(200, { count: String(this.priceTypes.length), data: stringify(data) });
+	}
+
+	/** `api/v2/mkr/price_type$import` (§8.9): keyed by code (vendor QA: successes[0].code echoes it), upserted. */
+	private importPriceTypes(body: Row): EmulatorResponse {
+		const list = body.price_type;
+		if (!Array.isArray(list)) throw new ApiFailure(400, 'A02-01-004', 'Не найден массив price_type');
+		this.checkCount(list);
+		const successes: Row[] = [];
+		const errors: Row[] = [];
+		for (const object of list as Row[]) {
+			const code = String(object?.code ?? '');
+			if (!code) {
+				errors.push({ code, message: 'Не заполнено обязательное поле: code' });
+				continue;
+			}
+			if (object.price_type_kind !== undefined && object.price_type_kind !== '' && !['S', 'P'].includes(String(object.price_type_kind))) {
+				errors.push({ code, message: `Неверный вид типа цены: ${String(object.price_type_kind)}` });
+				continue;
+			}
+			const index = this.priceTypes.findIndex((row) => row.code === code);
+			const row = { ...(index >= 0 ? this.priceTypes[index] : {}), ...object };
+			if (index >= 0) this.priceTypes[index] = row;
+			else this.priceTypes.push(row);
+			successes.push({ code });
+		}
+		return json(200, { successes, errors });
 	}
 
 	private exportPrices(body: Row, scope: Organization): EmulatorResponse {

@@ -82,6 +82,7 @@ export const IMPORTS: Record<string, ImportSpec> = {
 	'order:changeStatus': order.changeStatus.importSpec,
 	'order:attachData': order.attachData.importSpec,
 	'price:set': price.set.importSpec,
+	'priceType:createOrUpdate': priceType.importSpec,
 };
 
 /** Imports go to the importer (all items in batches), everything else to the shared item loop. */
