@@ -38,12 +38,12 @@ const KNOWN_CODES: Record<string, string> = {
 	'A02-24-194': 'Smartup received an empty body. Every method needs a JSON object, at least {} (docs: send {}, never nothing).',
 };
 
-/** Integrators wait 150 s for exports (docs/api/smartup.md §4.9): one reference export returned 31,846 rows. */
+/** Integrators wait 150 s for exports (docs/api/smartup.md §9): one reference export returned 31,846 rows. */
 export const DEFAULT_TIMEOUT_SECONDS = 150;
 
 /**
  * Timeout and retries of Smartup calls: 150 s unless the user set one, and an export is repeated at most once
- * (each attempt is another call of the daily quota, docs/api/smartup.md §4.9, §6).
+ * (each attempt is another call of the daily quota, docs/api/smartup.md §9, §6).
  */
 export function smartupRequestOptions(raw: { maxRetries?: unknown; timeoutSeconds?: unknown }, isExport = false): { retry: { maxRetries: number }; timeoutMs: number } {
 	const seconds = Number(raw.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);

@@ -31,7 +31,8 @@ export interface DocumentType {
 	/** Russian name shown in hints (the system's own term). */
 	russian: string;
 	exportPath: string;
-	importPath: string;
+	/** Undefined for export-only documents (visits): no Import action. */
+	importPath?: string;
 	/** Array key of the request and the response. */
 	root: string;
 	/** The Smartup ID of one document, e.g. deal_id. */
@@ -53,6 +54,31 @@ const modified: DateFilter = { name: 'Modified On', value: 'modified', begin: 'b
 const docDate = (name: string, field: string): DateFilter => ({ name, value: 'document', begin: `begin_${field}`, end: `end_${field}` });
 
 export const DOCUMENT_TYPES: Record<string, DocumentType> = {
+	visit: {
+		resource: 'visit',
+		label: 'Visit',
+		russian: 'Визит',
+		// docs/api/smartup.md §8.12: export only; the answer nests visit_headers, stocks, merchandisings.
+		exportPath: '/b/trade/txs/tvt/visit$export',
+		root: 'visit',
+		idField: 'visit_id',
+		dateFilters: [docDate('Visit Date', 'visit_date'), created, modified],
+		required: [],
+		example: {},
+	},
+	logistics: {
+		resource: 'logistics',
+		label: 'Logistics Trip',
+		russian: 'Логистика (рейс доставки)',
+		// docs/api/smartup.md §8.12: {logistics_id, external_id, delivery_date, expeditor_code, van_code, lap, deals:[{deal_id}]}.
+		exportPath: '/b/trade/txs/tdeal/logistics$export',
+		importPath: '/b/trade/txs/tdeal/logistics$import',
+		root: 'logistics',
+		idField: 'logistics_id',
+		dateFilters: [created, modified],
+		required: [],
+		example: { delivery_date: '2026-03-06', expeditor_code: 'EX1', van_code: 'V1', deals: [{ deal_id: '5001' }] },
+	},
 	order: {
 		resource: 'order',
 		label: 'Order',
@@ -163,7 +189,7 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		idField: 'movement_id',
 		linesKey: 'movement_items',
 		dateFilters: [docDate('Sent Date', 'from_date'), { ...docDate('Received Date', 'to_date'), value: 'received' }, created, modified],
-		// docs/api/smartup.md §8.14: the sender side, currency and price type; to_warehouse_code is optional.
+		// docs/api/smartup.md §8.4: the sender side, currency and price type; to_warehouse_code is optional.
 		required: ['from_filial_code', 'from_room_code', 'from_robot_code', 'from_robot_person_code', 'from_warehouse_code', 'from_time', 'to_filial_code', 'currency_code', 'price_type_code'],
 		example: {
 			from_filial_code: '01',

@@ -5,6 +5,7 @@
  */
 import nock from 'nock';
 
+import { properties } from '../../nodes/Smartup/actions/description';
 import { SmartupEmulator } from '../emulators/smartup';
 import { runNode } from '../harness';
 
@@ -67,6 +68,23 @@ describe('unit (nock)', () => {
 		expect(items[0].json).toMatchObject({ success: true, code: 'PT-1' });
 	});
 
+	it('Visit: Get Many exports tvt/visit$export by visit date; it has no Import', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		nock(HOST)
+			.post('/b/trade/txs/tvt/visit$export', (body) => (bodies.push(body as Record<string, unknown>), true))
+			.reply(200, { visit: [{ visit_id: '11', visit_status: 'C' }] });
+		const { items, error } = await runNode(
+			{ type: 'smartup', parameters: { resource: 'visit', operation: 'getMany', dateFilter: 'document', dateFrom: '={{ $now.toISODate() }}', returnAll: true } },
+			[{}],
+			credentials,
+		);
+		expect(error).toBeUndefined();
+		expect(Object.keys(bodies[0]).sort()).toEqual(['begin_visit_date', 'end_visit_date']);
+		expect(items[0].json.visit_id).toBe('11');
+		const operations = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('visit'));
+		expect((operations?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(['getMany']);
+	});
+
 	it('Workspace: Get Many reads room[] of mrf/room$export', async () => {
 		nock(HOST).post('/b/anor/mxsx/mrf/room$export', {}).reply(200, { room: [{ room_id: '1', room_code: 'R1', room_name: 'Sales' }] });
 		const { items, error } = await runNode({ type: 'smartup', parameters: { resource: 'workspace', operation: 'getMany', returnAll: true } }, [{}], credentials);
@@ -105,6 +123,28 @@ describe('emulator', () => {
 		expect(listed.items.map((item) => item.json.code)).toContain('PT-N8N');
 		const wrong = await run({ resource: 'priceType', operation: 'createOrUpdate', code: 'PT-X', referenceFields: '{"price_type_kind":"Z"}' }, 'continueRegularOutput');
 		expect(wrong.items[0].json.description).toContain('Неверный вид типа цены');
+	});
+
+	it('Logistics: a trip with existing orders is imported, found by Get Many; an unknown deal_id keeps Smartup\'s message', async () => {
+		const dealId = [...emulator.docs('/b/trade/txs/tdeal/order').keys()][0];
+		const fields = (deal: string) => JSON.stringify({ delivery_date: '={{ $now.toISODate() }}', expeditor_code: 'EX1', van_code: 'V1', deals: [{ deal_id: deal }] });
+		const created = await run({ resource: 'logistics', operation: 'createOrUpdate', externalId: 'trip-1', documentFields: fields(dealId).replace('"={{ $now.toISODate() }}"', `"${emulator.today()}"`) });
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json.success).toBe(true);
+		const found = await run({ resource: 'logistics', operation: 'getMany', dateFilter: 'none', returnAll: true, filters: { externalId: 'trip-1' } });
+		expect(found.items).toHaveLength(1);
+		expect(found.items[0].json.deals).toEqual([{ deal_id: dealId }]);
+		const wrong = await run({ resource: 'logistics', operation: 'createOrUpdate', externalId: 'trip-2', documentFields: JSON.stringify({ deals: [{ deal_id: '999999' }] }) }, 'continueRegularOutput');
+		expect(wrong.items[0].json.description).toContain('Заказ не найден');
+	});
+
+	it('Visit: Get Many answers the visits; the emulator refuses a visit import (not in the collection)', async () => {
+		emulator.addDocument('/b/trade/txs/tvt/visit', { visit_status: 'done', visit_date: `${emulator.today().split('-').reverse().join('.')}` });
+		const { items, error } = await run({ resource: 'visit', operation: 'getMany', dateFilter: 'none', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.visit_status)).toEqual(['done']);
+		const custom = await run({ resource: 'customApiCall', operation: 'call', path: '/b/trade/txs/tvt/visit$import', body: '{"visit":[]}' }, 'continueRegularOutput');
+		expect(String(custom.items[0].json.error)).toContain('404');
 	});
 
 	it('Workspace: Get Many lists the rooms orders need', async () => {

@@ -1,5 +1,5 @@
 /**
- * The API's real rules (docs/api/smartup.md §4.7, §4.8, §4.9, §6, §7, §8.7, §8.14), against the emulator:
+ * The API's real rules (docs/api/smartup.md §4.7, §4.8, §6, §7, §8.4, §8.7, §9), against the emulator:
  * data age and request span, lost answers that cannot be proven, duplicate answers, external IDs sent as
  * given, the official required fields, quotas read from `limits`, date-times, known error codes, timeouts.
  * Each test failed before the behaviour it names was fixed (issue 15).

@@ -35,6 +35,8 @@ interface DocType {
 	/** Fields that name other objects and must exist. */
 	refs: Array<{ field: string; kind: 'person' | 'room' | 'warehouse' | 'product' }>;
 	lineRefs: Array<{ field: string; kind: 'product' | 'warehouse' }>;
+	/** Visits have only an export in the collection (§5.6 #8): their $import is a wrong path. */
+	exportOnly?: boolean;
 }
 
 const common = (field: string) => [
@@ -45,6 +47,28 @@ const common = (field: string) => [
 
 /** docs/api/smartup.md §5 and §8. Keyed by the path without `$export` / `$import`. */
 export const DOC_TYPES: Record<string, DocType> = {
+	'/b/trade/txs/tvt/visit': {
+		root: 'visit',
+		idField: 'visit_id',
+		dates: common('visit_date'),
+		required: [],
+		requiredLine: [],
+		quota: 'frequent',
+		refs: [],
+		lineRefs: [],
+		exportOnly: true,
+	},
+	// §8.21: no field of logistics is marked required; deals[] name existing orders.
+	'/b/trade/txs/tdeal/logistics': {
+		root: 'logistics',
+		idField: 'logistics_id',
+		dates: common('delivery_date'),
+		required: [],
+		requiredLine: [],
+		quota: 'rare',
+		refs: [],
+		lineRefs: [],
+	},
 	'/b/trade/txs/tdeal/order': {
 		root: 'order',
 		idField: 'deal_id',
@@ -537,7 +561,7 @@ export class SmartupEmulator extends Emulator {
 		if (action === 'attach_data' && base === '/b/trade/txs/tdeal/order') return this.attachData(body);
 		if (action === 'import_order_marking_codes' && base === '/b/anor/mxsx/mdeal/order') return this.markingCodes(body);
 		if (DOC_TYPES[base] && action === 'export') return this.exportDocuments(base, body, scope, quota);
-		if (DOC_TYPES[base] && action === 'import') return this.importDocuments(base, body, scope);
+		if (DOC_TYPES[base] && action === 'import' && !DOC_TYPES[base].exportOnly) return this.importDocuments(base, body, scope);
 		if (REF_TYPES[base] && action === 'export') return this.exportReferences(base, body, scope, quota);
 		if (REF_TYPES[base] && action === 'import') return this.importReferences(base, body);
 		if (base.endsWith('/mrf/room') && action === 'export') return json(200, { room: stringify(this.rooms) });
@@ -641,6 +665,13 @@ export class SmartupEmulator extends Emulator {
 		}
 		if (type.root === 'order' && !ORDER_STATUS_CODES.includes(String(object.status))) return `Неизвестный статус: ${String(object.status)}`;
 		if (type.root === 'writeoff' && object.status === 'C') return 'Статус C нельзя установить через API';
+		if (type.root === 'logistics') {
+			const deals = object.deals;
+			if (deals !== undefined && !Array.isArray(deals)) return 'deals должен быть массивом';
+			const orders = this.docs('/b/trade/txs/tdeal/order');
+			const unknown = ((deals ?? []) as Row[]).find((deal) => !orders.has(String(deal?.deal_id ?? '')));
+			if (unknown) return `Заказ не найден: deal_id=${String(unknown.deal_id ?? '')}`;
+		}
 		for (const ref of type.refs) {
 			const code = object[ref.field];
 			if (code !== undefined && code !== '' && !this.lookup(ref.kind, String(code))) return `${SmartupEmulator.MISSING[ref.kind]}: ${String(code)}`;

@@ -121,7 +121,7 @@ function checkRequired(ctx: NodeContext, object: IDataObject, required: string[]
 }
 
 /** The fields of Create or Update, for each document type (the same names for every type). */
-export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).flatMap((type) =>
+export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).filter((type) => type.importPath).flatMap((type) =>
 	updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, properties(type)),
 );
 
@@ -180,7 +180,7 @@ export function importSpec(type: DocumentType): ImportSpec {
 		return { ...object, [type.linesKey]: withIds };
 	};
 	return {
-		path: type.importPath,
+		path: type.importPath ?? '',
 		root: type.root,
 		keyField: 'external_id',
 		label,
