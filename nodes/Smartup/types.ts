@@ -426,6 +426,17 @@ export const ORDER_STATUSES: Array<{ value: string; name: string; russian: strin
 	{ value: 'C', name: 'Cancelled', russian: 'Отменен' },
 ];
 
+/**
+ * Statuses of a cross-organization movement (docs/api/smartup.md §8.4): the collection lists the letters and names
+ * only L (cancelled); D and N are draft and new as on other documents. The others are shown by their letter.
+ */
+export const CROSS_ORG_MOVEMENT_STATUSES: Array<{ value: string; name: string }> = [
+	{ value: 'D', name: 'Draft' },
+	{ value: 'N', name: 'New' },
+	...['W', 'S', 'A', 'R', 'C'].map((value) => ({ value, name: `Status ${value}` })),
+	{ value: 'L', name: 'Cancelled' },
+];
+
 export const PATHS = {
 	orderChangeStatus: '/b/trade/txs/tdeal/order$change_status',
 	orderAttachData: '/b/trade/txs/tdeal/order$attach_data',

@@ -85,6 +85,18 @@ describe('unit (nock)', () => {
 		expect((operations?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(['getMany']);
 	});
 
+	it('Cross-Organization Movement: Change Status posts {movement: [{movement_id, status}]} and refuses an unknown status before sending', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		nock(HOST)
+			.post('/b/anor/mxsx/mfm/movement$change_status', (body) => (bodies.push(body as Record<string, unknown>), true))
+			.reply(200, { successes: [{ code: '42' }], errors: [] });
+		const { items } = await runNode({ type: 'smartup', parameters: { resource: 'crossOrgMovement', operation: 'changeStatus', movementId: '42', status: 'A' } }, [{}], credentials);
+		expect(bodies[0]).toEqual({ movement: [{ movement_id: '42', status: 'A' }] });
+		expect(items[0].json).toMatchObject({ success: true, movement_id: '42' });
+		const bad = await runNode({ type: 'smartup', parameters: { resource: 'crossOrgMovement', operation: 'changeStatus', movementId: '42', status: 'Q' } }, [{}], credentials);
+		expect(bad.error?.message).toContain('"Q" is not a movement status');
+	});
+
 	it('Workspace: Get Many reads room[] of mrf/room$export', async () => {
 		nock(HOST).post('/b/anor/mxsx/mrf/room$export', {}).reply(200, { room: [{ room_id: '1', room_code: 'R1', room_name: 'Sales' }] });
 		const { items, error } = await runNode({ type: 'smartup', parameters: { resource: 'workspace', operation: 'getMany', returnAll: true } }, [{}], credentials);
@@ -145,6 +157,22 @@ describe('emulator', () => {
 		expect(items.map((item) => item.json.visit_status)).toEqual(['done']);
 		const custom = await run({ resource: 'customApiCall', operation: 'call', path: '/b/trade/txs/tvt/visit$import', body: '{"visit":[]}' }, 'continueRegularOutput');
 		expect(String(custom.items[0].json.error)).toContain('404');
+	});
+
+	it('Cross-Organization Movement: Change Status sets the status by movement_id; an unknown ID keeps Smartup\'s message', async () => {
+		const created = await run({
+			resource: 'crossOrgMovement',
+			operation: 'createOrUpdate',
+			externalId: 'cm-1',
+			documentFields: JSON.stringify({ from_filial_code: '01', from_room_code: 'R1', from_robot_code: 'AG1', from_robot_person_code: 'N-1', from_warehouse_code: '001', from_time: '2026-03-05 10:00:00', to_filial_code: '01', currency_code: '860', price_type_code: '777' }),
+			lines: '[{ "product_code": "P-10", "quantity": 1 }]',
+		});
+		const id = String(created.items[0].json.smartup_id);
+		const changed = await run({ resource: 'crossOrgMovement', operation: 'changeStatus', movementId: id, status: 'L' });
+		expect(changed.items[0].json).toMatchObject({ success: true, movement_id: id });
+		expect(emulator.docs('/b/anor/mxsx/mfm/movement').get(id)?.status).toBe('L');
+		const unknown = await run({ resource: 'crossOrgMovement', operation: 'changeStatus', movementId: '999999', status: 'L' }, 'continueRegularOutput');
+		expect(unknown.items[0].json.description).toContain('Перемещение не найдено');
 	});
 
 	it('Workspace: Get Many lists the rooms orders need', async () => {

@@ -558,6 +558,7 @@ export class SmartupEmulator extends Emulator {
 
 	private route(base: string, action: string, body: Row, scope: Organization, quota: QuotaClass): EmulatorResponse {
 		if (action === 'change_status' && base === '/b/trade/txs/tdeal/order') return this.changeStatus(body);
+		if (action === 'change_status' && base === '/b/anor/mxsx/mfm/movement') return this.changeMovementStatus(body);
 		if (action === 'attach_data' && base === '/b/trade/txs/tdeal/order') return this.attachData(body);
 		if (action === 'import_order_marking_codes' && base === '/b/anor/mxsx/mdeal/order') return this.markingCodes(body);
 		if (DOC_TYPES[base] && action === 'export') return this.exportDocuments(base, body, scope, quota);
@@ -926,6 +927,27 @@ export class SmartupEmulator extends Emulator {
 				order.status = entry.status;
 				order.modified_on = this.now();
 				successes.push({ code: String(entry.deal_id) });
+			}
+		}
+		return json(200, { successes, errors });
+	}
+
+	/** `mfm/movement$change_status` (§8.14): {movement:[{movement_id, status}]}, status one of D N W S A R C L. */
+	private changeMovementStatus(body: Row): EmulatorResponse {
+		const list = body.movement;
+		if (!Array.isArray(list)) throw new ApiFailure(400, 'A02-01-004', 'Не найден массив movement');
+		const store = this.docs('/b/anor/mxsx/mfm/movement');
+		const successes: Row[] = [];
+		const errors: Row[] = [];
+		for (const entry of list as Row[]) {
+			const id = String(entry?.movement_id ?? '');
+			const movement = store.get(id);
+			if (!movement) errors.push({ code: id, message: `Перемещение не найдено: ${id}` });
+			else if (!['D', 'N', 'W', 'S', 'A', 'R', 'C', 'L'].includes(String(entry.status))) errors.push({ code: id, message: `Неизвестный статус: ${String(entry.status)}` });
+			else {
+				movement.status = entry.status;
+				movement.modified_on = this.now();
+				successes.push({ code: id });
 			}
 		}
 		return json(200, { successes, errors });

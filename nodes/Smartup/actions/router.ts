@@ -83,6 +83,7 @@ export const IMPORTS: Record<string, ImportSpec> = {
 	'returnReason:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.returnReason),
 	'service:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.service),
 	'order:changeStatus': order.changeStatus.importSpec,
+	'crossOrgMovement:changeStatus': document.crossOrgChangeStatus.importSpec,
 	'order:attachData': order.attachData.importSpec,
 	'price:set': price.set.importSpec,
 	'priceType:createOrUpdate': priceType.importSpec,
