@@ -97,6 +97,17 @@ describe('unit (nock)', () => {
 		expect(bad.error?.message).toContain('"Q" is not a movement status');
 	});
 
+	it('Equipment Balance: posts offset/limit 50 to tvt/equipment_balance$export_data and stops at count', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		nock(HOST)
+			.post('/b/trade/txs/tvt/equipment_balance$export_data', (body) => (bodies.push(body as Record<string, unknown>), true))
+			.reply(200, { count: '1', data: [{ serial_number: 'SN-1', equipment_status: 'Передано клиенту', last_visit_date: null }] });
+		const { items, error } = await runNode({ type: 'smartup', parameters: { resource: 'equipmentBalance', operation: 'getMany', returnAll: true, filters: { productCodes: 'EQ-1' } } }, [{}], credentials);
+		expect(error).toBeUndefined();
+		expect(bodies).toEqual([{ product_codes: [{ product_code: 'EQ-1' }], offset: 0, limit: 50 }]);
+		expect(items[0].json).toMatchObject({ serial_number: 'SN-1', equipment_status: 'Передано клиенту' });
+	});
+
 	it('Workspace: Get Many reads room[] of mrf/room$export', async () => {
 		nock(HOST).post('/b/anor/mxsx/mrf/room$export', {}).reply(200, { room: [{ room_id: '1', room_code: 'R1', room_name: 'Sales' }] });
 		const { items, error } = await runNode({ type: 'smartup', parameters: { resource: 'workspace', operation: 'getMany', returnAll: true } }, [{}], credentials);
@@ -173,6 +184,18 @@ describe('emulator', () => {
 		expect(emulator.docs('/b/anor/mxsx/mfm/movement').get(id)?.status).toBe('L');
 		const unknown = await run({ resource: 'crossOrgMovement', operation: 'changeStatus', movementId: '999999', status: 'L' }, 'continueRegularOutput');
 		expect(unknown.items[0].json.description).toContain('Перемещение не найдено');
+	});
+
+	it('Equipment Balance: pages of 50 until count, filtered by workspace', async () => {
+		const { items, error } = await run({ resource: 'equipmentBalance', operation: 'getMany', returnAll: true, filters: { roomCodes: 'R1' } });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(60);
+		expect(new Set(items.map((item) => item.json.serial_number)).size).toBe(60);
+		const pages = emulator.requestsTo(/equipment_balance\$export_data$/).map((request) => JSON.parse(request.body));
+		expect(pages).toEqual([
+			{ room_codes: [{ room_code: 'R1' }], offset: 0, limit: 50 },
+			{ room_codes: [{ room_code: 'R1' }], offset: 50, limit: 50 },
+		]);
 	});
 
 	it('Workspace: Get Many lists the rooms orders need', async () => {

@@ -472,7 +472,7 @@ export class SmartupEmulator extends Emulator {
 		}
 		if (!body || typeof body !== 'object' || Array.isArray(body)) return this.text(400, 'Неверный формат JSON');
 
-		const match = request.path.match(/^(.*)\$(export|import|change_status|attach_data|import_order_marking_codes)$/);
+		const match = request.path.match(/^(.*)\$(export|import|change_status|attach_data|import_order_marking_codes|export_data)$/);
 		if (!match) return this.text(404, 'Not Found');
 		const [, base, action] = match;
 		const quota = this.quotaClass(base);
@@ -526,6 +526,7 @@ export class SmartupEmulator extends Emulator {
 		if (DOC_TYPES[base]) return DOC_TYPES[base].quota;
 		if (REF_TYPES[base] || /\/(mrf\/room|mkw\/warehouse|api\/v2\/mkr\/price_type|api\/v2\/mkf\/product_price)$/.test(base)) return 'reference';
 		if (base === '/b/anor/mxsx/mkw/balance' || base === '/b/anor/mxsx/mdeal/order') return 'frequent';
+		if (base === '/b/trade/txs/tvt/equipment_balance') return 'rare';
 		return undefined;
 	}
 
@@ -572,6 +573,7 @@ export class SmartupEmulator extends Emulator {
 		if (base.endsWith('/mkf/product_price') && action === 'export') return this.exportPrices(body, scope);
 		if (base.endsWith('/mkf/product_price') && action === 'import') return this.importPrices(body);
 		if (base === '/b/anor/mxsx/mkw/balance' && action === 'export') return this.exportBalance(body, scope, quota);
+		if (base === '/b/trade/txs/tvt/equipment_balance' && action === 'export_data') return this.exportEquipmentBalance(body);
 		return this.text(404, 'Not Found');
 	}
 
@@ -852,6 +854,31 @@ export class SmartupEmulator extends Emulator {
 			successes.push({ code });
 		}
 		return json(200, { successes, errors });
+	}
+
+	/** Equipment at clients (§8.22): 120 fixture rows, three per workspace R1/R2/… cycle. */
+	readonly equipment: Row[] = Array.from({ length: 120 }, (_, i) => ({
+		serial_number: `SN-${i + 1}`,
+		equipment_name: 'Fridge',
+		equipment_status: 'Передано клиенту',
+		room_code: i % 2 ? 'R2' : 'R1',
+		product_code: `EQ-${(i % 3) + 1}`,
+		person_code: 'C-77',
+		has_barcode: 'Нет',
+		last_visit_date: null,
+	}));
+
+	/** `tvt/equipment_balance$export_data` (§8.22): {offset, limit ≤ 50, room_codes, product_codes} → {count, data}. */
+	private exportEquipmentBalance(body: Row): EmulatorResponse {
+		const limit = Number(body.limit ?? 50);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new ApiFailure(400, 'A02-01-006', `limit должен быть от 1 до 50: ${String(body.limit)}`);
+		const offset = Number(body.offset ?? 0) || 0;
+		const codes = (key: string, field: string) => (Array.isArray(body[key]) ? (body[key] as Row[]).map((entry) => String(entry?.[field] ?? '')) : []);
+		const rooms = codes('room_codes', 'room_code');
+		const products = codes('product_codes', 'product_code');
+		const rows = this.equipment.filter((row) => (!rooms.length || rooms.includes(String(row.room_code))) && (!products.length || products.includes(String(row.product_code))));
+		// The sample answers Russian display values and nulls, not the all-strings of classic exports.
+		return json(200, { count: String(rows.length), data: rows.slice(offset, offset + limit) });
 	}
 
 	private exportPrices(body: Row, scope: Organization): EmulatorResponse {

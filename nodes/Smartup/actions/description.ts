@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../common/options';
 import * as customApiCall from './customApiCall';
 import * as document from './document';
+import * as equipmentBalance from './equipmentBalance';
 import * as order from './order';
 import * as price from './price';
 import * as priceType from './priceType';
@@ -25,6 +26,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Contract', value: 'contract' },
 			{ name: 'Cross-Organization Movement', value: 'crossOrgMovement' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
+			{ name: 'Equipment Balance', value: 'equipmentBalance' },
 			{ name: 'Internal Movement', value: 'internalMovement' },
 			{ name: 'Legal Person', value: 'legalPerson' },
 			{ name: 'Logistics Trip', value: 'logistics' },
@@ -59,6 +61,7 @@ export const properties: INodeProperties[] = [
 	...stock.description,
 	...warehouse.description,
 	...workspace.description,
+	...equipmentBalance.description,
 	...customApiCall.description,
 	...document.fields,
 	...reference.fields,

@@ -5,6 +5,7 @@ import { quotaSummary } from '../transport';
 import { DOCUMENT_TYPES, REFERENCE_TYPES } from '../types';
 import * as customApiCall from './customApiCall';
 import * as document from './document';
+import * as equipmentBalance from './equipmentBalance';
 import { runImport, type ImportSpec } from './importer';
 import * as order from './order';
 import * as price from './price';
@@ -49,6 +50,7 @@ export const OPERATIONS: Record<string, OperationExecute> = {
 	'service:getMany': reference.getMany.execute(REFERENCE_TYPES.service),
 	'service:getByCode': reference.getByCode.execute(REFERENCE_TYPES.service),
 	'workspace:getMany': workspace.getMany.execute,
+	'equipmentBalance:getMany': equipmentBalance.getMany.execute,
 	'order:get': order.get.execute,
 	'order:attachMarkingCodes': order.attachMarkingCodes.execute,
 	'warehouse:getMany': warehouse.getMany.execute,
