@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, currentSecrets, errorKindOf, errorKindOfStatus, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
-import { readRequestOptions } from '../common/options';
+import { DEFAULT_RETRY_POLICY, apiError, bodyText, credentialsOf, currentSecrets, errorKindOf, errorKindOfStatus, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
 
@@ -35,15 +34,41 @@ const KNOWN_CODES: Record<string, string> = {
 	'A02-02-024': 'Not enough stock in the batch for this quantity.',
 	'A02-05-003': 'An object with this name already exists (legal person names are unique per company).',
 	'A02-13-170': 'A price problem: check the price type and the price.',
+	'A02-24-122': 'Smartup could not read a date in the date filter. Dates are sent as dd.mm.yyyy; check From and To (or the dates in the body of a Custom API Call).',
+	'A02-24-194': 'Smartup received an empty body. Every method needs a JSON object, at least {} (docs: send {}, never nothing).',
 };
+
+/** Integrators wait 150 s for exports (docs/api/smartup.md §9): one reference export returned 31,846 rows. */
+export const DEFAULT_TIMEOUT_SECONDS = 150;
+
+/**
+ * Timeout and retries of Smartup calls: 150 s unless the user set one, and an export is repeated at most once
+ * (each attempt is another call of the daily quota, docs/api/smartup.md §9, §6).
+ */
+export function smartupRequestOptions(raw: { maxRetries?: unknown; timeoutSeconds?: unknown }, isExport = false): { retry: { maxRetries: number }; timeoutMs: number } {
+	const seconds = Number(raw.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+	const asked = Number(raw.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries);
+	const retries = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 10) : DEFAULT_RETRY_POLICY.maxRetries;
+	return {
+		retry: { maxRetries: isExport ? Math.min(retries, 1) : retries },
+		timeoutMs: (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : DEFAULT_TIMEOUT_SECONDS) * 1000,
+	};
+}
 
 const QUOTA_TEXT =
 	'The daily Smartup request quota for this kind of call is spent (100 reference calls, 300 rarely used document calls and 500 frequent document calls a day, shared by every integration of the company). It starts again tomorrow; until then avoid running this workflow, and poll less often.';
 
 interface ExecutionState {
 	limits?: SmartupLimits;
+	/** The path whose answer carried `limits` last (the quota class of a path is not published, §4.7). */
+	limitsPath?: string;
 	warned?: boolean;
 	cache: Map<string, IDataObject>;
+	/** Requests sent to Smartup in this run (each one counts against the daily quota), and answers from memory. */
+	calls: number;
+	fromMemory: number;
+	/** Paths whose last `limits` said nothing is left today: not sent again in this run. */
+	spent: Set<string>;
 }
 
 /**
@@ -56,7 +81,7 @@ const states = new WeakMap<object, ExecutionState>();
 function stateOf(ctx: IExecuteFunctions): ExecutionState {
 	let state = states.get(ctx);
 	if (!state) {
-		state = { cache: new Map() };
+		state = { cache: new Map(), calls: 0, fromMemory: 0, spent: new Set() };
 		states.set(ctx, state);
 	}
 	return state;
@@ -75,10 +100,38 @@ function messageOf(body: unknown): string | undefined {
 	return text;
 }
 
-/** What a spent daily quota looks like is not documented (docs/api/smartup.md §4.7): 429, or error_code LIMIT on any status. */
+function leftOf(limits: unknown): number | undefined {
+	if (!limits || typeof limits !== 'object') return undefined;
+	const { left_limit_quant: left, request_quant: used, limit_quant: cap } = limits as SmartupLimits;
+	if (left !== undefined && left !== null && String(left).trim() !== '' && Number.isFinite(Number(left))) return Number(left);
+	if (Number.isFinite(Number(used)) && Number.isFinite(Number(cap)) && String(cap ?? '').trim() !== '') return Number(cap) - Number(used);
+	return undefined;
+}
+
+/**
+ * What a spent daily quota looks like is not documented (docs/api/smartup.md §4.7, §6): no error code is known.
+ * It is decided from what is: HTTP 429, or a refusal whose `limits` say nothing is left (left_limit_quant 0,
+ * or request_quant at limit_quant).
+ */
 function isQuotaError(status: number, body: unknown): boolean {
-	const code = body && typeof body === 'object' ? String((body as IDataObject).error_code ?? '') : '';
-	return status === 429 || code.toUpperCase() === 'LIMIT';
+	if (status === 429) return true;
+	const answer = body && typeof body === 'object' ? (body as IDataObject) : undefined;
+	const refused = status >= 400 || !!answer?.error_code;
+	const left = leftOf(answer?.limits);
+	return refused && left !== undefined && left <= 0;
+}
+
+/** Calls spent in this run and what the last `limits` said is left (docs/api/smartup.md §4.7), for the run's hint. */
+export function quotaSummary(ctx: IExecuteFunctions): string | undefined {
+	const state = stateOf(ctx);
+	if (state.calls === 0 && state.fromMemory === 0) return undefined;
+	let text = `${state.calls} Smartup call${state.calls === 1 ? '' : 's'} in this run`;
+	if (state.fromMemory) text += ` (${state.fromMemory} more answered from memory)`;
+	const left = leftOf(state.limits);
+	const cap = Number(state.limits?.limit_quant);
+	if (left !== undefined) text += `; ${left}${Number.isFinite(cap) ? ` of ${cap}` : ''} calls left today for ${state.limitsPath ?? 'this kind of call'} (Smartup's limits)`;
+	else text += '; Smartup sent no limits, so the calls left today are unknown';
+	return `${text}. The daily quota is shared by every integration of the company.`;
 }
 
 /** Whether an error is the spent quota (further calls today would fail the same way). */
@@ -94,15 +147,24 @@ export function isQuotaSpent(error: unknown): boolean {
 export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): Promise<IDataObject> {
 	const state = stateOf(this);
 	const cacheKey = `${call.path} ${JSON.stringify(call.body)}`;
-	if (call.cacheable && state.cache.has(cacheKey)) return state.cache.get(cacheKey)!;
+	if (call.cacheable && state.cache.has(cacheKey)) {
+		state.fromMemory++;
+		return state.cache.get(cacheKey)!;
+	}
+	const node = this.getNode();
+	const itemIndex = call.itemIndex;
+	if (state.spent.has(call.path)) {
+		// Smartup said no calls of this kind are left today (docs/api/smartup.md §4.7): another one would be refused and counted.
+		throw apiError(node, { message: QUOTA_TEXT, description: `The last answer of ${call.path} in this run said no calls are left today (left_limit_quant 0); this call was not sent.`, itemIndex, kind: 'quotaSpent' }, []);
+	}
 
 	const credentials = await credentialsOf(this, CREDENTIAL);
 	let secrets = secretValuesOf(credentials);
 	const base = String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
 	const url = `${base}${call.path}`;
-	const options = readRequestOptions(this, call.itemIndex);
-	const node = this.getNode();
-	const itemIndex = call.itemIndex;
+	const isExport = /\$export(_data)?$/.test(call.path);
+	const options = smartupRequestOptions(this.getNodeParameter('requestOptions', call.itemIndex, {}) as IDataObject, isExport);
+	state.calls++;
 
 	let response = await sendRequest.call(
 		this,
@@ -161,6 +223,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 		);
 	}
 	if (isQuotaError(status, parsed)) {
+		state.spent.add(call.path);
 		const description = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
 		throw apiError(node, { message: QUOTA_TEXT, description, httpCode: String(status), itemIndex, kind: 'quotaSpent' }, secrets);
 	}
@@ -191,7 +254,7 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			secrets,
 		);
 	}
-	if (answer.limits && typeof answer.limits === 'object') noteLimits(this, answer.limits as SmartupLimits);
+	if (answer.limits && typeof answer.limits === 'object') noteLimits(this, answer.limits as SmartupLimits, call.path);
 	if (call.cacheable) state.cache.set(cacheKey, answer);
 	return answer;
 }
@@ -294,9 +357,12 @@ async function repeatWithNewToken(
 	}
 }
 
-function noteLimits(ctx: IExecuteFunctions, limits: SmartupLimits) {
+function noteLimits(ctx: IExecuteFunctions, limits: SmartupLimits, path: string) {
 	const state = stateOf(ctx);
 	state.limits = limits;
+	state.limitsPath = path;
+	const remaining = leftOf(limits);
+	if (remaining !== undefined && remaining <= 0) state.spent.add(path);
 	const left = Number(limits.left_limit_quant);
 	const cap = Number(limits.limit_quant);
 	if (!state.warned && Number.isFinite(left) && Number.isFinite(cap) && cap > 0 && left <= cap * 0.1) {

@@ -31,7 +31,8 @@ export interface DocumentType {
 	/** Russian name shown in hints (the system's own term). */
 	russian: string;
 	exportPath: string;
-	importPath: string;
+	/** Undefined for export-only documents (visits): no Import action. */
+	importPath?: string;
 	/** Array key of the request and the response. */
 	root: string;
 	/** The Smartup ID of one document, e.g. deal_id. */
@@ -41,7 +42,7 @@ export interface DocumentType {
 	dateFilters: DateFilter[];
 	/** Header fields the API marks as required. */
 	required: string[];
-	/** Line fields the API marks as required. */
+	/** Line fields the API marks as required (docs/api/smartup.md §8: only return and receipt lines have any). */
 	requiredLine?: string[];
 	/** An example of the header fields, shown as the default of Document Fields. */
 	example: IDataObject;
@@ -53,6 +54,31 @@ const modified: DateFilter = { name: 'Modified On', value: 'modified', begin: 'b
 const docDate = (name: string, field: string): DateFilter => ({ name, value: 'document', begin: `begin_${field}`, end: `end_${field}` });
 
 export const DOCUMENT_TYPES: Record<string, DocumentType> = {
+	visit: {
+		resource: 'visit',
+		label: 'Visit',
+		russian: 'Визит',
+		// docs/api/smartup.md §8.12: export only; the answer nests visit_headers, stocks, merchandisings.
+		exportPath: '/b/trade/txs/tvt/visit$export',
+		root: 'visit',
+		idField: 'visit_id',
+		dateFilters: [docDate('Visit Date', 'visit_date'), created, modified],
+		required: [],
+		example: {},
+	},
+	logistics: {
+		resource: 'logistics',
+		label: 'Logistics Trip',
+		russian: 'Логистика (рейс доставки)',
+		// docs/api/smartup.md §8.12: {logistics_id, external_id, delivery_date, expeditor_code, van_code, lap, deals:[{deal_id}]}.
+		exportPath: '/b/trade/txs/tdeal/logistics$export',
+		importPath: '/b/trade/txs/tdeal/logistics$import',
+		root: 'logistics',
+		idField: 'logistics_id',
+		dateFilters: [created, modified],
+		required: [],
+		example: { delivery_date: '2026-03-06', expeditor_code: 'EX1', van_code: 'V1', deals: [{ deal_id: '5001' }] },
+	},
 	order: {
 		resource: 'order',
 		label: 'Order',
@@ -69,7 +95,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			{ name: 'Delivery Date', value: 'delivery', begin: 'delivery_date' },
 		],
 		required: ['delivery_date', 'deal_time', 'status'],
-		requiredLine: ['product_code', 'order_quant'],
 		example: {
 			deal_time: '2026-03-05 10:15:00',
 			delivery_date: '2026-03-06',
@@ -117,7 +142,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'purchase_items',
 		dateFilters: [docDate('Purchase Date', 'purchase_date'), created, modified],
 		required: ['purchase_time', 'status_code', 'supplier_code', 'currency_code', 'posted'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { purchase_time: '2026-03-05 10:00:00', status_code: 'D', supplier_code: 'S-1', warehouse_code: '001', currency_code: '860', posted: 'N' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 10, price: 9000 },
 	},
@@ -152,7 +176,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			modified,
 		],
 		required: ['from_movement_date', 'to_movement_date', 'from_warehouse_code', 'to_warehouse_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { from_movement_date: '2026-03-05', to_movement_date: '2026-03-05', status: 'D', from_warehouse_code: '001', to_warehouse_code: '002' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 3 },
 	},
@@ -166,15 +189,19 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		idField: 'movement_id',
 		linesKey: 'movement_items',
 		dateFilters: [docDate('Sent Date', 'from_date'), { ...docDate('Received Date', 'to_date'), value: 'received' }, created, modified],
-		required: ['from_filial_code', 'to_filial_code', 'from_warehouse_code', 'to_warehouse_code'],
-		requiredLine: ['product_code', 'quantity'],
+		// docs/api/smartup.md §8.4: the sender side, currency and price type; to_warehouse_code is optional.
+		required: ['from_filial_code', 'from_room_code', 'from_robot_code', 'from_robot_person_code', 'from_warehouse_code', 'from_time', 'to_filial_code', 'currency_code', 'price_type_code'],
 		example: {
 			from_filial_code: '01',
+			from_room_code: 'R1',
+			from_robot_code: 'AG1',
+			from_robot_person_code: 'N-1',
 			from_warehouse_code: '001',
 			from_time: '2026-03-05 10:00:00',
 			to_filial_code: '02',
 			to_warehouse_code: '101',
 			currency_code: '860',
+			price_type_code: '777',
 			status: 'D',
 		},
 		exampleLine: { product_code: 'P-10', from_inventory_kind: 'G', to_inventory_kind: 'G', quantity: 3 },
@@ -190,7 +217,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'return_items',
 		dateFilters: [docDate('Return Date', 'return_date'), created, modified],
 		required: ['return_time', 'warehouse_code', 'currency_code', 'supplier_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { return_time: '2026-03-05 10:00:00', status: 'D', warehouse_code: '001', currency_code: '860', supplier_code: 'S-1' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 2, price: 9000 },
 	},
@@ -205,7 +231,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'stocktaking_items',
 		dateFilters: [docDate('Stocktaking Date', 'stocktaking_date'), created, modified],
 		required: ['stocktaking_date', 'warehouse_code', 'currency_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { stocktaking_date: '2026-03-05', status: 'D', warehouse_code: '001', currency_code: '860' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 139, income_price: 9000 },
 	},
@@ -220,7 +245,6 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'writeoff_items',
 		dateFilters: [docDate('Write-Off Date', 'writeoff_date'), created, modified],
 		required: ['writeoff_date', 'warehouse_code', 'currency_code'],
-		requiredLine: ['product_code', 'quantity'],
 		example: { writeoff_date: '2026-03-05', status: 'D', warehouse_code: '001', currency_code: '860' },
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 1 },
 	},
@@ -337,10 +361,58 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
 		importPath: '/b/anor/mxsx/mr/natural_person$import',
 		root: 'natural_person',
 		idField: 'person_id',
-		required: ['code', 'first_name', 'gender', 'is_budgetarian', 'state'],
+		// gender is marked required, but the vendor's own test imports a natural person without it (docs/api/smartup.md §8.7).
+		required: ['code', 'first_name', 'is_budgetarian', 'state'],
 		example: { first_name: 'Aziz', last_name: 'Karimov', gender: 'M', is_client: 'Y', main_phone: '+998901234567' },
 		defaults: { state: 'A', is_budgetarian: 'N' },
 	},
+};
+
+/**
+ * The other references of the official collection (docs/api/smartup.md §8.11): imported and exported by `code`.
+ * The collection marks no field of them required; `code` is what an import is keyed by.
+ */
+const otherReference = (resource: string, label: string, russian: string, module: string, root: string, idField: string, example: IDataObject): ReferenceType => ({
+	resource,
+	label,
+	russian,
+	exportPath: `/b/anor/mxsx/${module}/${root}$export`,
+	importPath: `/b/anor/mxsx/${module}/${root}$import`,
+	root,
+	idField,
+	required: ['code'],
+	example,
+	defaults: { state: 'A' },
+});
+
+REFERENCE_TYPES.contract = otherReference('contract', 'Contract', 'Договор', 'mkf', 'contract', 'contract_id', {
+	name: 'Supply 2026',
+	contract_number: 'C-2026-1',
+	contract_date: '2026-01-10',
+	person_code: 'C-77',
+	currency_code: '860',
+});
+REFERENCE_TYPES.returnReason = otherReference('returnReason', 'Return Reason', 'Причина возврата', 'mdeal', 'return_reason', 'return_reason_id', { name: 'Damaged' });
+REFERENCE_TYPES.service = otherReference('service', 'Service', 'Услуга', 'mr', 'service', 'service_id', { name: 'Delivery', short_name: 'Delivery', measure_code: 'pcs' });
+REFERENCE_TYPES.productGroup = otherReference('productGroup', 'Product Group', 'Группа ТМЦ', 'mr', 'product_group', 'product_group_id', { name: 'Brand', product_kind: 'I' });
+REFERENCE_TYPES.producer = otherReference('producer', 'Producer', 'Производитель', 'mr', 'producer', 'code', { person_code: 'S-1' });
+REFERENCE_TYPES.personGroup = otherReference('personGroup', 'Person Group', 'Группа лиц', 'mr', 'person_group', 'person_group_id', { name: 'Channel', person_kind: 'L' });
+
+/**
+ * Price types are imported like a reference, by `code` (docs/api/smartup.md §8.9), but exported through the v2
+ * paged export (Price Type › Get Many), so they are not among REFERENCE_TYPES.
+ */
+export const PRICE_TYPE: ReferenceType = {
+	resource: 'priceType',
+	label: 'Price Type',
+	russian: 'Тип цены',
+	exportPath: '/b/anor/api/v2/mkr/price_type$export',
+	importPath: '/b/anor/api/v2/mkr/price_type$import',
+	root: 'price_type',
+	idField: 'code',
+	required: ['code'],
+	example: { name: 'Retail', short_name: 'Retail', price_type_kind: 'S', currency_code: '860', with_card: 'N' },
+	defaults: { state: 'A' },
 };
 
 export const ORDER_STATUSES: Array<{ value: string; name: string; russian: string }> = [
@@ -352,6 +424,17 @@ export const ORDER_STATUSES: Array<{ value: string; name: string; russian: strin
 	{ value: 'B#V', name: 'Delivered', russian: 'Доставлен' },
 	{ value: 'A', name: 'Archived', russian: 'Архив' },
 	{ value: 'C', name: 'Cancelled', russian: 'Отменен' },
+];
+
+/**
+ * Statuses of a cross-organization movement (docs/api/smartup.md §8.4): the collection lists the letters and names
+ * only L (cancelled); D and N are draft and new as on other documents. The others are shown by their letter.
+ */
+export const CROSS_ORG_MOVEMENT_STATUSES: Array<{ value: string; name: string }> = [
+	{ value: 'D', name: 'Draft' },
+	{ value: 'N', name: 'New' },
+	...['W', 'S', 'A', 'R', 'C'].map((value) => ({ value, name: `Status ${value}` })),
+	{ value: 'L', name: 'Cancelled' },
 ];
 
 export const PATHS = {

@@ -83,12 +83,12 @@ describe.each(scenarios)('%s', (_name, inject, ids, options) => {
 	});
 });
 
-it('the outcome of a timeout (still processing) and of a lost answer (not created) stays apart when reworded', async () => {
+it('the outcome of a timeout (still processing) and of a lost answer (unknown: exports hide some order statuses) stays apart when reworded', async () => {
 	redact.redactSecrets = (text, secrets) => reverse(wordedAsWritten(text, secrets));
 	emulator.injectFault({ kind: 'delay', ms: 2500 }, { pathPattern: /order\$import$/ });
 	const timedOut = await createOrders(['t1'], { requestOptions: { timeoutSeconds: 1 } });
 	expect(reverse(String(timedOut.items[0].json.error))).toMatch(/^Smartup did not answer the order import of "t1" in time/);
 	emulator.injectFault({ kind: 'reset' }, { pathPattern: /order\$import$/ });
 	const lost = await createOrders(['r1']);
-	expect(reverse(String(lost.items[0].json.error))).toMatch(/^The order "r1" was not created/);
+	expect(reverse(String(lost.items[0].json.error))).toMatch(/^The answer to the order import of "r1" was lost and it is not among the orders/);
 });

@@ -93,7 +93,8 @@ describe('Order: Create or Update and the duplicate modes (Проверка на
 		if (secondOk) {
 			expect(second.items[0].json).toMatchObject({ success: true, external_id: 'dup-1', smartup_id: docs[0].deal_id });
 		} else {
-			expect(second.items[0].json.error).toContain('Smartup rejected order "dup-1"');
+			expect(second.items[0].json.error).toContain('Smartup\'s duplicate check refused order "dup-1"');
+			expect(second.items[0].json.duplicate).toBe(true);
 			expect(second.items[0].json.description).toContain('уже существует');
 		}
 	});
@@ -110,11 +111,11 @@ describe('Order: Create or Update and the duplicate modes (Проверка на
 		]);
 	});
 
-	it('a timeout before anything landed is reported as not created and safe to run again', async () => {
+	it('an order not found after a lost answer is not called "not created": the export may hide its status', async () => {
 		emulator.injectFault({ kind: 'reset' }, { pathPattern: /order\$import$/ });
 		const { items } = await createOrders([{ id: 'gone-1' }], {}, 'continueRegularOutput');
-		expect(items[0].json.error).toContain('was not created');
-		expect(items[0].json.error).toContain('safe to run this item again');
+		expect(items[0].json.error).toContain('does not prove it was not created');
+		expect(items[0].json.error).not.toContain('safe to run');
 		expect(emulator.requestsTo(/order\$import$/)).toHaveLength(1);
 	});
 
@@ -123,6 +124,8 @@ describe('Order: Create or Update and the duplicate modes (Проверка на
 		input[7_777] = { id: 'an-external-id-far-too-long-for-smartup' };
 		// Already in Smartup, duplicate mode "error": Smartup rejects it inside the second batch.
 		emulator.addDocument(ORDER, { external_id: 'b-6000', status: 'B#N', deal_time: '01.03.2026 10:00:00' });
+		// An installation that refuses external IDs above 20 characters (ORA-06502): the node sends them as given.
+		emulator.settings.externalIdMaxLength = 20;
 		const started = Date.now();
 		const { items, error } = await run(
 			{
@@ -138,11 +141,12 @@ describe('Order: Create or Update and the duplicate modes (Проверка на
 		const elapsed = Date.now() - started;
 		expect(error).toBeUndefined();
 		const batches = emulator.requestsTo(/order\$import$/).map((request) => (JSON.parse(request.body) as { order: unknown[] }).order.length);
-		expect(batches).toEqual([5000, 5000, 1999]);
+		expect(batches).toEqual([5000, 5000, 2000]);
 		expect(items).toHaveLength(12_000);
-		expect(items[7_777].json.error).toContain('External ID: "an-external-id-far-too-long-for-smartup" must be at most 20 ASCII characters');
+		expect(items[7_777].json.error).toContain('the External ID sent has 39 characters');
+		expect(items[7_777].json.description).toContain('ORA-06502');
 		expect(items[7_777].pairedItem).toEqual({ item: 7_777 });
-		expect(items[6_000].json.error).toContain('Smartup rejected order "b-6000"');
+		expect(items[6_000].json.error).toContain('Smartup\'s duplicate check refused order "b-6000"');
 		expect(items[6_000].json.description).toContain('уже существует');
 		expect(items[6_000].pairedItem).toEqual({ item: 6_000 });
 		expect(items.filter((item) => item.json.success === true)).toHaveLength(11_998);
@@ -155,12 +159,14 @@ describe('Order: Create or Update and the duplicate modes (Проверка на
 
 describe('Order: Get Many', () => {
 	it('a 30-day range is split into 7-day windows and returns every document once', async () => {
+		// An account serving old data (the age rule off on both sides; it has its own tests in realRules.test.ts).
+		emulator.settings.dataAgeDays = 100_000;
 		// Orders modified on each of 30 days; the window limit is 7 days, so one request cannot ask for all.
 		for (let day = 1; day <= 30; day++) {
 			const date = `${String(day).padStart(2, '0')}.03.2026`;
 			emulator.addDocument(ORDER, { external_id: `m-${day}`, status: 'B#N', deal_time: `${date} 10:00:00`, deal_date: date, delivery_date: date, modified_on: `${date} 12:00:00`, created_on: `${date} 12:00:00` });
 		}
-		const { items, error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-30', returnAll: true });
+		const { items, error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-30', returnAll: true, options: { maxAgeDays: 0 } });
 		expect(error).toBeUndefined();
 		const ids = items.map((item) => item.json.external_id);
 		for (let day = 1; day <= 30; day++) expect(ids).toContain(`m-${day}`);
@@ -234,9 +240,10 @@ describe('Organizations, auth and quotas', () => {
 		const errors = items.filter((item) => item.json.error);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].json.error).toContain('daily Smartup request quota');
-		expect(errors[0].json.description).toContain('Превышен дневной лимит');
+		// The second answer said left_limit_quant 0: the third call is not sent (it would be refused and counted).
+		expect(errors[0].json.description).toContain('left_limit_quant 0');
 		expect(errors[0].pairedItem).toEqual({ item: 2 });
-		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(3);
+		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(2);
 	});
 });
 
@@ -363,6 +370,7 @@ describe('References, prices, stock, custom call', () => {
 	});
 
 	it('Stock: Get Balance over 10 days gives one row per day and warehouse, in two windows', async () => {
+		emulator.settings.dataAgeDays = 100_000;
 		const { items, error } = await run({ resource: 'stock', operation: 'getBalance', warehouseCodes: '001', dateFrom: '2026-03-01', dateTo: '2026-03-10' });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(10);
@@ -407,7 +415,8 @@ describe('Account settings the node must match', () => {
 	});
 
 	it('a window wider than the server allows is Smartup\'s error, shown as such', async () => {
-		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-30', options: { windowDays: 30 } });
+		emulator.settings.dataAgeDays = 100_000;
+		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-30', options: { windowDays: 30, maxAgeDays: 0 } });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.description).toContain('Период выгрузки не может превышать 7 дней');
 	});

@@ -35,6 +35,8 @@ interface DocType {
 	/** Fields that name other objects and must exist. */
 	refs: Array<{ field: string; kind: 'person' | 'room' | 'warehouse' | 'product' }>;
 	lineRefs: Array<{ field: string; kind: 'product' | 'warehouse' }>;
+	/** Visits have only an export in the collection (§5.6 #8): their $import is a wrong path. */
+	exportOnly?: boolean;
 }
 
 const common = (field: string) => [
@@ -45,6 +47,28 @@ const common = (field: string) => [
 
 /** docs/api/smartup.md §5 and §8. Keyed by the path without `$export` / `$import`. */
 export const DOC_TYPES: Record<string, DocType> = {
+	'/b/trade/txs/tvt/visit': {
+		root: 'visit',
+		idField: 'visit_id',
+		dates: common('visit_date'),
+		required: [],
+		requiredLine: [],
+		quota: 'frequent',
+		refs: [],
+		lineRefs: [],
+		exportOnly: true,
+	},
+	// §8.21: no field of logistics is marked required; deals[] name existing orders.
+	'/b/trade/txs/tdeal/logistics': {
+		root: 'logistics',
+		idField: 'logistics_id',
+		dates: common('delivery_date'),
+		required: [],
+		requiredLine: [],
+		quota: 'rare',
+		refs: [],
+		lineRefs: [],
+	},
 	'/b/trade/txs/tdeal/order': {
 		root: 'order',
 		idField: 'deal_id',
@@ -117,10 +141,14 @@ export const DOC_TYPES: Record<string, DocType> = {
 		idField: 'movement_id',
 		linesKey: 'movement_items',
 		dates: [...common('from_date'), { begin: 'begin_to_date', end: 'end_to_date', field: 'to_date' }],
-		required: [],
+		// §8.14: the sender side, currency and price type are required; to_warehouse_code and to_time are not.
+		required: ['from_filial_code', 'from_room_code', 'from_robot_code', 'from_robot_person_code', 'from_warehouse_code', 'from_time', 'to_filial_code', 'currency_code', 'price_type_code'],
 		requiredLine: [],
 		quota: 'rare',
-		refs: [],
+		refs: [
+			{ field: 'from_room_code', kind: 'room' },
+			{ field: 'from_warehouse_code', kind: 'warehouse' },
+		],
 		lineRefs: [{ field: 'product_code', kind: 'product' }],
 	},
 	'/b/anor/mxsx/mkw/return': {
@@ -191,7 +219,15 @@ export const DOC_TYPES: Record<string, DocType> = {
 const REF_TYPES: Record<string, { root: string; idField: string; required: string[] }> = {
 	'/b/anor/mxsx/mr/inventory': { root: 'inventory', idField: 'product_id', required: ['code', 'name', 'measure_code', 'state'] },
 	'/b/anor/mxsx/mr/legal_person': { root: 'legal_person', idField: 'person_id', required: ['code', 'name', 'short_name', 'state'] },
-	'/b/anor/mxsx/mr/natural_person': { root: 'natural_person', idField: 'person_id', required: ['first_name', 'code', 'gender', 'is_budgetarian', 'state'] },
+	// §8.7: gender is marked required but the vendor's own QA imports a natural person without it.
+	'/b/anor/mxsx/mr/natural_person': { root: 'natural_person', idField: 'person_id', required: ['first_name', 'code', 'is_budgetarian', 'state'] },
+	// §8.20: the collection marks no field of these required; they are keyed (and upserted) by code.
+	'/b/anor/mxsx/mkf/contract': { root: 'contract', idField: 'contract_id', required: ['code'] },
+	'/b/anor/mxsx/mdeal/return_reason': { root: 'return_reason', idField: 'return_reason_id', required: ['code'] },
+	'/b/anor/mxsx/mr/service': { root: 'service', idField: 'service_id', required: ['code'] },
+	'/b/anor/mxsx/mr/product_group': { root: 'product_group', idField: 'product_group_id', required: ['code'] },
+	'/b/anor/mxsx/mr/producer': { root: 'producer', idField: 'producer_id', required: ['code'] },
+	'/b/anor/mxsx/mr/person_group': { root: 'person_group', idField: 'person_group_id', required: ['code'] },
 };
 
 export const ORDER_STATUS_CODES = ['D', 'B#N', 'B#E', 'B#W', 'B#S', 'B#V', 'A', 'C'];
@@ -283,12 +319,18 @@ export class SmartupEmulator extends Emulator {
 		exportedOrderStatuses: [...ORDER_STATUS_CODES],
 		exportWithoutCodes: false,
 		dayRangeLimit: 7,
+		/** §4.7: nothing older than this many days before today is served (the official overview says 7). */
+		dataAgeDays: 7,
+		/** Some installations fail above ~20 characters with ORA-06502 (§6); no limit by default (§11). */
+		externalIdMaxLength: undefined as number | undefined,
 		/** What a wider range gets: an error, or no rows. */
 		windowBehaviour: 'error' as 'error' | 'empty',
 		/** Organization errors as HTTP 400 (documented) or as HTTP 200 with error_code. */
 		orgErrorStatus: 400,
 		quotaLimits: { reference: 100, rare: 300, frequent: 500 } as Record<QuotaClass, number>,
+		/** §4.7/§6: the real answer to a spent quota is undocumented; status and body are switches. */
 		quotaStatus: 429,
+		quotaBody: { message: 'Превышен дневной лимит запросов' } as Row,
 		maxObjects: 5000,
 		countLinesTowardsMax: false,
 	};
@@ -405,7 +447,12 @@ export class SmartupEmulator extends Emulator {
 		});
 	}
 
+	/** A test's own answer for one request (undefined: handled as usual), after the request is recorded. */
+	beforeHandle?: (request: RecordedRequest) => EmulatorResponse | undefined;
+
 	protected handle(request: RecordedRequest): EmulatorResponse {
+		const own = this.beforeHandle?.(request);
+		if (own) return own;
 		if (request.method !== 'POST') return { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Method Not Allowed' };
 		if (request.path === '/security/oauth/token') return this.token(request);
 
@@ -425,13 +472,14 @@ export class SmartupEmulator extends Emulator {
 		}
 		if (!body || typeof body !== 'object' || Array.isArray(body)) return this.text(400, 'Неверный формат JSON');
 
-		const match = request.path.match(/^(.*)\$(export|import|change_status|attach_data|import_order_marking_codes)$/);
+		const match = request.path.match(/^(.*)\$(export|import|change_status|attach_data|import_order_marking_codes|export_data)$/);
 		if (!match) return this.text(404, 'Not Found');
 		const [, base, action] = match;
 		const quota = this.quotaClass(base);
 		if (!quota) return this.text(404, 'Not Found');
 		if (this.used[quota] >= this.settings.quotaLimits[quota]) {
-			return json(this.settings.quotaStatus, { error_code: 'LIMIT', message: 'Превышен дневной лимит запросов к API' });
+			// The one thing seen live is left_limit_quant reaching 0 (§4.7); no error code is known.
+			return json(this.settings.quotaStatus, { ...this.settings.quotaBody, limits: this.limits(quota) });
 		}
 		this.used[quota]++;
 
@@ -478,6 +526,7 @@ export class SmartupEmulator extends Emulator {
 		if (DOC_TYPES[base]) return DOC_TYPES[base].quota;
 		if (REF_TYPES[base] || /\/(mrf\/room|mkw\/warehouse|api\/v2\/mkr\/price_type|api\/v2\/mkf\/product_price)$/.test(base)) return 'reference';
 		if (base === '/b/anor/mxsx/mkw/balance' || base === '/b/anor/mxsx/mdeal/order') return 'frequent';
+		if (base === '/b/trade/txs/tvt/equipment_balance') return 'rare';
 		return undefined;
 	}
 
@@ -510,18 +559,21 @@ export class SmartupEmulator extends Emulator {
 
 	private route(base: string, action: string, body: Row, scope: Organization, quota: QuotaClass): EmulatorResponse {
 		if (action === 'change_status' && base === '/b/trade/txs/tdeal/order') return this.changeStatus(body);
+		if (action === 'change_status' && base === '/b/anor/mxsx/mfm/movement') return this.changeMovementStatus(body);
 		if (action === 'attach_data' && base === '/b/trade/txs/tdeal/order') return this.attachData(body);
 		if (action === 'import_order_marking_codes' && base === '/b/anor/mxsx/mdeal/order') return this.markingCodes(body);
 		if (DOC_TYPES[base] && action === 'export') return this.exportDocuments(base, body, scope, quota);
-		if (DOC_TYPES[base] && action === 'import') return this.importDocuments(base, body, scope);
+		if (DOC_TYPES[base] && action === 'import' && !DOC_TYPES[base].exportOnly) return this.importDocuments(base, body, scope);
 		if (REF_TYPES[base] && action === 'export') return this.exportReferences(base, body, scope, quota);
 		if (REF_TYPES[base] && action === 'import') return this.importReferences(base, body);
 		if (base.endsWith('/mrf/room') && action === 'export') return json(200, { room: stringify(this.rooms) });
 		if (base.endsWith('/mkw/warehouse') && action === 'export') return json(200, { warehouse: stringify(this.warehouses) });
 		if (base.endsWith('/mkr/price_type') && action === 'export') return this.exportPriceTypes(body);
+		if (base.endsWith('/mkr/price_type') && action === 'import') return this.importPriceTypes(body);
 		if (base.endsWith('/mkf/product_price') && action === 'export') return this.exportPrices(body, scope);
 		if (base.endsWith('/mkf/product_price') && action === 'import') return this.importPrices(body);
 		if (base === '/b/anor/mxsx/mkw/balance' && action === 'export') return this.exportBalance(body, scope, quota);
+		if (base === '/b/trade/txs/tvt/equipment_balance' && action === 'export_data') return this.exportEquipmentBalance(body);
 		return this.text(404, 'Not Found');
 	}
 
@@ -536,6 +588,13 @@ export class SmartupEmulator extends Emulator {
 		}
 		const start = a ?? b!;
 		const finish = b ?? a!;
+		const oldest = dayNumber(isoToSmartup(this.today()))! - this.settings.dataAgeDays;
+		if (start < oldest) {
+			if (this.settings.windowBehaviour === 'error') {
+				throw new ApiFailure(400, 'A02-01-003', `Данные доступны только за последние ${this.settings.dataAgeDays} дней`);
+			}
+			return [1, 0];
+		}
 		if (end && finish - start + 1 > this.settings.dayRangeLimit) {
 			if (this.settings.windowBehaviour === 'error') {
 				throw new ApiFailure(400, 'A02-01-001', `Период выгрузки не может превышать ${this.settings.dayRangeLimit} дней`);
@@ -609,6 +668,13 @@ export class SmartupEmulator extends Emulator {
 		}
 		if (type.root === 'order' && !ORDER_STATUS_CODES.includes(String(object.status))) return `Неизвестный статус: ${String(object.status)}`;
 		if (type.root === 'writeoff' && object.status === 'C') return 'Статус C нельзя установить через API';
+		if (type.root === 'logistics') {
+			const deals = object.deals;
+			if (deals !== undefined && !Array.isArray(deals)) return 'deals должен быть массивом';
+			const orders = this.docs('/b/trade/txs/tdeal/order');
+			const unknown = ((deals ?? []) as Row[]).find((deal) => !orders.has(String(deal?.deal_id ?? '')));
+			if (unknown) return `Заказ не найден: deal_id=${String(unknown.deal_id ?? '')}`;
+		}
 		for (const ref of type.refs) {
 			const code = object[ref.field];
 			if (code !== undefined && code !== '' && !this.lookup(ref.kind, String(code))) return `${SmartupEmulator.MISSING[ref.kind]}: ${String(code)}`;
@@ -647,7 +713,7 @@ export class SmartupEmulator extends Emulator {
 				errors.push({ code: reportCode, message: problem });
 				continue;
 			}
-			if (externalId.length > 20) {
+			if (this.settings.externalIdMaxLength !== undefined && externalId.length > this.settings.externalIdMaxLength) {
 				errors.push({ code: reportCode, message: 'ORA-06502: PL/SQL: numeric or value error: character string buffer too small' });
 				continue;
 			}
@@ -764,6 +830,57 @@ export class SmartupEmulator extends Emulator {
 		return json(200, { count: String(this.priceTypes.length), data: stringify(data) });
 	}
 
+	/** `api/v2/mkr/price_type$import` (§8.9): keyed by code (vendor QA: successes[0].code echoes it), upserted. */
+	private importPriceTypes(body: Row): EmulatorResponse {
+		const list = body.price_type;
+		if (!Array.isArray(list)) throw new ApiFailure(400, 'A02-01-004', 'Не найден массив price_type');
+		this.checkCount(list);
+		const successes: Row[] = [];
+		const errors: Row[] = [];
+		for (const object of list as Row[]) {
+			const code = String(object?.code ?? '');
+			if (!code) {
+				errors.push({ code, message: 'Не заполнено обязательное поле: code' });
+				continue;
+			}
+			if (object.price_type_kind !== undefined && object.price_type_kind !== '' && !['S', 'P'].includes(String(object.price_type_kind))) {
+				errors.push({ code, message: `Неверный вид типа цены: ${String(object.price_type_kind)}` });
+				continue;
+			}
+			const index = this.priceTypes.findIndex((row) => row.code === code);
+			const row = { ...(index >= 0 ? this.priceTypes[index] : {}), ...object };
+			if (index >= 0) this.priceTypes[index] = row;
+			else this.priceTypes.push(row);
+			successes.push({ code });
+		}
+		return json(200, { successes, errors });
+	}
+
+	/** Equipment at clients (§8.22): 120 fixture rows, three per workspace R1/R2/… cycle. */
+	readonly equipment: Row[] = Array.from({ length: 120 }, (_, i) => ({
+		serial_number: `SN-${i + 1}`,
+		equipment_name: 'Fridge',
+		equipment_status: 'Передано клиенту',
+		room_code: i % 2 ? 'R2' : 'R1',
+		product_code: `EQ-${(i % 3) + 1}`,
+		person_code: 'C-77',
+		has_barcode: 'Нет',
+		last_visit_date: null,
+	}));
+
+	/** `tvt/equipment_balance$export_data` (§8.22): {offset, limit ≤ 50, room_codes, product_codes} → {count, data}. */
+	private exportEquipmentBalance(body: Row): EmulatorResponse {
+		const limit = Number(body.limit ?? 50);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new ApiFailure(400, 'A02-01-006', `limit должен быть от 1 до 50: ${String(body.limit)}`);
+		const offset = Number(body.offset ?? 0) || 0;
+		const codes = (key: string, field: string) => (Array.isArray(body[key]) ? (body[key] as Row[]).map((entry) => String(entry?.[field] ?? '')) : []);
+		const rooms = codes('room_codes', 'room_code');
+		const products = codes('product_codes', 'product_code');
+		const rows = this.equipment.filter((row) => (!rooms.length || rooms.includes(String(row.room_code))) && (!products.length || products.includes(String(row.product_code))));
+		// The sample answers Russian display values and nulls, not the all-strings of classic exports.
+		return json(200, { count: String(rows.length), data: rows.slice(offset, offset + limit) });
+	}
+
 	private exportPrices(body: Row, scope: Organization): EmulatorResponse {
 		const codes = Array.isArray(body.price_type_codes) ? (body.price_type_codes as string[]) : [];
 		if (scope.head && codes.length === 0) throw new ApiFailure(400, 'A02-13-171', 'Не указаны коды типов цен (price_type_codes)');
@@ -837,6 +954,27 @@ export class SmartupEmulator extends Emulator {
 				order.status = entry.status;
 				order.modified_on = this.now();
 				successes.push({ code: String(entry.deal_id) });
+			}
+		}
+		return json(200, { successes, errors });
+	}
+
+	/** `mfm/movement$change_status` (§8.14): {movement:[{movement_id, status}]}, status one of D N W S A R C L. */
+	private changeMovementStatus(body: Row): EmulatorResponse {
+		const list = body.movement;
+		if (!Array.isArray(list)) throw new ApiFailure(400, 'A02-01-004', 'Не найден массив movement');
+		const store = this.docs('/b/anor/mxsx/mfm/movement');
+		const successes: Row[] = [];
+		const errors: Row[] = [];
+		for (const entry of list as Row[]) {
+			const id = String(entry?.movement_id ?? '');
+			const movement = store.get(id);
+			if (!movement) errors.push({ code: id, message: `Перемещение не найдено: ${id}` });
+			else if (!['D', 'N', 'W', 'S', 'A', 'R', 'C', 'L'].includes(String(entry.status))) errors.push({ code: id, message: `Неизвестный статус: ${String(entry.status)}` });
+			else {
+				movement.status = entry.status;
+				movement.modified_on = this.now();
+				successes.push({ code: id });
 			}
 		}
 		return json(200, { successes, errors });

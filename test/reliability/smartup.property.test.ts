@@ -121,7 +121,8 @@ let n = 0;
 const DATES = { dateFilter: 'modified', dateFrom: '2026-03-01', dateTo: '2026-03-05', returnAll: true };
 const ACTIONS: Array<{ base: () => Record<string, unknown>; fields: string[] }> = [
 	...Object.values(DOCUMENT_TYPES).flatMap((type) => [
-		{
+		// Export-only documents (visits) have no Import.
+		...(type.importPath ? [{
 			base: () => ({
 				resource: type.resource,
 				operation: 'createOrUpdate',
@@ -130,7 +131,7 @@ const ACTIONS: Array<{ base: () => Record<string, unknown>; fields: string[] }> 
 				...(type.linesKey ? { lines: JSON.stringify([type.exampleLine]) } : {}),
 			}),
 			fields: ['externalId', 'filialCode', 'documentId', 'documentFields', ...(type.linesKey ? ['lines'] : [])],
-		},
+		}] : []),
 		{ base: () => ({ resource: type.resource, operation: 'getMany', ...DATES }), fields: ['dateFrom', 'dateTo', 'returnAll', 'limit'] },
 	]),
 	...Object.values(REFERENCE_TYPES).flatMap((type) => [

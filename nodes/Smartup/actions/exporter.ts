@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, returnAllOrLimit } from '../../common/paginate';
 import { describeValue, fieldError } from '../../common/validate';
-import { formatDate, readDateTime, splitWindows, daysBetween, type CalendarDate } from '../dates';
+import { NodeApiError } from 'n8n-workflow';
+
+import { addDays, formatDate, readDateTime, daysBetween, today, type CalendarDate } from '../dates';
 import { callSmartup, lastLimits } from '../transport';
 import { ORDER_STATUSES, type DocumentType } from '../types';
 import {
@@ -68,7 +70,8 @@ export function getManyProperties(type: DocumentType): INodeProperties[] {
 			type: 'options',
 			options: dateOptions,
 			default: 'modified',
-			description: 'Which date From and To apply to. Long ranges are split into windows Smartup allows (7 days by default).',
+			description:
+				'Which date From and To apply to. Smartup serves only recent data (the last 7 days by default, see Options › Data Age Limit): older days are not asked for. A range wider than one request may span is split by the span Smartup reports (limits.day_range_limit).',
 		},
 		{
 			displayName: 'From',
@@ -125,12 +128,21 @@ export function getManyProperties(type: DocumentType): INodeProperties[] {
 					: []),
 				timeZoneOption,
 				{
+					displayName: 'Data Age Limit (Days)',
+					name: 'maxAgeDays',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 3660 },
+					default: 7,
+					description:
+						'How far back Smartup serves data on this account: days before today are not asked for (each request counts against the daily quota). The official documentation says 7; some accounts serve about 30. 0 asks for any date.',
+				},
+				{
 					displayName: 'Window (Days)',
 					name: 'windowDays',
 					type: 'number',
 					typeOptions: { minValue: 1, maxValue: 366 },
 					default: 7,
-					description: 'Widest date range one request may ask for (limits.day_range_limit, 7 by default)',
+					description: 'Widest date range of the first request; after it, the span Smartup reports (limits.day_range_limit) is used',
 				},
 			],
 		},
@@ -145,8 +157,21 @@ function readDay(ctx: IExecuteFunctions, name: string, itemIndex: number, field:
 	return { year: parts.year, month: parts.month, day: parts.day };
 }
 
-/** The export request bodies of one Get Many: one per date window. */
-export function exportBodies(ctx: IExecuteFunctions, type: DocumentType, itemIndex: number): IDataObject[] {
+/** What one Get Many asks for: the filters of every request, and the date range split as Smartup allows. */
+export interface ExportPlan {
+	base: IDataObject;
+	/** Undefined when no date filter is chosen: one request. */
+	range?: { from: CalendarDate; to: CalendarDate; begin: string; end?: string; width: number };
+	/** Days left out because Smartup serves no data that old (docs/api/smartup.md §4.7). */
+	skippedBefore?: CalendarDate;
+}
+
+/**
+ * The filters and the date range of one Get Many. Days older than the data age limit are left out before any
+ * call: Smartup serves only the last days (official overview, docs/api/smartup.md §4.7), and a request for
+ * older ones would be refused or empty and still count against the daily quota.
+ */
+export function exportPlan(ctx: IExecuteFunctions, type: DocumentType, itemIndex: number): ExportPlan {
 	const zone = readTimeZone(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = readOptions(ctx, itemIndex);
@@ -164,35 +189,64 @@ export function exportBodies(ctx: IExecuteFunctions, type: DocumentType, itemInd
 	if (Array.isArray(filters.statuses) && filters.statuses.length) base.statuses = filters.statuses;
 
 	const dateFilter = ctx.getNodeParameter('dateFilter', itemIndex, 'none') as string;
-	if (dateFilter === 'none') return [base];
+	if (dateFilter === 'none') return { base };
 	const filter = type.dateFilters.find((candidate) => candidate.value === dateFilter);
 	if (!filter) throw fieldError(ctx, itemIndex, 'Date Filter', `"${dateFilter}" is not a date filter of ${type.label}`);
-	const from = readDay(ctx, 'dateFrom', itemIndex, 'From', zone);
+	let from = readDay(ctx, 'dateFrom', itemIndex, 'From', zone);
 	if (!from) throw fieldError(ctx, itemIndex, 'From', 'is required when a Date Filter is chosen');
 	const to = readDay(ctx, 'dateTo', itemIndex, 'To', zone) ?? from;
 	if (daysBetween(from, to) < 0) throw fieldError(ctx, itemIndex, 'To', 'must not be before From');
 
-	const width = filter.end ? Math.max(1, Math.floor(Number(options.windowDays ?? 7)) || 7) : 1;
-	const windows = splitWindows(from, to, width);
-	if (windows.length > MAX_WINDOWS) {
-		throw fieldError(ctx, itemIndex, 'From', `the range needs ${windows.length} requests of ${width} days; at most ${MAX_WINDOWS} are made in one run (each counts against the daily quota). Narrow the range`);
+	const maxAge = Math.floor(Number(options.maxAgeDays ?? 7));
+	let skippedBefore: CalendarDate | undefined;
+	if (Number.isFinite(maxAge) && maxAge > 0) {
+		const oldest = addDays(today(zone), -maxAge);
+		if (daysBetween(oldest, to) < 0) {
+			throw fieldError(
+				ctx,
+				itemIndex,
+				'From',
+				`the range ${formatDate(from)}–${formatDate(to)} is older than Smartup serves: data can be asked for from ${formatDate(oldest)} on (the last ${maxAge} days, Options › Data Age Limit). No request was sent`,
+			);
+		}
+		if (daysBetween(oldest, from) < 0) {
+			skippedBefore = oldest;
+			from = oldest;
+		}
 	}
-	return windows.map(([start, end]) =>
-		filter.end ? { ...base, [filter.begin]: formatDate(start), [filter.end]: formatDate(end) } : { ...base, [filter.begin]: formatDate(start) },
-	);
+	const width = filter.end ? Math.max(1, Math.floor(Number(options.windowDays ?? 7)) || 7) : 1;
+	const windows = Math.ceil((daysBetween(from, to) + 1) / width);
+	if (windows > MAX_WINDOWS) {
+		throw fieldError(ctx, itemIndex, 'From', `the range needs ${windows} requests of ${width} days; at most ${MAX_WINDOWS} are made in one run (each counts against the daily quota). Narrow the range`);
+	}
+	return { base, range: { from, to, begin: filter.begin, end: filter.end, width }, skippedBefore };
+}
+
+/** The span one request may cover as the answer's limits report it (docs/api/smartup.md §4.7), if it says. */
+function reportedSpan(limits: unknown): number | undefined {
+	const value = Number((limits as { day_range_limit?: unknown } | undefined)?.day_range_limit);
+	return Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
 /**
- * Runs every window, merges the rows and drops the ones seen before (a document modified twice shows up
- * in two windows): by its Smartup ID, or by its whole content when it has none.
+ * Runs the windows, oldest first, each as wide as Smartup allows: the first one as wide as Window (Days), the
+ * rest as wide as the span the previous answer reported (a window wider than that is asked again, narrower).
+ * Rows are merged and the ones seen before dropped (a document modified twice shows up in two windows): by its
+ * Smartup ID, or by its whole content when it has none. A window refused after others answered ends the run
+ * with what was fetched and a hint saying which days are missing; nothing fetched is thrown away.
  */
 export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType, itemIndex: number): Promise<IDataObject[]> {
-	const bodies = exportBodies(ctx, type, itemIndex);
+	const plan = exportPlan(ctx, type, itemIndex);
 	const limit = readLimit(ctx, itemIndex);
 	const seen = new Set<string>();
 	const rows: IDataObject[] = [];
-	for (const body of bodies) {
-		const answer = await callSmartup.call(ctx, { path: type.exportPath, body, safeToRepeat: true, itemIndex });
+	const hint = (message: string) => {
+		if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints({ message, location: 'outputPane' });
+	};
+	if (plan.skippedBefore && plan.range) {
+		hint(`Days before ${formatDate(plan.skippedBefore)} were not asked for: Smartup serves only the last days (Options › Data Age Limit); ${formatDate(plan.range.from)}–${formatDate(plan.range.to)} was fetched.`);
+	}
+	const take = (answer: IDataObject) => {
 		const list = answer[type.root];
 		if (list !== undefined && list !== null && !Array.isArray(list)) {
 			throw fieldError(ctx, itemIndex, 'Get Many', `Smartup answered without a "${type.root}" list`);
@@ -205,15 +259,50 @@ export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType
 			seen.add(key);
 			rows.push(row);
 		}
-		if (rows.length >= limit) break;
+	};
+	if (!plan.range) {
+		take(await callSmartup.call(ctx, { path: type.exportPath, body: plan.base, safeToRepeat: true, itemIndex }));
+	} else {
+		const { to, begin, end } = plan.range;
+		let start = plan.range.from;
+		let width = plan.range.width;
+		let calls = 0;
+		while (daysBetween(start, to) >= 0 && rows.length < limit) {
+			const last = end ? minDate(addDays(start, width - 1), to) : start;
+			const body = end ? { ...plan.base, [begin]: formatDate(start), [end]: formatDate(last) } : { ...plan.base, [begin]: formatDate(start) };
+			if (++calls > MAX_WINDOWS) throw fieldError(ctx, itemIndex, 'From', `more than ${MAX_WINDOWS} requests would be needed; narrow the range`);
+			// A refusal after other windows answered keeps their rows; a first refusal (or a bug) stays the run's error.
+			const answer = await callSmartup.call(ctx, { path: type.exportPath, body, safeToRepeat: true, itemIndex }).catch((error: unknown) => {
+				if (rows.length === 0 || !(error instanceof NodeApiError)) return Promise.reject(error);
+				return error;
+			});
+			if (answer instanceof NodeApiError) {
+				hint(`Smartup refused the days ${formatDate(start)}–${formatDate(to)} (${answer.message}${typeof answer.description === 'string' && answer.description ? `: ${answer.description}` : ''}); the ${rows.length} document(s) of the days before are returned.`);
+				break;
+			}
+			const span = end ? reportedSpan(answer.limits) : undefined;
+			const asked = daysBetween(start, last) + 1;
+			if (span !== undefined && span < asked) {
+				// Wider than Smartup allows: the answer may be short; the same days are asked again, narrower.
+				width = span;
+				continue;
+			}
+			take(answer);
+			if (span !== undefined) width = span;
+			start = addDays(last, 1);
+		}
 	}
 	// Some installations ignore the external_id filter (docs/api/smartup.md §8.1): it is applied here as well.
-	const first = bodies[0];
+	const first = plan.base;
 	return rows
 		.filter((row) => (first.external_id ? String(row.external_id ?? '') === first.external_id : true))
 		.filter((row) => (first[type.idField] ? String(row[type.idField] ?? '') === first[type.idField] : true))
 		.filter((row) => (Array.isArray(first.statuses) ? (first.statuses as string[]).includes(String(row.status ?? '')) : true))
 		.slice(0, limit);
+}
+
+function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+	return daysBetween(a, b) < 0 ? b : a;
 }
 
 /** Simplify, split lines and limits, as the item's options ask. */

@@ -36,7 +36,16 @@ export interface ImportSpec {
 	 */
 	build: (this: ParameterContext, itemIndex: number) => BuiltObject;
 	/** How to learn, after a lost answer, which objects landed: export of the last two days, matched by key. */
-	verify?: { exportPath: string; root: string; keyField: string; idField?: string };
+	verify?: {
+		exportPath: string;
+		root: string;
+		keyField: string;
+		idField?: string;
+		/** Orders: the export shows only the statuses the account's "Статус заказа" setting exports (docs/api/smartup.md §7). */
+		exportHidesSomeStatuses?: boolean;
+	};
+	/** Cross-organization movement has no duplicate-check setting (docs/api/smartup.md §7): a resend may create a second one. */
+	noDuplicateCheck?: boolean;
 	/** Fills in line external IDs once the lines of a document are complete. */
 	finish?: (this: ParameterContext, object: IDataObject, itemIndex: number) => IDataObject;
 }
@@ -47,7 +56,7 @@ interface Pending {
 	items: number[];
 }
 
-type Outcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiError | NodeOperationError };
+type Outcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiError | NodeOperationError; extra?: IDataObject };
 
 /**
  * Imports batched across all input items (docs/api/smartup.md §4.4: up to 5000 objects per request): validates every
@@ -127,7 +136,7 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	for (let i = 0; i < items.length; i++) {
 		const outcome = outcomes.get(i);
 		if (!outcome) continue;
-		output.push({ json: outcome.ok ? outcome.json : errorJson(outcome.error), pairedItem: { item: i } });
+		output.push({ json: outcome.ok ? outcome.json : { ...errorJson(outcome.error), ...outcome.extra }, pairedItem: { item: i } });
 	}
 	return [output];
 }
@@ -226,7 +235,11 @@ async function sendBatch(
 	}
 	for (const failure of errors) {
 		const entry = byKey.get(keyOf(failure, spec.keyField) ?? '\u0000');
-		if (entry && !results.has(entry)) results.set(entry, { ok: false, error: rejection(this, spec, entry, failure, secrets) });
+		if (entry && !results.has(entry)) {
+			// Only document imports keyed by external_id have the duplicate setting (docs/api/smartup.md §7).
+			const duplicate = spec.keyField === 'external_id' && !spec.noDuplicateCheck && isDuplicateAnswer(failure);
+			results.set(entry, { ok: false, error: rejection(this, spec, entry, failure, secrets, duplicate), ...(duplicate ? { extra: { duplicate: true } } : {}) });
+		}
 		else unmatchedErrors.push(failure);
 	}
 	// Success entries of documents may carry the new Smartup ID instead of the external ID (docs/api/smartup.md §4.5):
@@ -261,12 +274,32 @@ function successJson(spec: ImportSpec, entry: Pending, success: IDataObject): ID
 	return json;
 }
 
-function rejection(ctx: IExecuteFunctions, spec: ImportSpec, entry: Pending, failure: IDataObject, secrets: string[]) {
+/**
+ * Whether Smartup refused an object as a duplicate (duplicate setting "return error", docs/api/smartup.md §7).
+ * The answer has no code for it, only its Russian text: this is the one place that text is read, to set the
+ * machine-readable `duplicate` flag of the item.
+ */
+function isDuplicateAnswer(failure: IDataObject): boolean {
+	return /уже существует|дубликат|duplicate/i.test(String(failure.message ?? failure.error ?? ''));
+}
+
+/** A refused value that Oracle found too long (ORA-06502 / ORA-12899), with the maximum when Oracle gave it. */
+function lengthHint(apiText: string, entry: Pending): string {
+	if (!/ORA-06502|ORA-12899/.test(apiText)) return '';
+	const maximum = apiText.match(/maximum:\s*(\d+)/i)?.[1];
+	const length = [...entry.key].length;
+	return ` (this installation refused a value as too long${maximum ? `, at most ${maximum} characters` : ''}; the External ID sent has ${length} characters. If that is the value, turn on "Shorten Long External IDs" in Options, or send a shorter ID)`;
+}
+
+function rejection(ctx: IExecuteFunctions, spec: ImportSpec, entry: Pending, failure: IDataObject, secrets: string[], duplicate = false) {
 	const apiText = String(failure.message ?? failure.error ?? 'rejected');
+	const what = duplicate
+		? `Smartup's duplicate check refused ${spec.label} "${entry.key}": one with this ${spec.keyField} already exists (duplicate setting "return error"). Put its Smartup ID in the item to update it`
+		: `Smartup rejected ${spec.label} "${entry.key}"`;
 	return apiError(
 		ctx.getNode(),
 		{
-			message: `Smartup rejected ${spec.label} "${entry.key}": ${apiText.slice(0, 200)}`,
+			message: `${what}: ${apiText.slice(0, 200)}${lengthHint(apiText, entry)}`,
 			description: apiText,
 			itemIndex: entry.items[0],
 			kind: 'rejectedByApi',
@@ -346,10 +379,26 @@ async function verifyBatch(
 				error: apiError(
 					this.getNode(),
 					{
-						message: `Smartup did not answer the ${spec.label} import of "${entry.key}" in time, and it is not yet among what Smartup exports: Smartup may still be processing it. Look it up by ${spec.keyField} in a few minutes before running this item again; with Smartup's duplicate check (Проверка на дубликат) on, it can never be created twice`,
+						message: `Smartup did not answer the ${spec.label} import of "${entry.key}" in time, and it is not yet among what Smartup exports: Smartup may still be processing it. Look it up by ${spec.keyField} in a few minutes before running this item again${resendNote(spec)}`,
 						description: originalText,
 						itemIndex: entry.items[0],
 						kind: 'timedOut',
+					},
+					secrets,
+				),
+			});
+		} else if (verify.exportHidesSomeStatuses) {
+			// Not found proves nothing here: the export leaves out every status the account does not export.
+			results.set(entry, {
+				ok: false,
+				error: apiError(
+					this.getNode(),
+					{
+						message: `The answer to the ${spec.label} import of "${entry.key}" was lost and it is not among the orders Smartup exports for yesterday and today. That does not prove it was not created: the export shows only the statuses chosen in Smartup's integration settings (Статус заказа). Look for ${spec.keyField} "${entry.key}" in Smartup's order list before running this item again${resendNote(spec)}`,
+						description: originalText,
+						httpCode: original.httpCode ?? undefined,
+						itemIndex: entry.items[0],
+						kind: 'answerLost',
 					},
 					secrets,
 				),
@@ -360,7 +409,7 @@ async function verifyBatch(
 				error: apiError(
 					this.getNode(),
 					{
-						message: `The ${spec.label} "${entry.key}" was not created: the answer was lost (${original.message}) and it is not among what Smartup exports for the last two days. It is safe to run this item again; with Smartup's duplicate check (Проверка на дубликат) on, it can never be created twice`,
+						message: `The answer to the ${spec.label} import of "${entry.key}" was lost (${original.message}) and it is not among the ${spec.label}s Smartup exports as modified yesterday or today, so it was most likely not created. Running this item again sends it once more${resendNote(spec)}`,
 						description: originalText,
 						httpCode: original.httpCode ?? undefined,
 						itemIndex: entry.items[0],
@@ -372,4 +421,10 @@ async function verifyBatch(
 		}
 	}
 	return results;
+}
+
+/** What a resend does when the object did land after all: the duplicate setting decides, and some methods have none. */
+function resendNote(spec: ImportSpec): string {
+	if (spec.noDuplicateCheck) return `. Smartup has no duplicate check for ${spec.label}s, so if it did land a resend creates a second one`;
+	return `. If it did land, what a resend does depends on this method's duplicate setting in Smartup (Проверка на дубликат): refused, updated, skipped, or — with the check off — created twice`;
 }

@@ -34,7 +34,8 @@ function properties(type: DocumentType): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: 'n8n-1001',
-			description: `Your system's ID for this document (external_id), at most ${EXTERNAL_ID_MAX} ASCII characters. Smartup's duplicate check (Проверка на дубликат) uses it: keep it the same when the same document is sent again, e.g. "n8n-" followed by your order number.`,
+			description:
+				'Your system\'s ID for this document (external_id), sent as given (a 1C GUID is fine). Smartup\'s duplicate check (Проверка на дубликат) uses it: keep it the same when the same document is sent again, e.g. "n8n-" followed by your order number.',
 		},
 		{
 			...organizationCodeField,
@@ -102,7 +103,7 @@ function properties(type: DocumentType): INodeProperties[] {
 				name: 'shortenIds',
 				type: 'boolean',
 				default: false,
-				description: `Whether to replace an External ID longer than ${EXTERNAL_ID_MAX} characters (or not ASCII) by a deterministic hash of it, so the same input always gives the same ID`,
+				description: `Whether to replace an External ID longer than ${EXTERNAL_ID_MAX} characters (or not ASCII) by a deterministic hash of it. Only for installations that refuse long IDs (ORA-06502); the hash is what Smartup then shows.`,
 			},
 			timeZoneOption,
 		],
@@ -120,7 +121,7 @@ function checkRequired(ctx: NodeContext, object: IDataObject, required: string[]
 }
 
 /** The fields of Create or Update, for each document type (the same names for every type). */
-export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).flatMap((type) =>
+export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).filter((type) => type.importPath).flatMap((type) =>
 	updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, properties(type)),
 );
 
@@ -165,20 +166,21 @@ export function importSpec(type: DocumentType): ImportSpec {
 		}
 		return { key: externalId, object, lines, groupKey };
 	};
-	const finish = function (this: ParameterContext, object: IDataObject) {
+	const finish = function (this: ParameterContext, object: IDataObject, itemIndex: number) {
 		if (!type.linesKey) return object;
+		const shorten = readOptions(this, itemIndex).shortenIds === true;
 		const lines = (object[type.linesKey] as IDataObject[] | undefined) ?? [];
 		if (lines.length === 0) return object;
 		const documentId = String(object.external_id);
 		const withIds = lines.map((line, index) => {
 			if (line.external_id) return line;
 			const id = `${documentId}-${index + 1}`;
-			return { ...line, external_id: id.length > EXTERNAL_ID_MAX ? shortId(id) : id };
+			return { ...line, external_id: shorten && id.length > EXTERNAL_ID_MAX ? shortId(id) : id };
 		});
 		return { ...object, [type.linesKey]: withIds };
 	};
 	return {
-		path: type.importPath,
+		path: type.importPath ?? '',
 		root: type.root,
 		keyField: 'external_id',
 		label,
@@ -186,6 +188,7 @@ export function importSpec(type: DocumentType): ImportSpec {
 		safeToRepeat: false,
 		build,
 		finish,
-		verify: { exportPath: type.exportPath, root: type.root, keyField: 'external_id', idField: type.idField },
+		verify: { exportPath: type.exportPath, root: type.root, keyField: 'external_id', idField: type.idField, exportHidesSomeStatuses: type.resource === 'order' },
+		noDuplicateCheck: type.resource === 'crossOrgMovement',
 	};
 }

@@ -12,12 +12,7 @@ export function documentOperations(type: DocumentType, extra: Array<{ name: stri
 		noDataExpression: true,
 		displayOptions: { show: { resource: [type.resource] } },
 		options: [
-			{
-				name: 'Create or Update',
-				value: 'createOrUpdate',
-				description: `Send ${label}s (${type.russian}) to Smartup, batched across all items; matched by External ID`,
-				action: `Create or update ${label}s`,
-			},
+			...(type.importPath ? [importOption(type)] : []),
 			{
 				name: 'Get Many',
 				value: 'getMany',
@@ -28,4 +23,18 @@ export function documentOperations(type: DocumentType, extra: Array<{ name: stri
 		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'getMany',
 	};
+}
+
+function importOption(type: DocumentType) {
+	const label = type.label.toLowerCase();
+	return (
+			{
+				// What it sends: $import. What Smartup does with a known External ID is the account's duplicate setting
+				// (error / update / skip / off), which the API cannot read (docs/api/smartup.md §7).
+				name: 'Import',
+				value: 'createOrUpdate',
+				description: `Send ${label}s (${type.russian}) to Smartup's import, batched across all items. A new External ID creates one; a known one is refused, updated or skipped as the duplicate setting of this method says (Проверка на дубликат), or created again when it is off. A Smartup ID updates that document.`,
+				action: `Import ${label}s`,
+			}
+	);
 }

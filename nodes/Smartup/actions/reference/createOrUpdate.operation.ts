@@ -11,7 +11,7 @@ import type { ImportSpec } from '../importer';
  * across all input items by the importer; after a lost answer the code is looked up, never resent.
  */
 
-function properties(type: ReferenceType): INodeProperties[] {
+export function properties(type: ReferenceType): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Code',

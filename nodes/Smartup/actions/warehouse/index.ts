@@ -11,7 +11,16 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['warehouse'] } },
-		options: [{ name: 'Get Many', value: 'getMany', description: 'List the warehouses (склады)', action: 'Get many warehouses' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				// docs/api/smartup.md §8.8: not among the 63 official requests; its one public user sends project_code anor.
+				description:
+					'List the warehouses (склады) through mkw/warehouse$export, a path outside Smartup\'s official API documentation: it may answer 404 or 401 on some accounts',
+				action: 'Get many warehouses',
+			},
+		],
 		default: 'getMany',
 	},
 	...getMany.description,
