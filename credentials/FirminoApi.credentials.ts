@@ -11,9 +11,13 @@ export class FirminoApi implements ICredentialType {
 
 	displayName = 'Firmino API';
 
-	icon: Icon = { light: 'file:../nodes/Firmino/firmino.svg', dark: 'file:../nodes/Firmino/firmino.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Firmino/firmino.svg',
+		dark: 'file:../nodes/Firmino/firmino.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/firmino.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/firmino.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -35,9 +35,13 @@ export class IFirmaApi implements ICredentialType {
 
 	displayName = 'iFirma API';
 
-	icon: Icon = { light: 'file:../nodes/IFirma/ifirma.svg', dark: 'file:../nodes/IFirma/ifirma.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/IFirma/ifirma.svg',
+		dark: 'file:../nodes/IFirma/ifirma.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/ifirma.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/ifirma.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -47,7 +51,8 @@ export class IFirmaApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'name@example.com',
-			description: 'Your iFirma login (usually your e-mail address), exactly as you sign in with it',
+			description:
+				'Your iFirma login (usually your e-mail address), exactly as you sign in with it',
 		},
 		{
 			displayName:
@@ -93,15 +98,20 @@ export class IFirmaApi implements ICredentialType {
 		const keyName = keyNameForPath(relativePathOf(url, baseUrl));
 		const key = String(credentials[KEY_FIELDS[keyName]] ?? '').trim();
 		if (!key) {
-			throw new Error(`The iFirma credential has no "${keyName}" key, which ${KEY_PURPOSES[keyName]} need. ${WHERE_TO_GENERATE}`);
+			throw new Error(
+				`The iFirma credential has no "${keyName}" key, which ${KEY_PURPOSES[keyName]} need. ${WHERE_TO_GENERATE}`,
+			);
 		}
 		if (!isHexKey(key)) {
-			throw new Error(`The "${keyName}" key in the iFirma credential must be hex digits (0-9, A-F) as iFirma shows it.`);
+			throw new Error(
+				`The "${keyName}" key in the iFirma credential must be hex digits (0-9, A-F) as iFirma shows it.`,
+			);
 		}
 		const method = String(requestOptions.method ?? 'GET').toUpperCase();
 		let body = '';
 		if (typeof requestOptions.body === 'string') body = requestOptions.body;
-		else if (requestOptions.body !== undefined && requestOptions.body !== null) body = JSON.stringify(requestOptions.body);
+		else if (requestOptions.body !== undefined && requestOptions.body !== null)
+			body = JSON.stringify(requestOptions.body);
 		// A read sends no body (n8n's request builder may attach an empty object): signed as "".
 		const bodyless = (method === 'GET' || method === 'HEAD') && (body === '' || body === '{}');
 		if (bodyless) body = '';
@@ -112,7 +122,10 @@ export class IFirmaApi implements ICredentialType {
 			baseURL: undefined,
 			// What is signed is what is sent: an object body is replaced by the very string that was signed.
 			body: bodyless ? undefined : body === '' ? requestOptions.body : body,
-			headers: { ...requestOptions.headers, Authentication: authenticationHeader(login, keyName, key, url, body) },
+			headers: {
+				...requestOptions.headers,
+				Authentication: authenticationHeader(login, keyName, key, url, body),
+			},
 		};
 	}
 
@@ -129,11 +142,20 @@ export class IFirmaApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'response.Kod', value: 400, message: 'iFirma did not accept the Authentication header (Kod 400)' },
+				properties: {
+					key: 'response.Kod',
+					value: 400,
+					message: 'iFirma did not accept the Authentication header (Kod 400)',
+				},
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'response.Kod', value: 401, message: 'iFirma does not know this login (Kod 401): use the login you sign in to iFirma with' },
+				properties: {
+					key: 'response.Kod',
+					value: 401,
+					message:
+						'iFirma does not know this login (Kod 401): use the login you sign in to iFirma with',
+				},
 			},
 			{
 				type: 'responseSuccessBody',
@@ -154,7 +176,12 @@ export class IFirmaApi implements ICredentialType {
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'response.Kod', value: 499, message: 'The iFirma terms must be accepted first (Kod 499): sign in to ifirma.pl and accept them' },
+				properties: {
+					key: 'response.Kod',
+					value: 499,
+					message:
+						'The iFirma terms must be accepted first (Kod 499): sign in to ifirma.pl and accept them',
+				},
 			},
 		],
 	};

@@ -11,7 +11,9 @@ import type {
 
 /** The base URL without a trailing slash; a path prefix such as `/xtrade` is kept. */
 function baseOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
+	return String(credentials.baseUrl ?? 'https://smartup.online')
+		.trim()
+		.replace(/\/+$/, '');
 }
 
 export class SmartupApi implements ICredentialType {
@@ -19,9 +21,13 @@ export class SmartupApi implements ICredentialType {
 
 	displayName = 'Smartup API';
 
-	icon: Icon = { light: 'file:../nodes/Smartup/smartup.svg', dark: 'file:../nodes/Smartup/smartup.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Smartup/smartup.svg',
+		dark: 'file:../nodes/Smartup/smartup.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/smartup.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/smartup.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -121,9 +127,13 @@ export class SmartupApi implements ICredentialType {
 	 * so n8n stores it and asks for a new one when it is empty or expired (the node's transport asks again
 	 * after a 401). Basic needs no token.
 	 */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		if (credentials.authType !== 'oauth2') return {};
-		const tokenUrl = String(credentials.tokenUrl ?? '').trim() || `${baseOf(credentials)}/security/oauth/token`;
+		const tokenUrl =
+			String(credentials.tokenUrl ?? '').trim() || `${baseOf(credentials)}/security/oauth/token`;
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: tokenUrl,
@@ -138,7 +148,9 @@ export class SmartupApi implements ICredentialType {
 		})) as IDataObject | string;
 		const token = typeof answer === 'object' && answer ? answer.access_token : undefined;
 		if (typeof token !== 'string' || !token) {
-			throw new Error('The Smartup token URL answered without an access_token: check the client ID, secret and token URL');
+			throw new Error(
+				'The Smartup token URL answered without an access_token: check the client ID, secret and token URL',
+			);
 		}
 		return { accessToken: token };
 	}
@@ -160,7 +172,10 @@ export class SmartupApi implements ICredentialType {
 		return {
 			...requestOptions,
 			headers,
-			auth: { username: String(credentials.login ?? ''), password: String(credentials.password ?? '') },
+			auth: {
+				username: String(credentials.login ?? ''),
+				password: String(credentials.password ?? ''),
+			},
 		};
 	}
 
@@ -180,7 +195,8 @@ export class SmartupApi implements ICredentialType {
 				properties: {
 					key: 'error_code',
 					value: 'A02-24-070',
-					message: 'The organization has no integration code: set one in Smartup or use another Organization ID',
+					message:
+						'The organization has no integration code: set one in Smartup or use another Organization ID',
 				},
 			},
 		],

@@ -20,9 +20,13 @@ export class SymfoniaApi implements ICredentialType {
 
 	displayName = 'Symfonia WebAPI API';
 
-	icon: Icon = { light: 'file:../nodes/Symfonia/symfonia.svg', dark: 'file:../nodes/Symfonia/symfonia.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Symfonia/symfonia.svg',
+		dark: 'file:../nodes/Symfonia/symfonia.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/symfonia.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/symfonia.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -88,7 +92,9 @@ export class SymfoniaApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
-			const token = String(credentials.applicationToken ?? '').trim().replace(/^\{(.*)\}$/, '$1');
+			const token = String(credentials.applicationToken ?? '')
+				.trim()
+				.replace(/^\{(.*)\}$/, '$1');
 			headers.Authorization = `Application ${token}`;
 		}
 		return {

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { VITEC_DEFAULTS } from '../nodes/Vitec/config';
 import { applySecurity } from '../nodes/Vitec/security';
@@ -15,9 +21,13 @@ export class VitecEkonomiApi implements ICredentialType {
 
 	displayName = 'Vitec Ekonomi API';
 
-	icon: Icon = { light: 'file:../nodes/Vitec/vitec.svg', dark: 'file:../nodes/Vitec/vitec.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Vitec/vitec.svg',
+		dark: 'file:../nodes/Vitec/vitec.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/vitec.md';
+	documentationUrl =
+		'https://github.com/n8n-nodes-accounting-erp/n8n-nodes-accounting-erp/blob/main/docs/vitec.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -26,7 +36,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'companyname',
-			description: 'The first part of your Vitec address: "companyname" for https://companyname.vitec.net',
+			description:
+				'The first part of your Vitec address: "companyname" for https://companyname.vitec.net',
 		},
 		{
 			displayName: 'API User Name',
@@ -34,7 +45,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The API user your Vitec administrator created, with read permission on the companies to integrate',
+			description:
+				'The API user your Vitec administrator created, with read permission on the companies to integrate',
 		},
 		{
 			displayName: 'Password',
@@ -66,7 +78,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://companyname.vitec.net',
-			description: 'Replaces the Domain: a full address, for special hosting, a test server or the sandbox',
+			description:
+				'Replaces the Domain: a full address, for special hosting, a test server or the sandbox',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -78,7 +91,8 @@ export class VitecEkonomiApi implements ICredentialType {
 				{ name: 'HTTP Basic', value: 'basic' },
 			],
 			default: VITEC_DEFAULTS.securityMode,
-			description: 'How the user name and password are sent. A wsp:Policy with sp:UsernameToken in the WSDL means WS-Security.',
+			description:
+				'How the user name and password are sent. A wsp:Policy with sp:UsernameToken in the WSDL means WS-Security.',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -97,7 +111,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'serviceNamespace',
 			type: 'string',
 			default: VITEC_DEFAULTS.serviceNamespace,
-			description: 'The targetNamespace of the services in the WSDL; SOAPAction is <namespace><interface>/<method>',
+			description:
+				'The targetNamespace of the services in the WSDL; SOAPAction is <namespace><interface>/<method>',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -105,7 +120,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'typesNamespace',
 			type: 'string',
 			default: VITEC_DEFAULTS.typesNamespace,
-			description: 'The namespace of CompanySelector, RevisionReciept and the options classes in the WSDL, unless set per type below',
+			description:
+				'The namespace of CompanySelector, RevisionReciept and the options classes in the WSDL, unless set per type below',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -113,7 +129,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'typeNamespaces',
 			type: 'string',
 			default: '',
-			placeholder: '{"RevisionReciept": "http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services.Common"}',
+			placeholder:
+				'{"RevisionReciept": "http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services.Common"}',
 			description:
 				'Namespaces that differ from the one above, by class: CompanySelector, RevisionReciept, GetSalesLedgerRevisionsOptions, GetSupplierLedgerRevisionsOptions. Vitec ignores members in a wrong namespace without an error.',
 			displayOptions: { show: { advanced: [true] } },
@@ -123,7 +140,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'receiptParameterName',
 			type: 'string',
 			default: VITEC_DEFAULTS.receiptNames.parameter,
-			description: 'The name of the RevisionReciept parameter of SendProofOfReceiptForRevisions in the WSDL',
+			description:
+				'The name of the RevisionReciept parameter of SendProofOfReceiptForRevisions in the WSDL',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -131,7 +149,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'receiptEventIdsMember',
 			type: 'string',
 			default: VITEC_DEFAULTS.receiptNames.eventIds,
-			description: 'The member of RevisionReciept that lists the event IDs. A wrong name makes Vitec accept the receipt and remove nothing: the trigger then stops with an error.',
+			description:
+				'The member of RevisionReciept that lists the event IDs. A wrong name makes Vitec accept the receipt and remove nothing: the trigger then stops with an error.',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -139,7 +158,8 @@ export class VitecEkonomiApi implements ICredentialType {
 			name: 'receiptBatchIdMember',
 			type: 'string',
 			default: VITEC_DEFAULTS.receiptNames.batchId,
-			description: 'The member of RevisionReciept that carries the batch ID (sent as 0: Vitec does not use it yet)',
+			description:
+				'The member of RevisionReciept that carries the batch ID (sent as 0: Vitec does not use it yet)',
 			displayOptions: { show: { advanced: [true] } },
 		},
 		{
@@ -176,7 +196,10 @@ export class VitecEkonomiApi implements ICredentialType {
 	];
 
 	// The login goes into the SOAP envelope (WS-Security) or into HTTP Basic, never through node code.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return applySecurity(credentials, requestOptions);
 	}
 }

@@ -20,11 +20,20 @@ import { XMLParser } from 'fast-xml-parser';
 import { VitecEmulator, accountingRow } from '../test/emulators/vitec';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { pollRevisions } = require('../dist/nodes/Vitec/trigger/poll.js') as { pollRevisions: (this: unknown) => Promise<Array<Array<{ json: Record<string, unknown> }>> | null> };
+const { pollRevisions } = require('../dist/nodes/Vitec/trigger/poll.js') as {
+	pollRevisions: (this: unknown) => Promise<Array<Array<{ json: Record<string, unknown> }>> | null>;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseXml } = require('../dist/nodes/common/xml.js') as { parseXml: (xml: string) => unknown };
+const { parseXml } = require('../dist/nodes/common/xml.js') as {
+	parseXml: (xml: string) => unknown;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { applySecurity } = require('../dist/nodes/Vitec/soap.js') as { applySecurity: (c: object, r: { body?: unknown; headers?: Record<string, string> }) => { body?: string; headers?: Record<string, string> } };
+const { applySecurity } = require('../dist/nodes/Vitec/soap.js') as {
+	applySecurity: (
+		c: object,
+		r: { body?: unknown; headers?: Record<string, string> },
+	) => { body?: string; headers?: Record<string, string> };
+};
 
 /** The trigger's Max Batches per Poll: bounds the items of one poll, so the trigger side's peak memory. */
 const MAX_BATCHES = Number(process.env.VITEC_BENCH_MAX_BATCHES ?? 10);
@@ -38,10 +47,21 @@ const sample = () => {
 	peakHeap = Math.max(peakHeap, usage.heapUsed);
 };
 
-function pollContext(baseUrl: string, credentials: Record<string, string>, parameters: Record<string, unknown>, staticData: Record<string, unknown>) {
+function pollContext(
+	baseUrl: string,
+	credentials: Record<string, string>,
+	parameters: Record<string, unknown>,
+	staticData: Record<string, unknown>,
+) {
 	return {
 		getMode: () => 'trigger',
-		getNode: () => ({ id: 'bench-trigger', name: 'Vitec Ekonomi Trigger', type: 'vitecEkonomiTrigger', typeVersion: 1, parameters: {} }),
+		getNode: () => ({
+			id: 'bench-trigger',
+			name: 'Vitec Ekonomi Trigger',
+			type: 'vitecEkonomiTrigger',
+			typeVersion: 1,
+			parameters: {},
+		}),
 		getWorkflow: () => ({ id: 'bench', name: 'bench', active: true }),
 		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
 		// One object for the whole activation, as n8n keeps the workflow's static data between polls.
@@ -49,9 +69,16 @@ function pollContext(baseUrl: string, credentials: Record<string, string>, param
 		getCredentials: async () => ({ ...credentials, baseUrl }),
 		logger: { warn: (message: string) => console.warn(message) },
 		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: { url: string; method: string; body?: string; headers?: Record<string, string> }) => {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				options: { url: string; method: string; body?: string; headers?: Record<string, string> },
+			) => {
 				const signed = applySecurity(credentials, options);
-				const response = await fetch(options.url, { method: options.method, body: signed.body, headers: signed.headers });
+				const response = await fetch(options.url, {
+					method: options.method,
+					body: signed.body,
+					headers: signed.headers,
+				});
 				const body = await response.text();
 				sample();
 				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body };
@@ -64,19 +91,31 @@ function pollContext(baseUrl: string, credentials: Record<string, string>, param
 interface EmulatorProcess {
 	baseUrl: string;
 	credentials: Record<string, string>;
-	ask: (question: 'pending' | 'stats') => Promise<{ pending: number; requests: number; peakRss: number }>;
+	ask: (
+		question: 'pending' | 'stats',
+	) => Promise<{ pending: number; requests: number; peakRss: number }>;
 	stop: () => void;
 }
 
 async function startEmulatorProcess(total: number): Promise<EmulatorProcess> {
-	const child = fork(__filename, ['--emulator', String(total)], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
-	const ready = await new Promise<{ baseUrl: string; username: string; password: string }>((resolve) => child.once('message', (message) => resolve(message as never)));
+	const child = fork(__filename, ['--emulator', String(total)], {
+		execArgv: ['-r', 'ts-node/register/transpile-only'],
+		stdio: 'inherit',
+	});
+	const ready = await new Promise<{ baseUrl: string; username: string; password: string }>(
+		(resolve) => child.once('message', (message) => resolve(message as never)),
+	);
 	const ask = (question: 'pending' | 'stats') =>
 		new Promise<{ pending: number; requests: number; peakRss: number }>((resolve) => {
 			child.once('message', (message) => resolve(message as never));
 			child.send(question);
 		});
-	return { baseUrl: ready.baseUrl, credentials: { username: ready.username, password: ready.password }, ask, stop: () => child.kill() };
+	return {
+		baseUrl: ready.baseUrl,
+		credentials: { username: ready.username, password: ready.password },
+		ask,
+		stop: () => child.kill(),
+	};
 }
 
 /** Child side: 100,000 revisions across 3 companies and 3 types, answered over HTTP; answers the parent's questions. */
@@ -89,30 +128,58 @@ async function emulatorProcess(total: number): Promise<void> {
 		const companyId = companies[i % 3];
 		const kind = i % 10;
 		if (kind < 8) emulator.upsert('Accounting', companyId, accountingRow(companyId, i + 1));
-		else if (kind === 8) emulator.upsert('Supplier', companyId, { SupplierId: `L${i}`, Name: `Leverantör ${i} & Co`, BankGiro: '5050-1055' });
-		else emulator.upsert('Customer', companyId, { CustomerId: `K${i}`, Name: `Kund ${i}; Anna`, City: 'Göteborg' });
+		else if (kind === 8)
+			emulator.upsert('Supplier', companyId, {
+				SupplierId: `L${i}`,
+				Name: `Leverantör ${i} & Co`,
+				BankGiro: '5050-1055',
+			});
+		else
+			emulator.upsert('Customer', companyId, {
+				CustomerId: `K${i}`,
+				Name: `Kund ${i}; Anna`,
+				City: 'Göteborg',
+			});
 	}
 	let peakRss = process.memoryUsage().rss;
 	const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 	process.on('message', (question) => {
 		peakRss = Math.max(peakRss, process.memoryUsage().rss);
-		process.send!({ pending: emulator.pendingCount('BENCH'), requests: emulator.requests.length, peakRss, question });
+		process.send!({
+			pending: emulator.pendingCount('BENCH'),
+			requests: emulator.requests.length,
+			peakRss,
+			question,
+		});
 	});
 	process.on('disconnect', () => {
 		clearInterval(timer);
 		void emulator.stop();
 	});
-	process.send!({ baseUrl: emulator.baseUrl, username: emulator.username, password: emulator.password });
+	process.send!({
+		baseUrl: emulator.baseUrl,
+		username: emulator.username,
+		password: emulator.password,
+	});
 }
 
 async function drain(): Promise<void> {
 	const started = Date.now();
 	const emulator = await startEmulatorProcess(TOTAL);
-	console.log(`emulator (its own process) loaded with ${(await emulator.ask('pending')).pending} revisions in ${Date.now() - started} ms`);
+	console.log(
+		`emulator (its own process) loaded with ${(await emulator.ask('pending')).pending} revisions in ${Date.now() - started} ms`,
+	);
 	if (global.gc) global.gc();
 	const baseRss = process.memoryUsage().rss;
 
-	const parameters = { integrationId: 'BENCH', informationTypes: ['accounting', 'supplier', 'customer'], companySelection: 'all', acknowledgeMode: 'onEmit', dimension: 'All', options: { maxBatchesPerPoll: MAX_BATCHES } };
+	const parameters = {
+		integrationId: 'BENCH',
+		informationTypes: ['accounting', 'supplier', 'customer'],
+		companySelection: 'all',
+		acknowledgeMode: 'onEmit',
+		dimension: 'All',
+		options: { maxBatchesPerPoll: MAX_BATCHES },
+	};
 	console.log(`Max Batches per Poll: ${MAX_BATCHES} (VITEC_BENCH_MAX_BATCHES)`);
 	const staticData: Record<string, unknown> = {};
 	const seen = new Set<string>();
@@ -121,7 +188,9 @@ async function drain(): Promise<void> {
 	const t0 = process.hrtime.bigint();
 	// As n8n's polls of one activation, back to back; the last poll only sends the receipts and finds nothing.
 	for (;;) {
-		const result = await pollRevisions.call(pollContext(emulator.baseUrl, emulator.credentials, parameters, staticData));
+		const result = await pollRevisions.call(
+			pollContext(emulator.baseUrl, emulator.credentials, parameters, staticData),
+		);
 		polls++;
 		for (const item of result?.[0] ?? []) {
 			const id = String(item.json.eventId);
@@ -134,7 +203,9 @@ async function drain(): Promise<void> {
 	const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 	const stats = await emulator.ask('stats');
 	emulator.stop();
-	console.log(`drained ${seen.size} revisions (${duplicates} duplicates, ${stats.pending} left) in ${polls} polls, ${stats.requests} SOAP calls, ${seconds.toFixed(2)} s`);
+	console.log(
+		`drained ${seen.size} revisions (${duplicates} duplicates, ${stats.pending} left) in ${polls} polls, ${stats.requests} SOAP calls, ${seconds.toFixed(2)} s`,
+	);
 	console.log(`throughput: ${Math.round(seen.size / seconds)} revisions/s`);
 	console.log(
 		`peak RSS of the trigger side ${(peakRss / 2 ** 20).toFixed(0)} MiB (before draining ${(baseRss / 2 ** 20).toFixed(0)} MiB), peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB; the emulator's process apart: peak RSS ${(stats.peakRss / 2 ** 20).toFixed(0)} MiB`,
@@ -161,11 +232,19 @@ async function xmlRatio(): Promise<void> {
 	const response = await fetch(`${emulator.baseUrl}/VitecEkonomiServices/AccountingService.svc`, {
 		method: 'POST',
 		body,
-		headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://tempuri.org/IAccountingService/GetAccountingRevisionsWithReceiptRequirement"' },
+		headers: {
+			'Content-Type': 'text/xml; charset=utf-8',
+			SOAPAction:
+				'"http://tempuri.org/IAccountingService/GetAccountingRevisionsWithReceiptRequirement"',
+		},
 	});
 	const xml = await response.text();
 	await emulator.stop();
-	const oracle = new XMLParser({ ignoreAttributes: false, parseTagValue: false, processEntities: true });
+	const oracle = new XMLParser({
+		ignoreAttributes: false,
+		parseTagValue: false,
+		processEntities: true,
+	});
 	const time = (fn: () => unknown, runs: number) => {
 		for (let i = 0; i < 3; i++) fn();
 		const start = process.hrtime.bigint();
@@ -174,7 +253,9 @@ async function xmlRatio(): Promise<void> {
 	};
 	const ours = time(() => parseXml(xml), 20);
 	const theirs = time(() => oracle.parse(xml), 20);
-	console.log(`XML reader on one 5000-row answer (${(xml.length / 2 ** 20).toFixed(2)} MiB): ours ${ours.toFixed(1)} ms, fast-xml-parser ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}`);
+	console.log(
+		`XML reader on one 5000-row answer (${(xml.length / 2 ** 20).toFixed(2)} MiB): ours ${ours.toFixed(1)} ms, fast-xml-parser ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}`,
+	);
 }
 
 if (process.argv[2] === '--emulator') {

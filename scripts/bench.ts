@@ -33,12 +33,22 @@ import type { SmartupEmulator } from '../test/emulators/smartup';
 import { accountingRow, type VitecEmulator } from '../test/emulators/vitec';
 import { startSandboxes, type RunningSandboxes, type SandboxCredential } from '../test/emulators';
 import type { SymfoniaEmulator } from '../test/emulators/symfonia';
-import { freePort, importIntoN8n, parseRawOutput, prepareN8n, ROOT, type N8nInstance } from '../test/e2e/n8n';
+import {
+	freePort,
+	importIntoN8n,
+	parseRawOutput,
+	prepareN8n,
+	ROOT,
+	type N8nInstance,
+} from '../test/e2e/n8n';
 import { attachSandboxCredentials } from '../test/e2e/workflows';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 /** Only the jobs whose key (or system) matches this comma list, e.g. BENCH_JOBS=firmino,symfonia (default: all). */
-const ONLY = (process.env.BENCH_JOBS ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+const ONLY = (process.env.BENCH_JOBS ?? '')
+	.split(',')
+	.map((name) => name.trim().toLowerCase())
+	.filter(Boolean);
 /** A folder: every n8n execute of a job run writes a V8 CPU profile there (--cpu-prof), for finding per-item costs. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 /** 99 invoices + one accounting-month read = the 100 requests a minute iFirma allows (see the doc's iFirma note). */
@@ -89,10 +99,20 @@ const JOBS: BenchJob[] = [
 		ourWorkflow: 'firmino-ours.json',
 		baselineWorkflow: 'firmino-http.json',
 		baselineCredentials: ({ firmino }) => [
-			{ id: 'benchFirminoBasic1', name: 'Firmino Basic (bench)', type: 'httpBasicAuth', data: { user: (firmino as FirminoEmulator).login, password: (firmino as FirminoEmulator).password } },
+			{
+				id: 'benchFirminoBasic1',
+				name: 'Firmino Basic (bench)',
+				type: 'httpBasicAuth',
+				data: {
+					user: (firmino as FirminoEmulator).login,
+					password: (firmino as FirminoEmulator).password,
+				},
+			},
 		],
 		done: ({ firmino }, variant) =>
-			[...(firmino as FirminoEmulator).documents.values()].filter((d) => d.name.startsWith(`CYKLICZNA - Bench ${variant === 'ours' ? 'ours' : 'http'} `)).length,
+			[...(firmino as FirminoEmulator).documents.values()].filter((d) =>
+				d.name.startsWith(`CYKLICZNA - Bench ${variant === 'ours' ? 'ours' : 'http'} `),
+			).length,
 	},
 	{
 		key: 'symfonia',
@@ -102,9 +122,20 @@ const JOBS: BenchJob[] = [
 		ourWorkflow: 'symfonia-ours.json',
 		baselineWorkflow: 'symfonia-http.json',
 		baselineCredentials: ({ symfonia }) => [
-			{ id: 'benchSymfoniaApp1', name: 'Symfonia Application header (bench)', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Application ${(symfonia as SymfoniaEmulator).applicationToken}` } },
+			{
+				id: 'benchSymfoniaApp1',
+				name: 'Symfonia Application header (bench)',
+				type: 'httpHeaderAuth',
+				data: {
+					name: 'Authorization',
+					value: `Application ${(symfonia as SymfoniaEmulator).applicationToken}`,
+				},
+			},
 		],
-		done: ({ symfonia }, variant) => (symfonia as SymfoniaEmulator).contractors.filter((c) => String(c.Code).startsWith(variant === 'ours' ? 'BO' : 'BH')).length,
+		done: ({ symfonia }, variant) =>
+			(symfonia as SymfoniaEmulator).contractors.filter((c) =>
+				String(c.Code).startsWith(variant === 'ours' ? 'BO' : 'BH'),
+			).length,
 		snapshot: ({ symfonia }) => {
 			const s = symfonia as SymfoniaEmulator;
 			return { opened: s.openedSessions, closed: s.closedSessions, overlaps: s.overlaps };
@@ -132,7 +163,9 @@ const JOBS: BenchJob[] = [
 		},
 		done: ({ ifirma }, variant) =>
 			[...(ifirma as IFirmaEmulator).documents.values()].filter((d) =>
-				JSON.stringify((d.data as { Pozycje?: unknown }).Pozycje ?? '').includes(`Bench ${variant === 'ours' ? 'ours' : 'http'} `),
+				JSON.stringify((d.data as { Pozycje?: unknown }).Pozycje ?? '').includes(
+					`Bench ${variant === 'ours' ? 'ours' : 'http'} `,
+				),
 			).length,
 	},
 	{
@@ -144,7 +177,15 @@ const JOBS: BenchJob[] = [
 		ourWorkflow: 'smartup-ours.json',
 		baselineWorkflow: 'smartup-http.json',
 		baselineCredentials: ({ smartup }) => [
-			{ id: 'benchSmartupBasic1', name: 'Smartup Basic (bench)', type: 'httpBasicAuth', data: { user: (smartup as SmartupEmulator).login, password: (smartup as SmartupEmulator).password } },
+			{
+				id: 'benchSmartupBasic1',
+				name: 'Smartup Basic (bench)',
+				type: 'httpBasicAuth',
+				data: {
+					user: (smartup as SmartupEmulator).login,
+					password: (smartup as SmartupEmulator).password,
+				},
+			},
 		],
 		apiNodes: { ours: ['API'], baseline: ['Batches', 'API'] },
 		prepare: ({ smartup }) => {
@@ -178,7 +219,10 @@ const JOBS: BenchJob[] = [
 		ourWorkflow: 'vitec-ours.json',
 		baselineWorkflow: 'vitec-http.json',
 		baselineCredentials: () => [],
-		apiNodes: { ours: ['API'], baseline: ['Get Revisions', 'Parse XML', 'Revisions', 'Acknowledge'] },
+		apiNodes: {
+			ours: ['API'],
+			baseline: ['Get Revisions', 'Parse XML', 'Revisions', 'Acknowledge'],
+		},
 		prepare: ({ vitec }, variant) => {
 			const emulator = vitec as VitecEmulator;
 			const integrationId = variant === 'ours' ? 'BENCH-OURS' : 'BENCH-HTTP';
@@ -186,15 +230,22 @@ const JOBS: BenchJob[] = [
 			const saved = new Map(emulator.subscriptions);
 			emulator.subscriptions.clear();
 			emulator.subscribe(integrationId, { types: ['Accounting'], companyIds: [101] });
-			for (let i = 0; i < ITEMS; i++) emulator.upsert('Accounting', 101, accountingRow(101, ++vitecVoucher));
+			for (let i = 0; i < ITEMS; i++)
+				emulator.upsert('Accounting', 101, accountingRow(101, ++vitecVoucher));
 			for (const [id, subscription] of saved) emulator.subscriptions.set(id, subscription);
 		},
 		done: ({ vitec }, variant) => {
 			const integrationId = variant === 'ours' ? 'BENCH-OURS' : 'BENCH-HTTP';
-			return (vitec as VitecEmulator).acks.filter((ack) => ack.integrationId === integrationId).reduce((sum, ack) => sum + ack.eventIds.length, 0);
+			return (vitec as VitecEmulator).acks
+				.filter((ack) => ack.integrationId === integrationId)
+				.reduce((sum, ack) => sum + ack.eventIds.length, 0);
 		},
-		snapshot: ({ vitec }) => ({ ours: (vitec as VitecEmulator).pendingCount('BENCH-OURS'), http: (vitec as VitecEmulator).pendingCount('BENCH-HTTP') }),
-		notes: ({ vitec }) => `left unconfirmed after the run: ours ${(vitec as VitecEmulator).pendingCount('BENCH-OURS')}, baseline ${(vitec as VitecEmulator).pendingCount('BENCH-HTTP')}`,
+		snapshot: ({ vitec }) => ({
+			ours: (vitec as VitecEmulator).pendingCount('BENCH-OURS'),
+			http: (vitec as VitecEmulator).pendingCount('BENCH-HTTP'),
+		}),
+		notes: ({ vitec }) =>
+			`left unconfirmed after the run: ours ${(vitec as VitecEmulator).pendingCount('BENCH-OURS')}, baseline ${(vitec as VitecEmulator).pendingCount('BENCH-HTTP')}`,
 	},
 ];
 
@@ -203,7 +254,8 @@ let vitecVoucher = 1_000_000;
 function smartupProducts(smartup: SmartupEmulator, variant: Variant): number {
 	const prefix = variant === 'ours' ? 'PO' : 'PH';
 	let count = 0;
-	for (const code of smartup.references.get('/b/anor/mxsx/mr/inventory')?.keys() ?? []) if (code.startsWith(prefix)) count++;
+	for (const code of smartup.references.get('/b/anor/mxsx/mr/inventory')?.keys() ?? [])
+		if (code.startsWith(prefix)) count++;
 	return count;
 }
 
@@ -220,7 +272,8 @@ interface RunResult {
 	error?: string;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function placeholders(emulators: Emulators, job: BenchJob): Record<string, string> {
 	const ifirma = emulators.ifirma as IFirmaEmulator;
@@ -242,16 +295,25 @@ function placeholders(emulators: Emulators, job: BenchJob): Record<string, strin
 
 const itemsOf = (job: BenchJob) => job.items ?? ITEMS;
 
-function loadWorkflow(file: string, job: BenchJob, emulators: Emulators, credentials: SandboxCredential[]): { nodes: Array<{ type: string }> } & Record<string, unknown> {
+function loadWorkflow(
+	file: string,
+	job: BenchJob,
+	emulators: Emulators,
+	credentials: SandboxCredential[],
+): { nodes: Array<{ type: string }> } & Record<string, unknown> {
 	let text = fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8');
-	for (const [key, value] of Object.entries(placeholders(emulators, job))) text = text.split(key).join(value);
+	for (const [key, value] of Object.entries(placeholders(emulators, job)))
+		text = text.split(key).join(value);
 	const workflow = JSON.parse(text);
 	attachSandboxCredentials(workflow, credentials);
 	return workflow;
 }
 
 function workflowId(job: BenchJob, variant: Variant): string {
-	return `bench${job.key}${variant === 'ours' ? 'o' : 'h'}`.replace(/[^a-z0-9]/gi, '').slice(0, 16).padEnd(16, '0');
+	return `bench${job.key}${variant === 'ours' ? 'o' : 'h'}`
+		.replace(/[^a-z0-9]/gi, '')
+		.slice(0, 16)
+		.padEnd(16, '0');
 }
 
 /** n8n processes that ended by a signal after printing their result (n8n 2.41.1 sometimes segfaults on exit). */
@@ -264,7 +326,11 @@ function descendants(pid: number): number[] {
 	const walk = (parent: number) => {
 		let children: string[] = [];
 		try {
-			children = fs.readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+			children = fs
+				.readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean);
 		} catch {
 			return;
 		}
@@ -287,7 +353,18 @@ function readHwmKiB(pid: number): number | undefined {
 }
 
 /** `n8n <args>` with the event loop free (the emulators answer from this process) and VmHWM polled. */
-function runMeasured(instance: N8nInstance, args: string[], env = instance.env): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; peakKiB?: number; ms: number }> {
+function runMeasured(
+	instance: N8nInstance,
+	args: string[],
+	env = instance.env,
+): Promise<{
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+	peakKiB?: number;
+	ms: number;
+}> {
 	return new Promise((resolve) => {
 		cliRuns++;
 		const started = process.hrtime.bigint();
@@ -295,7 +372,11 @@ function runMeasured(instance: N8nInstance, args: string[], env = instance.env):
 		// (12,000 items) written to a pipe can be cut off at exit; writes to a file are synchronous.
 		const outFile = path.join(os.tmpdir(), `n8n-erp-bench-${process.pid}-${cliRuns}.out`);
 		const outFd = fs.openSync(outFile, 'w');
-		const child = spawn(instance.n8nBin, args, { env, cwd: String(env.N8N_USER_FOLDER), stdio: ['ignore', outFd, 'pipe'] });
+		const child = spawn(instance.n8nBin, args, {
+			env,
+			cwd: String(env.N8N_USER_FOLDER),
+			stdio: ['ignore', outFd, 'pipe'],
+		});
 		fs.closeSync(outFd);
 		let stdout = '';
 		let stderr = '';
@@ -310,9 +391,11 @@ function runMeasured(instance: N8nInstance, args: string[], env = instance.env):
 			if (hwm !== undefined) mainPeak = Math.max(mainPeak ?? 0, hwm);
 			for (const pid of descendants(child.pid)) {
 				const childHwm = readHwmKiB(pid);
-				if (childHwm !== undefined) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, childHwm));
+				if (childHwm !== undefined)
+					childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, childHwm));
 			}
-			if (mainPeak !== undefined) peakKiB = mainPeak + [...childPeaks.values()].reduce((sum, kib) => sum + kib, 0);
+			if (mainPeak !== undefined)
+				peakKiB = mainPeak + [...childPeaks.values()].reduce((sum, kib) => sum + kib, 0);
 		}, 50);
 		const timer = setTimeout(() => child.kill('SIGKILL'), 15 * 60_000);
 		child.on('close', (code, signal) => {
@@ -321,7 +404,14 @@ function runMeasured(instance: N8nInstance, args: string[], env = instance.env):
 			if (signal) exitSignals.push(`${args[0]}: ${signal}`);
 			stdout = fs.readFileSync(outFile, 'utf8');
 			fs.rmSync(outFile, { force: true });
-			resolve({ code, signal, stdout, stderr, peakKiB, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+			resolve({
+				code,
+				signal,
+				stdout,
+				stderr,
+				peakKiB,
+				ms: Number(process.hrtime.bigint() - started) / 1e6,
+			});
 		});
 	});
 }
@@ -330,35 +420,69 @@ interface RawRun {
 	startedAt: string;
 	stoppedAt?: string;
 	status?: string;
-	data: { resultData: { error?: { message?: string }; runData: Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>> } };
+	data: {
+		resultData: {
+			error?: { message?: string };
+			runData: Record<string, Array<{ executionTime?: number; data?: { main?: unknown[][] } }>>;
+		};
+	};
 }
 
-async function runJob(n8n: N8nInstance, sandboxes: RunningSandboxes, job: BenchJob, variant: Variant, profileDir = CPU_PROF_DIR && path.join(CPU_PROF_DIR, `${job.key}-${variant}`)): Promise<RunResult> {
+async function runJob(
+	n8n: N8nInstance,
+	sandboxes: RunningSandboxes,
+	job: BenchJob,
+	variant: Variant,
+	profileDir = CPU_PROF_DIR && path.join(CPU_PROF_DIR, `${job.key}-${variant}`),
+): Promise<RunResult> {
 	const emulator = sandboxes.emulators[job.emulator];
 	job.prepare?.(sandboxes.emulators, variant);
 	const before = emulator.requests.length;
 	const snapshot = job.snapshot?.(sandboxes.emulators) ?? {};
 	const doneBefore = job.done(sandboxes.emulators, variant);
-	const env = profileDir ? { ...n8n.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : n8n.env;
-	const result = await runMeasured(n8n, ['execute', `--id=${workflowId(job, variant)}`, '--rawOutput'], env);
+	const env = profileDir
+		? { ...n8n.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
+		: n8n.env;
+	const result = await runMeasured(
+		n8n,
+		['execute', `--id=${workflowId(job, variant)}`, '--rawOutput'],
+		env,
+	);
 	const requests = emulator.requests.length - before;
 	if (process.env.BENCH_DEBUG) {
-		for (const request of emulator.requests.slice(before, before + 2)) console.log(`  request: ${request.method} ${request.url} ${JSON.stringify(request.headers)}\n  ${request.body.slice(0, 3000)}`);
+		for (const request of emulator.requests.slice(before, before + 2))
+			console.log(
+				`  request: ${request.method} ${request.url} ${JSON.stringify(request.headers)}\n  ${request.body.slice(0, 3000)}`,
+			);
 	}
 	let run: RawRun | undefined;
 	try {
 		run = parseRawOutput(result.stdout, result.stderr) as RawRun;
 	} catch (error) {
-		return { variant, status: `no run data (exit ${result.code})`, wallMs: NaN, apiNodeMs: NaN, requests, outputItems: 0, done: job.done(sandboxes.emulators, variant) - doneBefore, peakKiB: result.peakKiB, notes: '', error: (error as Error).message.slice(0, 500) };
+		return {
+			variant,
+			status: `no run data (exit ${result.code})`,
+			wallMs: NaN,
+			apiNodeMs: NaN,
+			requests,
+			outputItems: 0,
+			done: job.done(sandboxes.emulators, variant) - doneBefore,
+			peakKiB: result.peakKiB,
+			notes: '',
+			error: (error as Error).message.slice(0, 500),
+		};
 	}
-	if (process.env.BENCH_DEBUG) fs.writeFileSync(path.join(os.tmpdir(), `bench-${job.key}-${variant}.json`), result.stdout);
+	if (process.env.BENCH_DEBUG)
+		fs.writeFileSync(path.join(os.tmpdir(), `bench-${job.key}-${variant}.json`), result.stdout);
 	const apiNodes = job.apiNodes?.[variant] ?? [API_NODE];
 	const runData = run.data.resultData.runData;
 	const apiRuns = apiNodes.flatMap((name) => runData[name] ?? []);
 	const lastRuns = runData[apiNodes[apiNodes.length - 1]] ?? [];
 	return {
 		variant,
-		status: (run.status ?? (run.data.resultData.error ? 'error' : 'success')) + (result.signal ? ` (then n8n died: ${result.signal})` : ''),
+		status:
+			(run.status ?? (run.data.resultData.error ? 'error' : 'success')) +
+			(result.signal ? ` (then n8n died: ${result.signal})` : ''),
 		wallMs: new Date(run.stoppedAt ?? run.startedAt).getTime() - new Date(run.startedAt).getTime(),
 		apiNodeMs: apiRuns.reduce((sum, task) => sum + (task.executionTime ?? 0), 0),
 		requests,
@@ -371,37 +495,90 @@ async function runJob(n8n: N8nInstance, sandboxes: RunningSandboxes, job: BenchJ
 }
 
 /** n8n's boot + community-package load + a one-node workflow, with our package vs an empty one. */
-async function loadTimes(n8n: N8nInstance): Promise<{ ours: number[]; empty: number[]; requireMs: number }> {
-	const noop = { id: 'benchNoop0000001', name: 'Bench: one Manual Trigger', nodes: [{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }], connections: {}, settings: {} };
+async function loadTimes(
+	n8n: N8nInstance,
+): Promise<{ ours: number[]; empty: number[]; requireMs: number }> {
+	const noop = {
+		id: 'benchNoop0000001',
+		name: 'Bench: one Manual Trigger',
+		nodes: [
+			{
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
+		connections: {},
+		settings: {},
+	};
 	const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-bench-empty-'));
-	const emptyPackage = path.join(emptyFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-bench-empty');
+	const emptyPackage = path.join(
+		emptyFolder,
+		'.n8n',
+		'nodes',
+		'node_modules',
+		'n8n-nodes-bench-empty',
+	);
 	fs.mkdirSync(emptyPackage, { recursive: true });
 	fs.writeFileSync(
 		path.join(emptyPackage, 'package.json'),
-		JSON.stringify({ name: 'n8n-nodes-bench-empty', version: '0.0.1', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, nodes: [], credentials: [] } }),
+		JSON.stringify({
+			name: 'n8n-nodes-bench-empty',
+			version: '0.0.1',
+			keywords: ['n8n-community-node-package'],
+			n8n: { n8nNodesApiVersion: 1, nodes: [], credentials: [] },
+		}),
 	);
-	fs.writeFileSync(path.join(emptyFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-bench-empty': '*' } }));
+	fs.writeFileSync(
+		path.join(emptyFolder, '.n8n', 'nodes', 'package.json'),
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { 'n8n-nodes-bench-empty': '*' },
+		}),
+	);
 	const emptyEnv = { ...n8n.env, N8N_USER_FOLDER: emptyFolder };
-	for (const [folder, env] of [[n8n.userFolder, n8n.env], [emptyFolder, emptyEnv]] as const) {
+	for (const [folder, env] of [
+		[n8n.userFolder, n8n.env],
+		[emptyFolder, emptyEnv],
+	] as const) {
 		const file = path.join(folder, 'bench-noop.json');
 		fs.writeFileSync(file, JSON.stringify(noop));
 		const imported = await runMeasured(n8n, ['import:workflow', `--input=${file}`], env);
-		if (imported.code !== 0) throw new Error(`import of the one-node workflow failed:\n${imported.stdout.slice(-2000)}\n${imported.stderr.slice(-2000)}`);
+		if (imported.code !== 0)
+			throw new Error(
+				`import of the one-node workflow failed:\n${imported.stdout.slice(-2000)}\n${imported.stderr.slice(-2000)}`,
+			);
 	}
 	const ours: number[] = [];
 	const empty: number[] = [];
 	for (let i = 0; i < 4; i++) {
 		// Alternate, so that a slow moment of the machine does not land on one side only.
-		for (const [list, env] of [[ours, n8n.env], [empty, emptyEnv]] as const) {
+		for (const [list, env] of [
+			[ours, n8n.env],
+			[empty, emptyEnv],
+		] as const) {
 			const result = await runMeasured(n8n, ['execute', `--id=${noop.id}`, '--rawOutput'], env);
 			// A run counts when n8n printed a successful run, also if the process then died by a signal (counted separately).
-			if (!/"status": "success"/.test(result.stdout)) throw new Error(`n8n execute of the one-node workflow failed (exit ${result.code ?? result.signal}, ${env === n8n.env ? 'our package' : 'empty package'}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+			if (!/"status": "success"/.test(result.stdout))
+				throw new Error(
+					`n8n execute of the one-node workflow failed (exit ${result.code ?? result.signal}, ${env === n8n.env ? 'our package' : 'empty package'}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+				);
 			list.push(result.ms);
 		}
 	}
 	fs.rmSync(emptyFolder, { recursive: true, force: true });
 	// The share of that which is our code: requiring every compiled node and credential file the package lists.
-	const installed = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-accounting-erp');
+	const installed = path.join(
+		n8n.userFolder,
+		'.n8n',
+		'nodes',
+		'node_modules',
+		'n8n-nodes-accounting-erp',
+	);
 	const script = `
 		const path = require('node:path');
 		const pkg = require(path.join(${JSON.stringify(installed)}, 'package.json'));
@@ -415,13 +592,21 @@ async function loadTimes(n8n: N8nInstance): Promise<{ ours: number[]; empty: num
 	const nodeBin = path.join(String(n8n.env.PATH).split(':')[0], 'node');
 	// n8n-workflow is resolved from the n8n install, as n8n itself provides it to community packages.
 	const n8nModules = path.resolve(path.dirname(fs.realpathSync(n8n.n8nBin)), '..', '..');
-	const requireMs = Number(execFileSync(nodeBin, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_PATH: n8nModules } }).trim());
+	const requireMs = Number(
+		execFileSync(nodeBin, ['-e', script], {
+			encoding: 'utf8',
+			env: { ...process.env, NODE_PATH: n8nModules },
+		}).trim(),
+	);
 	return { ours, empty, requireMs };
 }
 
-
 interface CpuProfile {
-	nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
+	nodes: Array<{
+		id: number;
+		callFrame: { functionName: string; url: string };
+		children?: number[];
+	}>;
 	samples: number[];
 	timeDeltas: number[];
 }
@@ -436,8 +621,15 @@ function summarizeProfile(file: string): Record<string, number> {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-	const out: Record<string, number> = { 'our code': 0, 'n8n expression evaluation': 0, 'n8n HTTP helper': 0, 'loading our files (once)': 0, 'other n8n calls (parameters, credentials, output)': 0 };
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
+	const out: Record<string, number> = {
+		'our code': 0,
+		'n8n expression evaluation': 0,
+		'n8n HTTP helper': 0,
+		'loading our files (once)': 0,
+		'other n8n calls (parameters, credentials, output)': 0,
+	};
 	profile.samples.forEach((id, index) => {
 		const ms = profile.timeDeltas[index] / 1000;
 		const above: Array<{ functionName: string; url: string }> = [];
@@ -454,9 +646,24 @@ function summarizeProfile(file: string): Record<string, number> {
 		}
 		if (!ours) return;
 		if (!above.length) out['our code'] += ms;
-		else if (above.some((frame) => /node:internal\/modules|package_json_reader/.test(frame.url) || frame.functionName === 'wrapSafe')) out['loading our files (once)'] += ms;
-		else if (above.some((frame) => /expression|workflow-data-proxy/.test(frame.url))) out['n8n expression evaluation'] += ms;
-		else if (above.some((frame) => /backend-network|axios|node:_http|node:net|request-helper|httpRequest/i.test(`${frame.url} ${frame.functionName}`))) out['n8n HTTP helper'] += ms;
+		else if (
+			above.some(
+				(frame) =>
+					/node:internal\/modules|package_json_reader/.test(frame.url) ||
+					frame.functionName === 'wrapSafe',
+			)
+		)
+			out['loading our files (once)'] += ms;
+		else if (above.some((frame) => /expression|workflow-data-proxy/.test(frame.url)))
+			out['n8n expression evaluation'] += ms;
+		else if (
+			above.some((frame) =>
+				/backend-network|axios|node:_http|node:net|request-helper|httpRequest/i.test(
+					`${frame.url} ${frame.functionName}`,
+				),
+			)
+		)
+			out['n8n HTTP helper'] += ms;
 		else out['other n8n calls (parameters, credentials, output)'] += ms;
 	});
 	return out;
@@ -469,7 +676,8 @@ const median = (values: number[]) => {
 };
 const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
 const fmtMiB = (kib?: number) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(0)} MiB`);
-const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
+const ratio = (a: number, b: number) =>
+	Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a';
 
 let loadAtStart = 0;
 
@@ -478,12 +686,25 @@ interface SavedRun {
 	date: string;
 	commit: string;
 	repeat: number;
-	jobs: Record<string, { items: number; ours: number[]; baseline: number[]; oursRequests: number; baselineRequests: number }>;
+	jobs: Record<
+		string,
+		{
+			items: number;
+			ours: number[];
+			baseline: number[];
+			oursRequests: number;
+			baselineRequests: number;
+		}
+	>;
 }
 
-function saveResults(results: Array<{ job: BenchJob; ours: RunResult[]; baseline: RunResult[] }>): SavedRun {
+function saveResults(
+	results: Array<{ job: BenchJob; ours: RunResult[]; baseline: RunResult[] }>,
+): SavedRun {
 	const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-	const dirty = git(['status', '--porcelain', '--', 'nodes', 'credentials']) ? ' + uncommitted changes in nodes/credentials' : '';
+	const dirty = git(['status', '--porcelain', '--', 'nodes', 'credentials'])
+		? ' + uncommitted changes in nodes/credentials'
+		: '';
 	return {
 		date: new Date().toISOString(),
 		commit: `${git(['rev-parse', '--short', 'HEAD'])}${dirty}`,
@@ -491,7 +712,13 @@ function saveResults(results: Array<{ job: BenchJob; ours: RunResult[]; baseline
 		jobs: Object.fromEntries(
 			results.map(({ job, ours, baseline }) => [
 				job.key,
-				{ items: itemsOf(job), ours: ours.map((run) => run.wallMs), baseline: baseline.map((run) => run.wallMs), oursRequests: median(ours.map((run) => run.requests)), baselineRequests: median(baseline.map((run) => run.requests)) },
+				{
+					items: itemsOf(job),
+					ours: ours.map((run) => run.wallMs),
+					baseline: baseline.map((run) => run.wallMs),
+					oursRequests: median(ours.map((run) => run.requests)),
+					baselineRequests: median(baseline.map((run) => run.requests)),
+				},
 			]),
 		),
 	};
@@ -500,11 +727,15 @@ function saveResults(results: Array<{ job: BenchJob; ours: RunResult[]; baseline
 /** scripts/bench-vitec.ts in its own process (it loads 100,000 revisions into its own emulator); its output as is. */
 function runDrainBench(): string {
 	const started = Date.now();
-	const output = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', path.join(__dirname, 'bench-vitec.ts')], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const output = execFileSync(
+		path.join(ROOT, 'node_modules', '.bin', 'ts-node'),
+		['--transpile-only', path.join(__dirname, 'bench-vitec.ts')],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	return `${output.trim()}\n(whole script ${((Date.now() - started) / 1000).toFixed(1)} s, loading included)`;
 }
 
@@ -516,12 +747,22 @@ async function main(): Promise<void> {
 		const n8n = prepareN8n({ port: await freePort() });
 		// The iFirma baseline signs in a Code node with node:crypto, which n8n allows only when told to.
 		n8n.env.NODE_FUNCTION_ALLOW_BUILTIN = 'crypto';
-		const jobs = JOBS.filter((job) => !ONLY.length || ONLY.includes(job.key) || ONLY.includes(job.system.toLowerCase()));
-		const credentials = [...sandboxes.credentials, ...JOBS.flatMap((job) => job.baselineCredentials(sandboxes.emulators))];
+		const jobs = JOBS.filter(
+			(job) => !ONLY.length || ONLY.includes(job.key) || ONLY.includes(job.system.toLowerCase()),
+		);
+		const credentials = [
+			...sandboxes.credentials,
+			...JOBS.flatMap((job) => job.baselineCredentials(sandboxes.emulators)),
+		];
 		const workflows = jobs.flatMap((job) =>
 			(['ours', 'baseline'] as const).map((variant) => ({
 				id: workflowId(job, variant),
-				workflow: loadWorkflow(variant === 'ours' ? job.ourWorkflow : job.baselineWorkflow, job, sandboxes.emulators, sandboxes.credentials),
+				workflow: loadWorkflow(
+					variant === 'ours' ? job.ourWorkflow : job.baselineWorkflow,
+					job,
+					sandboxes.emulators,
+					sandboxes.credentials,
+				),
 			})),
 		);
 		await importIntoN8n(n8n, credentials, workflows);
@@ -531,9 +772,13 @@ async function main(): Promise<void> {
 			const entry = { job, ours: [] as RunResult[], baseline: [] as RunResult[] };
 			for (let i = 0; i < REPEAT; i++) {
 				for (const variant of ['ours', 'baseline'] as const) {
-					console.log(`${job.system}: ${itemsOf(job)} items, ${variant === 'ours' ? 'our node' : 'baseline'}, run ${i + 1}/${REPEAT} ...`);
+					console.log(
+						`${job.system}: ${itemsOf(job)} items, ${variant === 'ours' ? 'our node' : 'baseline'}, run ${i + 1}/${REPEAT} ...`,
+					);
 					const run = await runJob(n8n, sandboxes, job, variant);
-					console.log(`  ${run.status}, ${fmtMs(run.wallMs)}, API node(s) ${fmtMs(run.apiNodeMs)}, ${run.requests} requests, ${fmtMiB(run.peakKiB)}, done ${run.done}${run.notes ? `, ${run.notes}` : ''}`);
+					console.log(
+						`  ${run.status}, ${fmtMs(run.wallMs)}, API node(s) ${fmtMs(run.apiNodeMs)}, ${run.requests} requests, ${fmtMiB(run.peakKiB)}, done ${run.done}${run.notes ? `, ${run.notes}` : ''}`,
+					);
 					if (run.error) console.log(`  ${run.variant}: ${run.status}: ${run.error}`);
 					entry[variant].push(run);
 				}
@@ -542,8 +787,11 @@ async function main(): Promise<void> {
 		}
 
 		const saved = saveResults(results);
-		if (process.env.BENCH_SAVE) fs.writeFileSync(process.env.BENCH_SAVE, JSON.stringify(saved, null, 1));
-		const before = process.env.BENCH_BEFORE ? (JSON.parse(fs.readFileSync(process.env.BENCH_BEFORE, 'utf8')) as SavedRun) : undefined;
+		if (process.env.BENCH_SAVE)
+			fs.writeFileSync(process.env.BENCH_SAVE, JSON.stringify(saved, null, 1));
+		const before = process.env.BENCH_BEFORE
+			? (JSON.parse(fs.readFileSync(process.env.BENCH_BEFORE, 'utf8')) as SavedRun)
+			: undefined;
 
 		// One more run of our node per job under the V8 profiler (slower, so not among the timed runs above): where
 		// the CPU time inside our node goes, per item.
@@ -554,11 +802,18 @@ async function main(): Promise<void> {
 				console.log(`${job.system}: profiling one run of our node ...`);
 				const run = await runJob(n8n, sandboxes, job, 'ours', dir);
 				// The n8n process writes the largest profile; its task runner (if any) a small one.
-				const files = fs.readdirSync(dir).map((name) => path.join(dir, name)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+				const files = fs
+					.readdirSync(dir)
+					.map((name) => path.join(dir, name))
+					.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
 				if (files.length) {
 					const split = summarizeProfile(files[0]);
 					profiles.push({ job, run, split });
-					console.log(`  ${Object.entries(split).map(([name, ms]) => `${name} ${(ms / itemsOf(job)).toFixed(3)} ms/item`).join(', ')}`);
+					console.log(
+						`  ${Object.entries(split)
+							.map(([name, ms]) => `${name} ${(ms / itemsOf(job)).toFixed(3)} ms/item`)
+							.join(', ')}`,
+					);
 				}
 				fs.rmSync(dir, { recursive: true, force: true });
 			}
@@ -573,7 +828,13 @@ async function main(): Promise<void> {
 		const drain = process.env.BENCH_DRAIN === '0' ? 'not run (BENCH_DRAIN=0)' : runDrainBench();
 		console.log(drain);
 		console.log('Package weight ...');
-		const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+		const packed = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json'], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
+		) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
 		const load = await loadTimes(n8n);
 
 		const doc = render(n8n, results, packed[0], load, profiles, drain, saved, before);
@@ -610,7 +871,7 @@ function render(
 		'',
 		'## Our node vs the HTTP Request node, the same job in one n8n',
 		'',
-		'Wall time = the execution\'s startedAt → stoppedAt as n8n records it (CLI boot excluded); API node = the time n8n',
+		"Wall time = the execution's startedAt → stoppedAt as n8n records it (CLI boot excluded); API node = the time n8n",
 		'recorded for the node doing the per-item calls. Requests = what the emulator received during the run. Peak memory =',
 		'VmHWM of the n8n process (its boot included, the same for both) plus the VmHWM of any child it started (the task runner',
 		'that runs Code nodes, only in baselines that have one). Done = records each run added in the emulator (Vitec: revisions confirmed).',
@@ -624,18 +885,28 @@ function render(
 		wallMs: median(runs.map((run) => run.wallMs)),
 		apiNodeMs: median(runs.map((run) => run.apiNodeMs)),
 		requests: median(runs.map((run) => run.requests)),
-		peakKiB: runs.every((run) => run.peakKiB !== undefined) ? median(runs.map((run) => run.peakKiB!)) : undefined,
+		peakKiB: runs.every((run) => run.peakKiB !== undefined)
+			? median(runs.map((run) => run.peakKiB!))
+			: undefined,
 	});
 	for (const { job, ours, baseline } of results) {
 		for (const runs of [ours, baseline]) {
 			const s = summary(runs);
-			const errors = [...new Set(runs.map((run) => run.error).filter(Boolean))].map((error) => String(error).replace(/\|/g, '/').slice(0, 200));
+			const errors = [...new Set(runs.map((run) => run.error).filter(Boolean))].map((error) =>
+				String(error).replace(/\|/g, '/').slice(0, 200),
+			);
 			lines.push(
 				`| ${job.system} | ${job.job} | ${itemsOf(job)} | ${runs[0].variant === 'ours' ? 'our node' : (job.baselineLabel ?? 'HTTP Request 4.2')} | ${s.status} | ${fmtMs(s.wallMs)} | ${runs.map((run) => fmtMs(run.wallMs)).join(', ')} | ${fmtMs(s.apiNodeMs)} | ${(s.apiNodeMs / itemsOf(job)).toFixed(2)} | ${runs.map((run) => run.requests).join(', ')} | ${(s.requests / itemsOf(job)).toFixed(3)} | ${fmtMiB(s.peakKiB)} | ${runs.map((run) => `${run.done}/${itemsOf(job)}`).join(', ')} | ${[...new Set(runs.map((run) => run.notes))].join('; ')}${errors.length ? ` error: ${errors.join('; ')}` : ''} |`,
 			);
 		}
 	}
-	lines.push('', '### Ratios (ours / baseline, medians)', '', '| system | job | items | wall time | API node(s) time | requests | requests / item, ours | requests / item, baseline | peak memory |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	lines.push(
+		'',
+		'### Ratios (ours / baseline, medians)',
+		'',
+		'| system | job | items | wall time | API node(s) time | requests | requests / item, ours | requests / item, baseline | peak memory |',
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	);
 	for (const { job, ours, baseline } of results) {
 		const a = summary(ours);
 		const b = summary(baseline);
@@ -650,8 +921,8 @@ function render(
 		'- Firmino, Symfonia: HTTP Request 4.2 sends the requests of all items at once unless its Batching option is set; our',
 		'  nodes send one request at a time. Symfonia WebAPI serves one request at a time per session, so against the real service',
 		'  the baseline needs Batching (which spaces request starts but does not wait for answers); the emulator counts overlapping',
-		'  requests (it answers in one event-loop turn, so overlaps rarely show here). The baseline also does not read Firmino\'s',
-		'  `success:false` nor Symfonia\'s `Message`, does not close the session after an error, and does not retry.',
+		"  requests (it answers in one event-loop turn, so overlaps rarely show here). The baseline also does not read Firmino's",
+		"  `success:false` nor Symfonia's `Message`, does not close the session after an error, and does not retry.",
 		`- iFirma: every request must carry an HMAC-SHA1 signature, so the baseline is a Code node that serialises each body once,`,
 		'  signs URL + login + "faktura" + body with the hex-decoded key (node:crypto; n8n allows it only with',
 		'  `NODE_FUNCTION_ALLOW_BUILTIN=crypto`, which the bench sets) and an HTTP Request node that sends that exact string.',
@@ -664,8 +935,8 @@ function render(
 		'  exactly 100 requests, the most one minute allows, so the throttle never waits and both variants stay within the',
 		'  limit. Each `n8n execute` is a new process, so each run starts with an empty window; the emulator does not enforce',
 		'  the per-minute limit (its `rateLimitPerMinute` is off in the sandbox) and its monthly document quota is raised for the',
-		'  bench. The throttle\'s cost itself is not measured here: beyond 100 requests it is a wait of up to 60 s per 100.',
-		'- Smartup: `$import` takes up to 5000 objects per request, so the user\'s alternative is a Code node that builds',
+		"  bench. The throttle's cost itself is not measured here: beyond 100 requests it is a wait of up to 60 s per 100.",
+		"- Smartup: `$import` takes up to 5000 objects per request, so the user's alternative is a Code node that builds",
 		'  `{inventory: [...]}` batches of 5000 and an HTTP Request node per batch (one item per batch out, not one per',
 		'  product; no mapping of `errors[]` back to items, no lookup after a lost answer). One HTTP Request per item would need',
 		'  1,000 calls, ten times the daily quota of 100 reference calls, so it is not a baseline one could run.',
@@ -681,8 +952,8 @@ function render(
 			'',
 			'After the timed runs, our node ran once more per job with `--cpu-prof` (the profiler slows it down, so this run is not',
 			'in the tables above). CPU samples whose stack passes through our compiled files are split by what runs at the top of',
-			'the stack: our own code, n8n evaluating the expressions of the node\'s parameters (`getNodeParameter` of a `={{ }}`',
-			'value), n8n\'s HTTP helper (`httpRequestWithAuthentication`), and other n8n calls. Waiting for the API is not CPU',
+			"the stack: our own code, n8n evaluating the expressions of the node's parameters (`getNodeParameter` of a `={{ }}`",
+			"value), n8n's HTTP helper (`httpRequestWithAuthentication`), and other n8n calls. Waiting for the API is not CPU",
 			'and is not in these columns.',
 			'',
 			'| system | job | items | wall time of the profiled run | our code, ms/item | n8n expression evaluation, ms/item | n8n HTTP helper, ms/item | other n8n calls, ms/item | loading our files, ms (once) |',
@@ -710,7 +981,7 @@ function render(
 			'',
 			`Before: a bench run of commit ${before.commit} on ${before.date} (${before.repeat} runs per variant, alternating), on this`,
 			`machine before the run above (${now.commit}), with the same bench script and settings. Each run compares against`,
-			'its own baseline runs, so the ratio is what to compare; the machine\'s load differs between the two runs.',
+			"its own baseline runs, so the ratio is what to compare; the machine's load differs between the two runs.",
 			'',
 			'| system | job | items | before: ours / baseline (wall, medians) | before: runs ours; baseline | after: ours / baseline | after: runs ours; baseline | requests / item before → after |',
 			'| --- | --- | ---: | ---: | --- | ---: | --- | --- |',
@@ -719,7 +990,8 @@ function render(
 			const old = before.jobs[key];
 			if (!old) continue;
 			const job = JOBS.find((candidate) => candidate.key === key)!;
-			const runs = (entry: typeof after) => `${entry.ours.map((ms) => fmtMs(ms)).join(', ')}; ${entry.baseline.map((ms) => fmtMs(ms)).join(', ')}`;
+			const runs = (entry: typeof after) =>
+				`${entry.ours.map((ms) => fmtMs(ms)).join(', ')}; ${entry.baseline.map((ms) => fmtMs(ms)).join(', ')}`;
 			lines.push(
 				`| ${job.system} | ${job.job} | ${after.items} | ${ratio(median(old.ours), median(old.baseline))} | ${runs(old)} | ${ratio(median(after.ours), median(after.baseline))} | ${runs(after)} | ${(old.oursRequests / old.items).toFixed(3)} → ${(after.oursRequests / after.items).toFixed(3)} |`,
 			);
@@ -731,7 +1003,7 @@ function render(
 		'',
 		'The trigger\'s poll() (compiled, "on emit" mode, 10 batches of ≤5000 per poll) against the emulator in one Node process,',
 		'3 companies × 3 information types; checks that every revision arrives exactly once. The poll context is a small stand-in',
-		'for n8n\'s (fetch instead of n8n\'s axios helper), so this measures our code, not n8n. Baseline: our XML reader against',
+		"for n8n's (fetch instead of n8n's axios helper), so this measures our code, not n8n. Baseline: our XML reader against",
 		'fast-xml-parser on the same 5000-row answer (ratio ≤ 1.0 means ours is at least as fast). Output, as printed:',
 		'',
 		'```',
@@ -748,12 +1020,14 @@ function render(
 		'## Remarks',
 		'',
 		`- n8n CLI processes started: ${cliRuns}; ended by a signal after printing their result: ${exitSignals.length}${exitSignals.length ? ` (${exitSignals.join(', ')})` : ''}.`,
-		exitSignals.length ? '  (n8n 2.41.1 here sometimes dies with SIGSEGV while exiting after a successful n8n execute; the runs above still printed complete results.)' : '  (n8n 2.41.1 sometimes dies with SIGSEGV while exiting after a successful n8n execute; not in this run.)',
+		exitSignals.length
+			? '  (n8n 2.41.1 here sometimes dies with SIGSEGV while exiting after a successful n8n execute; the runs above still printed complete results.)'
+			: '  (n8n 2.41.1 sometimes dies with SIGSEGV while exiting after a successful n8n execute; not in this run.)',
 		'',
 		'## Not measured yet',
 		'',
 		'- The Vitec Ekonomi Trigger inside n8n (its drain is measured above outside n8n); iFirma beyond 100 requests a minute',
-		'  (the throttle\'s wait is by design); Symfonia and Firmino with the baseline\'s Batching option set.',
+		"  (the throttle's wait is by design); Symfonia and Firmino with the baseline's Batching option set.",
 		'',
 	);
 	return lines.join('\n');

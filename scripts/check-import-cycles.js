@@ -22,15 +22,23 @@ function sourceFiles(dir) {
 }
 
 /** `import … from '…'`, `export … from '…'`, `import '…'` and `require('…')`, without the type-only forms. */
-const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+	/(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function runtimeImports(file) {
-	const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+	const text = fs
+		.readFileSync(file, 'utf8')
+		.replace(/\/\*[\s\S]*?\*\//g, '')
+		.replace(/(^|[^:'"])\/\/.*$/gm, '$1');
 	const targets = [];
 	for (const match of text.matchAll(IMPORT)) {
 		if (match[2]) continue;
 		// `import { type A, type B } from` loads nothing either.
-		if (match[1] && /^\s*(import|export)\s*\{\s*(type\s+\w+\s*(as\s+\w+\s*)?,?\s*)+\}\s*from/.test(match[0])) continue;
+		if (
+			match[1] &&
+			/^\s*(import|export)\s*\{\s*(type\s+\w+\s*(as\s+\w+\s*)?,?\s*)+\}\s*from/.test(match[0])
+		)
+			continue;
 		const specifier = match[3] ?? match[4];
 		if (!specifier.startsWith('.')) continue;
 		const resolved = resolve(path.dirname(file), specifier);
@@ -87,7 +95,9 @@ function chain(component) {
 	const seen = [start];
 	let current = start;
 	for (;;) {
-		const next = (graph.get(current) ?? []).find((target) => members.has(target) && (target === start || !seen.includes(target)));
+		const next = (graph.get(current) ?? []).find(
+			(target) => members.has(target) && (target === start || !seen.includes(target)),
+		);
 		if (!next || next === start) break;
 		seen.push(next);
 		current = next;

@@ -7,7 +7,13 @@
  */
 
 import { startSandboxes, type RunningSandboxes } from '../test/emulators';
-import { importIntoN8n, prepareN8n, startServer, stopServer, type N8nInstance } from '../test/e2e/n8n';
+import {
+	importIntoN8n,
+	prepareN8n,
+	startServer,
+	stopServer,
+	type N8nInstance,
+} from '../test/e2e/n8n';
 import { attachSandboxCredentials } from '../test/e2e/workflows';
 
 export const OWNER = { email: 'owner@example.com', password: 'E2eOwnerPass123' };
@@ -26,16 +32,24 @@ export async function bootSandboxN8n(options: {
 	userFolder?: string;
 	port: number;
 	sandboxPorts?: Record<string, number>;
-	workflows: Array<{ id: string; workflow: { nodes: Array<{ type: string }> } & Record<string, unknown> }>;
+	workflows: Array<{
+		id: string;
+		workflow: { nodes: Array<{ type: string }> } & Record<string, unknown>;
+	}>;
 	host?: string;
 	/** Have n8n open a throwaway database first (scripts/ensure-runtime.sh --self-check): npm start does. */
 	selfCheck?: boolean;
 }): Promise<SandboxN8n> {
 	const sandboxes = await startSandboxes(options.sandboxPorts ?? {});
-	const n8n = prepareN8n({ userFolder: options.userFolder, port: options.port, selfCheck: options.selfCheck });
+	const n8n = prepareN8n({
+		userFolder: options.userFolder,
+		port: options.port,
+		selfCheck: options.selfCheck,
+	});
 	if (options.host) n8n.env.N8N_HOST = options.host;
 
-	for (const { workflow } of options.workflows) attachSandboxCredentials(workflow, sandboxes.credentials);
+	for (const { workflow } of options.workflows)
+		attachSandboxCredentials(workflow, sandboxes.credentials);
 	await importIntoN8n(n8n, sandboxes.credentials, options.workflows);
 
 	const server = await startServer(n8n);
@@ -72,18 +86,31 @@ async function signIn(base: string): Promise<string> {
 		response = await fetch(`${base}/rest/login`, {
 			method: 'POST',
 			headers: json,
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			}),
 		});
 	}
 	const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-	if (!cookie) throw new Error(`Could not sign in to n8n as the sandbox owner (HTTP ${response.status})`);
+	if (!cookie)
+		throw new Error(`Could not sign in to n8n as the sandbox owner (HTTP ${response.status})`);
 	return cookie;
 }
 
 /** This package's nodes as the editor's nodes panel receives them (n8n adds a `…Tool` twin of each; left out). */
-export async function nodesInEditor(base: string, cookie: string): Promise<Array<{ name: string; displayName: string; icon?: unknown }>> {
-	const types = (await (await fetch(`${base}/types/nodes.json`, { headers: { Cookie: cookie } })).json()) as unknown;
-	if (!Array.isArray(types)) throw new Error(`The editor's node list could not be read: ${JSON.stringify(types).slice(0, 200)}`);
+export async function nodesInEditor(
+	base: string,
+	cookie: string,
+): Promise<Array<{ name: string; displayName: string; icon?: unknown }>> {
+	const types = (await (
+		await fetch(`${base}/types/nodes.json`, { headers: { Cookie: cookie } })
+	).json()) as unknown;
+	if (!Array.isArray(types))
+		throw new Error(
+			`The editor's node list could not be read: ${JSON.stringify(types).slice(0, 200)}`,
+		);
 	return (types as Array<{ name: string; displayName: string }>).filter(
 		(type) => type.name.startsWith('n8n-nodes-accounting-erp.') && !type.name.endsWith('Tool'),
 	);

@@ -14,17 +14,32 @@ import { ROOT } from '../test/e2e/n8n';
 import { workflowIdFor } from '../test/e2e/workflows';
 import { bootSandboxN8n, nodesInEditor, OWNER } from './sandbox';
 
-const SANDBOX_PORTS: Record<string, number> = { firmino: 9101, ifirma: 9102, symfonia: 9200, vitec: 9103, smartup: 9104 };
+const SANDBOX_PORTS: Record<string, number> = {
+	firmino: 9101,
+	ifirma: 9102,
+	symfonia: 9200,
+	vitec: 9103,
+	smartup: 9104,
+};
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 
 async function main() {
 	const started = Date.now();
-	const cache = process.env.N8N_ERP_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-accounting-erp');
+	const cache =
+		process.env.N8N_ERP_CACHE ??
+		path.join(
+			process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'),
+			'n8n-nodes-accounting-erp',
+		);
 	const userFolder = path.join(cache, 'sandbox-n8n');
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	const templates = fs.readdirSync(path.join(ROOT, 'templates')).filter((file) => file.endsWith('.json'));
-	console.log('Starting the sandboxes and n8n (the first run installs Node 24 and n8n into the cache: about 10-15 minutes)...');
+	const templates = fs
+		.readdirSync(path.join(ROOT, 'templates'))
+		.filter((file) => file.endsWith('.json'));
+	console.log(
+		'Starting the sandboxes and n8n (the first run installs Node 24 and n8n into the cache: about 10-15 minutes)...',
+	);
 	const sandbox = await bootSandboxN8n({
 		userFolder,
 		port: N8N_PORT,
@@ -44,7 +59,9 @@ n8n is ready in ${Math.round((Date.now() - started) / 1000)} s: open ${sandbox.b
   nodes of this package in the nodes panel: ${ours.map((type) => type.displayName).join(', ') || 'NONE (check the build)'}
   templates imported (Overview → Workflows): ${templates.join(', ')}
   sandbox credentials: ${sandbox.sandboxes.credentials.map((credential) => credential.name).join(', ')}
-  sandboxes: ${Object.entries(sandbox.sandboxes.emulators).map(([name, emulator]) => `${name} ${emulator.baseUrl}`).join(', ')}
+  sandboxes: ${Object.entries(sandbox.sandboxes.emulators)
+		.map(([name, emulator]) => `${name} ${emulator.baseUrl}`)
+		.join(', ')}
 Press Ctrl-C to stop.`);
 
 	const stop = async () => {

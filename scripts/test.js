@@ -31,7 +31,12 @@ function step(title, command, args) {
 
 function jestStep(title, configArgs) {
 	const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-jest-')), 'report.json');
-	const ok = step(title, bin('jest'), [...configArgs, '--forceExit', '--json', `--outputFile=${report}`]);
+	const ok = step(title, bin('jest'), [
+		...configArgs,
+		'--forceExit',
+		'--json',
+		`--outputFile=${report}`,
+	]);
 	try {
 		const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
 		totals.passed += numPassedTests;
@@ -45,10 +50,15 @@ function jestStep(title, configArgs) {
 
 /** The editor check prints "browser check: N passed, N failed" (or SKIPPED where Chromium cannot be installed). */
 function browserStep() {
-	const title = 'browser check (nodes panel, parameter panels, credential forms in headless Chromium)';
+	const title =
+		'browser check (nodes panel, parameter panels, credential forms in headless Chromium)';
 	const started = Date.now();
 	console.log(`\n=== ${title} ===`);
-	const result = spawnSync(bin('ts-node'), ['--transpile-only', 'scripts/screenshots.ts', '--check'], { cwd: root, encoding: 'utf8', env: process.env });
+	const result = spawnSync(
+		bin('ts-node'),
+		['--transpile-only', 'scripts/screenshots.ts', '--check'],
+		{ cwd: root, encoding: 'utf8', env: process.env },
+	);
 	process.stdout.write(result.stdout ?? '');
 	process.stderr.write(result.stderr ?? '');
 	const counts = /browser check: (\d+) passed, (\d+) failed/.exec(result.stdout ?? '');
@@ -59,7 +69,9 @@ function browserStep() {
 		totals.failed += 1;
 	}
 	const ok = result.status === 0;
-	console.log(`=== ${title} ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+	console.log(
+		`=== ${title} ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`,
+	);
 	return ok;
 }
 
@@ -68,22 +80,44 @@ function browserStep() {
  * scripts/ensure-queue-services.sh installs on first use when it can; SKIPPED with its reason where it cannot.
  */
 function scaleStep() {
-	const services = spawnSync('bash', [path.join(root, 'scripts', 'ensure-queue-services.sh')], { cwd: root, encoding: 'utf8', env: process.env });
+	const services = spawnSync('bash', [path.join(root, 'scripts', 'ensure-queue-services.sh')], {
+		cwd: root,
+		encoding: 'utf8',
+		env: process.env,
+	});
 	if (services.status !== 0) {
-		console.log(`\n=== queue mode scale-out: SKIPPED: ${(services.stderr || '').trim().split('\n').pop()} ===`);
+		console.log(
+			`\n=== queue mode scale-out: SKIPPED: ${(services.stderr || '').trim().split('\n').pop()} ===`,
+		);
 		return true;
 	}
 	process.stderr.write(services.stderr || '');
 	console.log(`queue mode services: ${(services.stdout || '').trim().split('\n').join(', ')}`);
-	return jestStep('queue mode scale-out in real n8n (Redis, PostgreSQL, main + 2 workers)', ['-c', 'jest.scale.config.js', '--runInBand']);
+	return jestStep('queue mode scale-out in real n8n (Redis, PostgreSQL, main + 2 workers)', [
+		'-c',
+		'jest.scale.config.js',
+		'--runInBand',
+	]);
 }
 
 const ok =
-	step('lock file in sync with package.json (npm ci --dry-run)', 'npm', ['ci', '--dry-run', '--no-audit', '--no-fund', '--loglevel=error']) &&
-	step('GitHub workflows (actionlint, release rules)', 'node', [path.join(root, 'scripts', 'check-workflows.js')]) &&
-	step('publishing identity and package rules', 'node', [path.join(root, 'scripts', 'release-check.js')]) &&
+	step('lock file in sync with package.json (npm ci --dry-run)', 'npm', [
+		'ci',
+		'--dry-run',
+		'--no-audit',
+		'--no-fund',
+		'--loglevel=error',
+	]) &&
+	step('GitHub workflows (actionlint, release rules)', 'node', [
+		path.join(root, 'scripts', 'check-workflows.js'),
+	]) &&
+	step('publishing identity and package rules', 'node', [
+		path.join(root, 'scripts', 'release-check.js'),
+	]) &&
 	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
-	step('import cycles (nodes/, credentials/)', process.execPath, [path.join(root, 'scripts', 'check-import-cycles.js')]) &&
+	step('import cycles (nodes/, credentials/)', process.execPath, [
+		path.join(root, 'scripts', 'check-import-cycles.js'),
+	]) &&
 	step('build', 'npm', ['run', 'build']) &&
 	jestStep('unit and emulator tests', []) &&
 	step('runtime self-check (Node 24 + n8n: sqlite3, isolated-vm, n8n opens a database)', 'bash', [

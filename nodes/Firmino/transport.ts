@@ -23,7 +23,8 @@ const SAFE_TO_REPEAT: Record<FirminoMethod, boolean> = {
 
 /** English explanations of the Polish messages the API is known to send. */
 const KNOWN_MESSAGES: Record<string, string> = {
-	'Brak wymaganych wartości': 'Required values are missing: a name and a sales document ID are needed.',
+	'Brak wymaganych wartości':
+		'Required values are missing: a name and a sales document ID are needed.',
 };
 
 /**
@@ -44,7 +45,13 @@ export async function callFirmino<T>(
 	const response = await sendRequest.call(
 		this,
 		CREDENTIAL,
-		{ method: 'POST', url, body: params.body ?? {}, headers: { 'Content-Type': 'application/json' }, safeToRepeat: SAFE_TO_REPEAT[method] },
+		{
+			method: 'POST',
+			url,
+			body: params.body ?? {},
+			headers: { 'Content-Type': 'application/json' },
+			safeToRepeat: SAFE_TO_REPEAT[method],
+		},
 		{ itemIndex, ...readRequestOptions(this, itemIndex), apiMessageOf },
 	);
 
@@ -53,13 +60,22 @@ export async function callFirmino<T>(
 	if (!envelope || typeof envelope !== 'object' || !('success' in envelope)) {
 		const description = `The body starts with: ${quoteStart(JSON.stringify(envelope))}`;
 		const message = 'Firmino answered without its usual {success, response} envelope';
-		throw apiError(this.getNode(), { message, description, httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
+		throw apiError(
+			this.getNode(),
+			{ message, description, httpCode, itemIndex, kind: 'unreadableAnswer' },
+			secrets,
+		);
 	}
 	if (envelope.success !== true && String(envelope.success) !== 'true') {
-		const apiText = typeof envelope.response === 'string' ? envelope.response : JSON.stringify(envelope.response);
+		const apiText =
+			typeof envelope.response === 'string' ? envelope.response : JSON.stringify(envelope.response);
 		const message = `Firmino refused the request (${method}): ${KNOWN_MESSAGES[apiText.trim()] ?? apiText}`;
 		const description = `Firmino's message: "${apiText}"`;
-		throw apiError(this.getNode(), { message, description, httpCode, itemIndex, kind: 'rejectedByApi' }, secrets);
+		throw apiError(
+			this.getNode(),
+			{ message, description, httpCode, itemIndex, kind: 'rejectedByApi' },
+			secrets,
+		);
 	}
 	return envelope as { success: true; response: T };
 }
@@ -70,8 +86,17 @@ function apiMessageOf(body: unknown): string | undefined {
 }
 
 /** An answer with the envelope but not the shape the API documents for this call: a NodeApiError quoting it. */
-export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
+export async function unexpectedAnswer(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	answer: unknown,
+): Promise<never> {
 	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
 	const description = `Firmino answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
-	throw apiError(this.getNode(), { message, description, itemIndex, kind: 'unreadableAnswer' }, secrets);
+	throw apiError(
+		this.getNode(),
+		{ message, description, itemIndex, kind: 'unreadableAnswer' },
+		secrets,
+	);
 }

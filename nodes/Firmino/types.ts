@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** The six documented intervals (docs/api/firmino.md "Fields of a recurring document"). */
-export const INTERVALS = ['week', 'month', 'two months', 'three months', 'six months', 'year'] as const;
+export const INTERVALS = [
+	'week',
+	'month',
+	'two months',
+	'three months',
+	'six months',
+	'year',
+] as const;
 export type Interval = (typeof INTERVALS)[number];
 
 /**

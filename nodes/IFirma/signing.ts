@@ -27,7 +27,12 @@ export const KEY_PURPOSES: Record<KeyName, string> = {
 	wydatek: 'expenses (wydatki)',
 };
 
-const EXPENSE_SLUGS = new Set(['zakuptowaruvat', 'kosztdzialalnoscivat', 'kosztdzialalnosci', 'oplatatelefon']);
+const EXPENSE_SLUGS = new Set([
+	'zakuptowaruvat',
+	'kosztdzialalnoscivat',
+	'kosztdzialalnosci',
+	'oplatatelefon',
+]);
 
 /**
  * The key an endpoint needs (docs/api/ifirma.md §2.1), from its path relative to the API root
@@ -49,7 +54,9 @@ export function isHexKey(key: string): boolean {
 
 /** HMAC-SHA1 of `message` with the hex-decoded key, as 40 lowercase hex digits. */
 export function ifirmaHmac(keyHex: string, message: string): string {
-	return createHmac('sha1', Buffer.from(keyHex.trim(), 'hex')).update(message, 'utf8').digest('hex');
+	return createHmac('sha1', Buffer.from(keyHex.trim(), 'hex'))
+		.update(message, 'utf8')
+		.digest('hex');
 }
 
 /** The URL as signed: everything before the query string. */
@@ -58,7 +65,13 @@ export function urlWithoutQuery(url: string): string {
 }
 
 /** The full header value for one request. */
-export function authenticationHeader(login: string, keyName: KeyName, keyHex: string, url: string, body: string): string {
+export function authenticationHeader(
+	login: string,
+	keyName: KeyName,
+	keyHex: string,
+	url: string,
+	body: string,
+): string {
 	const hmac = ifirmaHmac(keyHex, urlWithoutQuery(url) + login + keyName + body);
 	return `IAPIS user=${login}, hmac-sha1=${hmac}`;
 }

@@ -1,7 +1,20 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, bodyText, credentialsOf, parseJsonBody, quoteStart, sendRequest, type ErrorKind } from '../common/http';
+import {
+	apiError,
+	bodyText,
+	credentialsOf,
+	parseJsonBody,
+	quoteStart,
+	sendRequest,
+	type ErrorKind,
+} from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { KEY_FIELDS, KEY_PURPOSES, isHexKey, keyNameForPath, type KeyName } from './signing';
@@ -37,7 +50,12 @@ const recentRequests = new Map<string, number[]>();
  * How long to wait before the next request so that at most `limit` fall in any `windowMs`: 0 while fewer
  * than `limit` were sent in the window, else until the oldest of them leaves it.
  */
-export function throttleDelay(sentAt: number[], now: number, limit = RATE_LIMIT.requests, windowMs = RATE_LIMIT.windowMs): number {
+export function throttleDelay(
+	sentAt: number[],
+	now: number,
+	limit = RATE_LIMIT.requests,
+	windowMs = RATE_LIMIT.windowMs,
+): number {
 	const inWindow = sentAt.filter((time) => time > now - windowMs);
 	if (inWindow.length < limit) return 0;
 	return inWindow[inWindow.length - limit] + windowMs - now;
@@ -56,7 +74,9 @@ async function throttle(account: string, limit: number): Promise<void> {
 	if (limit === 0) return;
 	for (;;) {
 		const now = Date.now();
-		const sentAt = (recentRequests.get(account) ?? []).filter((time) => time > now - RATE_LIMIT.windowMs);
+		const sentAt = (recentRequests.get(account) ?? []).filter(
+			(time) => time > now - RATE_LIMIT.windowMs,
+		);
 		const wait = throttleDelay(sentAt, now, limit);
 		if (wait <= 0) {
 			sentAt.push(now);
@@ -97,31 +117,48 @@ async function context(this: IExecuteFunctions): Promise<Context> {
 	const credentials = await credentialsOf(this, CREDENTIAL);
 	return {
 		credentials,
-		baseUrl: String(credentials.baseUrl ?? '').trim().replace(/\/+$/, ''),
+		baseUrl: String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, ''),
 		secrets: secretValuesOf(credentials),
 	};
 }
 
 /** The key an endpoint needs must be in the credential and be hex: checked before anything is sent. */
-function assertKey(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject, keyName: KeyName, itemIndex: number): void {
+function assertKey(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	keyName: KeyName,
+	itemIndex: number,
+): void {
 	const key = String(credentials[KEY_FIELDS[keyName]] ?? '').trim();
 	const field = `the "${keyName}" key of the iFirma credential`;
 	if (!key) {
-		throw new NodeOperationError(ctx.getNode(), `This action needs ${field}, which is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: `The "${keyName}" key is used for ${KEY_PURPOSES[keyName]}. Generate it ${WHERE_TO_GENERATE} and paste it into the credential.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`This action needs ${field}, which is empty [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `The "${keyName}" key is used for ${KEY_PURPOSES[keyName]}. Generate it ${WHERE_TO_GENERATE} and paste it into the credential.`,
+			},
+		);
 	}
 	if (!isHexKey(key)) {
-		throw new NodeOperationError(ctx.getNode(), `The "${keyName}" key of the iFirma credential is not a hex key [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'iFirma shows each key as hex digits (0-9, A-F), e.g. EAB0D8ACF3308F3B. Copy it again from iFirma.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The "${keyName}" key of the iFirma credential is not a hex key [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'iFirma shows each key as hex digits (0-9, A-F), e.g. EAB0D8ACF3308F3B. Copy it again from iFirma.',
+			},
+		);
 	}
 }
 
 function apiMessageOf(body: unknown): string | undefined {
-	const response = (body as { response?: { Kod?: unknown; Informacja?: unknown } } | null)?.response;
+	const response = (body as { response?: { Kod?: unknown; Informacja?: unknown } } | null)
+		?.response;
 	if (!response || typeof response !== 'object') return undefined;
 	return `Kod ${String(response.Kod)}: ${String(response.Informacja ?? '')}`;
 }
@@ -129,14 +166,29 @@ function apiMessageOf(body: unknown): string | undefined {
 /** What a download asks for: a PDF print or the XML version (docs/api/ifirma.md §5.4). */
 export type Download = 'pdf' | 'xml';
 
-async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, call: IfirmaCall, download?: Download) {
+async function send(
+	this: IExecuteFunctions,
+	ctx: Context,
+	itemIndex: number,
+	call: IfirmaCall,
+	download?: Download,
+) {
 	const binary = download !== undefined;
 	// The official modules name the PDF type for prints, JSON for everything else (docs/api/ifirma.md §1).
-	const contentType = download === 'pdf' ? 'application/pdf; charset=UTF-8' : 'application/json; charset=UTF-8';
-	const accept = download === 'pdf' ? 'application/pdf' : download === 'xml' ? 'application/xml' : 'application/json';
+	const contentType =
+		download === 'pdf' ? 'application/pdf; charset=UTF-8' : 'application/json; charset=UTF-8';
+	const accept =
+		download === 'pdf'
+			? 'application/pdf'
+			: download === 'xml'
+				? 'application/xml'
+				: 'application/json';
 	const keyName = keyNameForPath(call.path);
 	assertKey(this, ctx.credentials, keyName, itemIndex);
-	await throttle(`${String(ctx.credentials.login)}|${ctx.baseUrl}`, requestsPerMinute(ctx.credentials));
+	await throttle(
+		`${String(ctx.credentials.login)}|${ctx.baseUrl}`,
+		requestsPerMinute(ctx.credentials),
+	);
 	// Serialised once here: the credential signs this very string and it is sent unchanged.
 	const body = call.body === undefined ? undefined : JSON.stringify(call.body);
 	return await sendRequest.call(
@@ -160,21 +212,39 @@ async function send(this: IExecuteFunctions, ctx: Context, itemIndex: number, ca
  * Calls one endpoint and returns the inside of its `response` envelope. `Kod` other than 0 is an error
  * whatever the HTTP status; a body without the envelope is a clear error quoting its start.
  */
-export async function callIfirma(this: IExecuteFunctions, itemIndex: number, call: IfirmaCall): Promise<IfirmaResponse> {
+export async function callIfirma(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	call: IfirmaCall,
+): Promise<IfirmaResponse> {
 	const ctx = await context.call(this);
 	const response = await send.call(this, ctx, itemIndex, call);
-	return await unwrap.call(this, ctx, itemIndex, call, parseJsonBody(this.getNode(), response, itemIndex, ctx.secrets), String(response.statusCode));
+	return await unwrap.call(
+		this,
+		ctx,
+		itemIndex,
+		call,
+		parseJsonBody(this.getNode(), response, itemIndex, ctx.secrets),
+		String(response.statusCode),
+	);
 }
 
 /**
  * Downloads a PDF print or the XML version of a document; iFirma answers JSON instead when it refuses, which
  * becomes the usual error.
  */
-export async function downloadIfirmaFile(this: IExecuteFunctions, itemIndex: number, path: string, kind: Download): Promise<Buffer> {
+export async function downloadIfirmaFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	kind: Download,
+): Promise<Buffer> {
 	const ctx = await context.call(this);
 	const call: IfirmaCall = { method: 'GET', path, safeToRepeat: true };
 	const response = await send.call(this, ctx, itemIndex, call, kind);
-	const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(bodyText(response.body), 'utf8');
+	const buffer = Buffer.isBuffer(response.body)
+		? response.body
+		: Buffer.from(bodyText(response.body), 'utf8');
 	const httpCode = String(response.statusCode);
 	const start = buffer.subarray(0, 64).toString('latin1').trimStart();
 	if (kind === 'pdf' && start.startsWith('%PDF-')) {
@@ -183,7 +253,14 @@ export async function downloadIfirmaFile(this: IExecuteFunctions, itemIndex: num
 		if (buffer.subarray(-1024).toString('latin1').includes('%%EOF')) return buffer;
 		throw apiError(
 			this.getNode(),
-			{ message: 'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again', description: `Received ${buffer.length} bytes.`, httpCode, itemIndex, kind: 'unreadableAnswer' },
+			{
+				message:
+					'iFirma sent an incomplete PDF (it ends before its %%EOF marker): download it again',
+				description: `Received ${buffer.length} bytes.`,
+				httpCode,
+				itemIndex,
+				kind: 'unreadableAnswer',
+			},
 			ctx.secrets,
 		);
 	}
@@ -200,7 +277,13 @@ export async function downloadIfirmaFile(this: IExecuteFunctions, itemIndex: num
 	}
 	throw apiError(
 		this.getNode(),
-		{ message: `iFirma did not send ${kind === 'pdf' ? 'a PDF' : 'an XML document'}`, description: `The answer starts with: ${quoteStart(text)}`, httpCode, itemIndex, kind: 'unreadableAnswer' },
+		{
+			message: `iFirma did not send ${kind === 'pdf' ? 'a PDF' : 'an XML document'}`,
+			description: `The answer starts with: ${quoteStart(text)}`,
+			httpCode,
+			itemIndex,
+			kind: 'unreadableAnswer',
+		},
 		ctx.secrets,
 	);
 }
@@ -216,9 +299,20 @@ async function unwrap(
 	const response = (parsed as Partial<IfirmaEnvelope> | null)?.response;
 	if (!response || typeof response !== 'object' || Array.isArray(response)) {
 		const description = `The body starts with: ${quoteStart(JSON.stringify(parsed))}`;
-		throw apiError(this.getNode(), { message: 'iFirma answered without its usual {"response": ...} envelope', description, httpCode, itemIndex, kind: 'unreadableAnswer' }, ctx.secrets);
+		throw apiError(
+			this.getNode(),
+			{
+				message: 'iFirma answered without its usual {"response": ...} envelope',
+				description,
+				httpCode,
+				itemIndex,
+				kind: 'unreadableAnswer',
+			},
+			ctx.secrets,
+		);
 	}
-	if (response.Kod === undefined || response.Kod === null || Number(response.Kod) === 0) return response;
+	if (response.Kod === undefined || response.Kod === null || Number(response.Kod) === 0)
+		return response;
 	if (call.acceptKod?.includes(Number(response.Kod))) return response;
 
 	const kod = Number(response.Kod);
@@ -228,7 +322,10 @@ async function unwrap(
 	const limitSpent = (kod === 202 || kod === 500) && /limit/i.test(informacja);
 	const kind = limitSpent ? 'quotaSpent' : kindOfKod(kod);
 	let message = `iFirma refused the request (Kod ${String(response.Kod)}): ${KOD_EXPLANATIONS[kod] ?? 'see its message below.'}`;
-	if (kod === 402 || kod === 403) message = message.replace('the key', `the "${keyNameForPath(call.path)}" key`).replace('The key this action needs', `The "${keyNameForPath(call.path)}" key`);
+	if (kod === 402 || kod === 403)
+		message = message
+			.replace('the key', `the "${keyNameForPath(call.path)}" key`)
+			.replace('The key this action needs', `The "${keyNameForPath(call.path)}" key`);
 	if (limitSpent) {
 		message +=
 			' The API limit of the account seems to be used up: check it with Account → Get API Limit, and request extended access or a higher limit in iFirma (Konfiguracja → Rozszerzenia i integracje → API → Limity API).';
@@ -236,8 +333,14 @@ async function unwrap(
 		// Kod 202 is a refusal by the account's settings, most often the accounting month (§3.2): say which is set.
 		message += await accountingMonthHint.call(this, ctx, itemIndex);
 	}
-	if (!call.safeToRepeat && kind === 'serverError') message += ' The request was not sent again: check whether it was processed before running it again.';
-	throw apiError(this.getNode(), { message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex, kind }, ctx.secrets);
+	if (!call.safeToRepeat && kind === 'serverError')
+		message +=
+			' The request was not sent again: check whether it was processed before running it again.';
+	throw apiError(
+		this.getNode(),
+		{ message, description: `iFirma's message: "${informacja}"`, httpCode, itemIndex, kind },
+		ctx.secrets,
+	);
 }
 
 /** The machine-readable kind of a `Kod` (docs/api/ifirma.md §3.2), read by code that decides what to do next. */
@@ -250,12 +353,21 @@ export function kindOfKod(kod: number): ErrorKind {
 }
 
 /** Says which accounting month is set, when the abonent key lets us read it (best effort, never throws). */
-async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIndex: number): Promise<string> {
+async function accountingMonthHint(
+	this: IExecuteFunctions,
+	ctx: Context,
+	itemIndex: number,
+): Promise<string> {
 	const key = String(ctx.credentials[KEY_FIELDS.abonent] ?? '').trim();
-	const advice = ' Dates must fall in the accounting month set in iFirma; move it with Account → Set Accounting Month.';
+	const advice =
+		' Dates must fall in the accounting month set in iFirma; move it with Account → Set Accounting Month.';
 	if (!key || !isHexKey(key)) return advice;
 	try {
-		const month = await send.call(this, ctx, itemIndex, { method: 'GET', path: 'abonent/miesiacksiegowy.json', safeToRepeat: true });
+		const month = await send.call(this, ctx, itemIndex, {
+			method: 'GET',
+			path: 'abonent/miesiacksiegowy.json',
+			safeToRepeat: true,
+		});
 		const data = (JSON.parse(bodyText(month.body)) as IfirmaEnvelope).response;
 		if (data && Number(data.MiesiacKsiegowy) >= 1) {
 			return ` The accounting month set in iFirma is ${String(data.MiesiacKsiegowy).padStart(2, '0')}/${String(data.RokKsiegowy)}.${advice}`;
@@ -267,10 +379,19 @@ async function accountingMonthHint(this: IExecuteFunctions, ctx: Context, itemIn
 }
 
 /** An answer with the envelope but not the shape the API documents for this call: a NodeApiError quoting it. */
-export async function unexpectedAnswer(this: IExecuteFunctions, itemIndex: number, message: string, answer: unknown): Promise<never> {
+export async function unexpectedAnswer(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	answer: unknown,
+): Promise<never> {
 	const secrets = secretValuesOf(await credentialsOf(this, CREDENTIAL));
 	const description = `iFirma answered: ${quoteStart(JSON.stringify(answer) ?? String(answer))}`;
-	throw apiError(this.getNode(), { message, description, itemIndex, kind: 'unreadableAnswer' }, secrets);
+	throw apiError(
+		this.getNode(),
+		{ message, description, itemIndex, kind: 'unreadableAnswer' },
+		secrets,
+	);
 }
 
 /** A document number or id as a path segment: `/` becomes `_` (docs/api/ifirma.md §1), the rest percent-encoded. */

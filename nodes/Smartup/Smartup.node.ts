@@ -12,7 +12,8 @@ export class Smartup implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Move orders, goods, clients, payments and stock documents in and out of Smartup ERP',
+		description:
+			'Move orders, goods, clients, payments and stock documents in and out of Smartup ERP',
 		defaults: { name: 'Smartup' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -60,12 +60,21 @@ function partsInZone(instant: Date, timeZone: string): DateTimeParts {
 	for (const part of format.formatToParts(instant)) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
-	return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
+	return {
+		year: parts.year,
+		month: parts.month,
+		day: parts.day,
+		hour: parts.hour % 24,
+		minute: parts.minute,
+		second: parts.second,
+	};
 }
 
 function realDate(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /** Reads a date or date-time; wall-clock values (no offset) are taken as they are, instants are moved into `timeZone`. */
@@ -75,7 +84,11 @@ export function readDateTime(value: unknown, timeZone: string): DateTimeParts | 
 		if (Number.isNaN(value.getTime())) return undefined;
 		return partsInZone(value, timeZone);
 	}
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		text = String((value as { toISO: () => string }).toISO());
 	} else if (typeof value === 'string') {
 		text = value.trim();
@@ -87,9 +100,16 @@ export function readDateTime(value: unknown, timeZone: string): DateTimeParts | 
 	if (match) {
 		const [, d, m, y, hh = '0', mm = '0', ss = '0'] = match;
 		const parts = { year: +y, month: +m, day: +d, hour: +hh, minute: +mm, second: +ss };
-		return realDate(parts.year, parts.month, parts.day) && parts.hour < 24 && parts.minute < 60 && parts.second < 60 ? parts : undefined;
+		return realDate(parts.year, parts.month, parts.day) &&
+			parts.hour < 24 &&
+			parts.minute < 60 &&
+			parts.second < 60
+			? parts
+			: undefined;
 	}
-	match = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/);
+	match = text.match(
+		/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+	);
 	if (!match) return undefined;
 	const [, y, m, d, hh, mm, ss, offset] = match;
 	if (!realDate(+y, +m, +d)) return undefined;
@@ -97,7 +117,14 @@ export function readDateTime(value: unknown, timeZone: string): DateTimeParts | 
 		const instant = new Date(text.replace(' ', 'T'));
 		return Number.isNaN(instant.getTime()) ? undefined : partsInZone(instant, timeZone);
 	}
-	const parts = { year: +y, month: +m, day: +d, hour: +(hh ?? 0), minute: +(mm ?? 0), second: +(ss ?? 0) };
+	const parts = {
+		year: +y,
+		month: +m,
+		day: +d,
+		hour: +(hh ?? 0),
+		minute: +(mm ?? 0),
+		second: +(ss ?? 0),
+	};
 	return parts.hour < 24 && parts.minute < 60 && parts.second < 60 ? parts : undefined;
 }
 
@@ -133,7 +160,11 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /** Splits [from, to] (both included) into consecutive windows of at most `width` days. */
-export function splitWindows(from: CalendarDate, to: CalendarDate, width: number): Array<[CalendarDate, CalendarDate]> {
+export function splitWindows(
+	from: CalendarDate,
+	to: CalendarDate,
+	width: number,
+): Array<[CalendarDate, CalendarDate]> {
 	const windows: Array<[CalendarDate, CalendarDate]> = [];
 	const last = toDays(to);
 	for (let start = toDays(from); start <= last; start += width) {

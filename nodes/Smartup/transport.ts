@@ -1,6 +1,18 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_POLICY, apiError, bodyText, credentialsOf, currentSecrets, errorKindOf, errorKindOfStatus, parseJsonBody, quoteStart, sendRequest, type RawResponse } from '../common/http';
+import {
+	DEFAULT_RETRY_POLICY,
+	apiError,
+	bodyText,
+	credentialsOf,
+	currentSecrets,
+	errorKindOf,
+	errorKindOfStatus,
+	parseJsonBody,
+	quoteStart,
+	sendRequest,
+	type RawResponse,
+} from '../common/http';
 import { secretValuesOf } from '../common/redact';
 import type { SmartupLimits } from './types';
 
@@ -26,16 +38,20 @@ export interface SmartupCall {
 /** English help for the error codes Smartup is known to send (docs/api/smartup.md §6). */
 const KNOWN_CODES: Record<string, string> = {
 	'A02-24-048':
-		'The organization code (filial_code) does not match the organization of the credential\'s Organization ID. Leave Organization Code empty, or use the head organization\'s ID in the credential.',
-	'A02-24-042': 'Smartup does not know this organization code (filial_code). Check the code in Smartup\'s organization settings.',
+		"The organization code (filial_code) does not match the organization of the credential's Organization ID. Leave Organization Code empty, or use the head organization's ID in the credential.",
+	'A02-24-042':
+		"Smartup does not know this organization code (filial_code). Check the code in Smartup's organization settings.",
 	'A02-24-070':
 		'An organization code is required but the current organization has none. Give the organization an integration code in Smartup, or set Organization Code.',
 	'A02-24-012': 'A warehouse code was not found in the current organization.',
 	'A02-02-024': 'Not enough stock in the batch for this quantity.',
-	'A02-05-003': 'An object with this name already exists (legal person names are unique per company).',
+	'A02-05-003':
+		'An object with this name already exists (legal person names are unique per company).',
 	'A02-13-170': 'A price problem: check the price type and the price.',
-	'A02-24-122': 'Smartup could not read a date in the date filter. Dates are sent as dd.mm.yyyy; check From and To (or the dates in the body of a Custom API Call).',
-	'A02-24-194': 'Smartup received an empty body. Every method needs a JSON object, at least {} (docs: send {}, never nothing).',
+	'A02-24-122':
+		'Smartup could not read a date in the date filter. Dates are sent as dd.mm.yyyy; check From and To (or the dates in the body of a Custom API Call).',
+	'A02-24-194':
+		'Smartup received an empty body. Every method needs a JSON object, at least {} (docs: send {}, never nothing).',
 };
 
 /** Integrators wait 150 s for exports (docs/api/smartup.md §9): one reference export returned 31,846 rows. */
@@ -45,13 +61,19 @@ export const DEFAULT_TIMEOUT_SECONDS = 150;
  * Timeout and retries of Smartup calls: 150 s unless the user set one, and an export is repeated at most once
  * (each attempt is another call of the daily quota, docs/api/smartup.md §9, §6).
  */
-export function smartupRequestOptions(raw: { maxRetries?: unknown; timeoutSeconds?: unknown }, isExport = false): { retry: { maxRetries: number }; timeoutMs: number } {
+export function smartupRequestOptions(
+	raw: { maxRetries?: unknown; timeoutSeconds?: unknown },
+	isExport = false,
+): { retry: { maxRetries: number }; timeoutMs: number } {
 	const seconds = Number(raw.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
 	const asked = Number(raw.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries);
-	const retries = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 10) : DEFAULT_RETRY_POLICY.maxRetries;
+	const retries =
+		Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 10) : DEFAULT_RETRY_POLICY.maxRetries;
 	return {
 		retry: { maxRetries: isExport ? Math.min(retries, 1) : retries },
-		timeoutMs: (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : DEFAULT_TIMEOUT_SECONDS) * 1000,
+		timeoutMs:
+			(Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : DEFAULT_TIMEOUT_SECONDS) *
+			1000,
 	};
 }
 
@@ -94,8 +116,13 @@ export function lastLimits(ctx: IExecuteFunctions): SmartupLimits | undefined {
 
 function messageOf(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
-	const { message, error_code: code, error } = body as { message?: unknown; error_code?: unknown; error?: unknown };
-	const text = typeof message === 'string' ? message : typeof error === 'string' ? error : undefined;
+	const {
+		message,
+		error_code: code,
+		error,
+	} = body as { message?: unknown; error_code?: unknown; error?: unknown };
+	const text =
+		typeof message === 'string' ? message : typeof error === 'string' ? error : undefined;
 	if (typeof code === 'string' && code) return text ? `${code}: ${text}` : code;
 	return text;
 }
@@ -103,8 +130,19 @@ function messageOf(body: unknown): string | undefined {
 function leftOf(limits: unknown): number | undefined {
 	if (!limits || typeof limits !== 'object') return undefined;
 	const { left_limit_quant: left, request_quant: used, limit_quant: cap } = limits as SmartupLimits;
-	if (left !== undefined && left !== null && String(left).trim() !== '' && Number.isFinite(Number(left))) return Number(left);
-	if (Number.isFinite(Number(used)) && Number.isFinite(Number(cap)) && String(cap ?? '').trim() !== '') return Number(cap) - Number(used);
+	if (
+		left !== undefined &&
+		left !== null &&
+		String(left).trim() !== '' &&
+		Number.isFinite(Number(left))
+	)
+		return Number(left);
+	if (
+		Number.isFinite(Number(used)) &&
+		Number.isFinite(Number(cap)) &&
+		String(cap ?? '').trim() !== ''
+	)
+		return Number(cap) - Number(used);
 	return undefined;
 }
 
@@ -129,7 +167,8 @@ export function quotaSummary(ctx: IExecuteFunctions): string | undefined {
 	if (state.fromMemory) text += ` (${state.fromMemory} more answered from memory)`;
 	const left = leftOf(state.limits);
 	const cap = Number(state.limits?.limit_quant);
-	if (left !== undefined) text += `; ${left}${Number.isFinite(cap) ? ` of ${cap}` : ''} calls left today for ${state.limitsPath ?? 'this kind of call'} (Smartup's limits)`;
+	if (left !== undefined)
+		text += `; ${left}${Number.isFinite(cap) ? ` of ${cap}` : ''} calls left today for ${state.limitsPath ?? 'this kind of call'} (Smartup's limits)`;
 	else text += '; Smartup sent no limits, so the calls left today are unknown';
 	return `${text}. The daily quota is shared by every integration of the company.`;
 }
@@ -144,7 +183,10 @@ export function isQuotaSpent(error: unknown): boolean {
  * HTTP errors, `error_code` (also on HTTP 200), plain-text bodies, the quota, and — unless the caller maps
  * them itself — a non-empty `errors[]`.
  */
-export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): Promise<IDataObject> {
+export async function callSmartup(
+	this: IExecuteFunctions,
+	call: SmartupCall,
+): Promise<IDataObject> {
 	const state = stateOf(this);
 	const cacheKey = `${call.path} ${JSON.stringify(call.body)}`;
 	if (call.cacheable && state.cache.has(cacheKey)) {
@@ -155,15 +197,29 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	const itemIndex = call.itemIndex;
 	if (state.spent.has(call.path)) {
 		// Smartup said no calls of this kind are left today (docs/api/smartup.md §4.7): another one would be refused and counted.
-		throw apiError(node, { message: QUOTA_TEXT, description: `The last answer of ${call.path} in this run said no calls are left today (left_limit_quant 0); this call was not sent.`, itemIndex, kind: 'quotaSpent' }, []);
+		throw apiError(
+			node,
+			{
+				message: QUOTA_TEXT,
+				description: `The last answer of ${call.path} in this run said no calls are left today (left_limit_quant 0); this call was not sent.`,
+				itemIndex,
+				kind: 'quotaSpent',
+			},
+			[],
+		);
 	}
 
 	const credentials = await credentialsOf(this, CREDENTIAL);
 	let secrets = secretValuesOf(credentials);
-	const base = String(credentials.baseUrl ?? 'https://smartup.online').trim().replace(/\/+$/, '');
+	const base = String(credentials.baseUrl ?? 'https://smartup.online')
+		.trim()
+		.replace(/\/+$/, '');
 	const url = `${base}${call.path}`;
 	const isExport = /\$export(_data)?$/.test(call.path);
-	const options = smartupRequestOptions(this.getNodeParameter('requestOptions', call.itemIndex, {}) as IDataObject, isExport);
+	const options = smartupRequestOptions(
+		this.getNodeParameter('requestOptions', call.itemIndex, {}) as IDataObject,
+		isExport,
+	);
 	state.calls++;
 
 	let response = await sendRequest.call(
@@ -199,7 +255,12 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 		parsed = undefined;
 	}
 	const answerObject = parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
-	if (status >= 300 || !answerObject || answerObject.error_code || (Array.isArray(answerObject.errors) && answerObject.errors.length)) {
+	if (
+		status >= 300 ||
+		!answerObject ||
+		answerObject.error_code ||
+		(Array.isArray(answerObject.errors) && answerObject.errors.length)
+	) {
 		// An error is coming: an OAuth2 token n8n fetched during this call is a secret too, and the answer may quote it.
 		secrets = await currentSecrets(this, CREDENTIAL, secrets);
 	}
@@ -207,7 +268,13 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	if (status === 401) {
 		const project = String(credentials.projectCode ?? '') || '(empty)';
 		const filial = String(credentials.filialId ?? '') || '(empty)';
-		const culprit = await whichSettingIsRefused.call(this, base, credentials, options.timeoutMs, itemIndex);
+		const culprit = await whichSettingIsRefused.call(
+			this,
+			base,
+			credentials,
+			options.timeoutMs,
+			itemIndex,
+		);
 		throw apiError(
 			node,
 			{
@@ -225,20 +292,50 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 	if (isQuotaError(status, parsed)) {
 		state.spent.add(call.path);
 		const description = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
-		throw apiError(node, { message: QUOTA_TEXT, description, httpCode: String(status), itemIndex, kind: 'quotaSpent' }, secrets);
+		throw apiError(
+			node,
+			{ message: QUOTA_TEXT, description, httpCode: String(status), itemIndex, kind: 'quotaSpent' },
+			secrets,
+		);
 	}
 	if (status >= 400) {
-		throw bodyError(this, parsed, text, String(status), itemIndex, secrets, `Smartup answered HTTP ${status}`);
+		throw bodyError(
+			this,
+			parsed,
+			text,
+			String(status),
+			itemIndex,
+			secrets,
+			`Smartup answered HTTP ${status}`,
+		);
 	}
 
 	const body = parseJsonBody(node, response, itemIndex, secrets);
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		const kind = 'unreadableAnswer';
-		throw apiError(node, { message: 'Smartup answered with JSON that is not an object', description: quoteStart(text), httpCode: String(status), itemIndex, kind }, secrets);
+		throw apiError(
+			node,
+			{
+				message: 'Smartup answered with JSON that is not an object',
+				description: quoteStart(text),
+				httpCode: String(status),
+				itemIndex,
+				kind,
+			},
+			secrets,
+		);
 	}
 	const answer = body as IDataObject;
 	if (typeof answer.error_code === 'string' && answer.error_code) {
-		throw bodyError(this, answer, text, String(status), itemIndex, secrets, 'Smartup refused the request');
+		throw bodyError(
+			this,
+			answer,
+			text,
+			String(status),
+			itemIndex,
+			secrets,
+			'Smartup refused the request',
+		);
 	}
 	if (!call.itemErrorsExpected && Array.isArray(answer.errors) && answer.errors.length > 0) {
 		const first = (answer.errors[0] ?? {}) as IDataObject;
@@ -246,7 +343,9 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			node,
 			{
 				message: `Smartup refused the request: ${String(first?.message ?? 'error').slice(0, 200)}`,
-				description: (answer.errors as Array<IDataObject | null>).map((error) => `${String(error?.code ?? '')}: ${String(error?.message ?? '')}`).join('\n'),
+				description: (answer.errors as Array<IDataObject | null>)
+					.map((error) => `${String(error?.code ?? '')}: ${String(error?.message ?? '')}`)
+					.join('\n'),
 				httpCode: String(status),
 				itemIndex,
 				kind: 'rejectedByApi',
@@ -254,7 +353,8 @@ export async function callSmartup(this: IExecuteFunctions, call: SmartupCall): P
 			secrets,
 		);
 	}
-	if (answer.limits && typeof answer.limits === 'object') noteLimits(this, answer.limits as SmartupLimits, call.path);
+	if (answer.limits && typeof answer.limits === 'object')
+		noteLimits(this, answer.limits as SmartupLimits, call.path);
 	if (call.cacheable) state.cache.set(cacheKey, answer);
 	return answer;
 }
@@ -268,14 +368,23 @@ function bodyError(
 	secrets: string[],
 	prefix: string,
 ) {
-	const code = parsed && typeof parsed === 'object' ? String((parsed as IDataObject).error_code ?? '') : '';
+	const code =
+		parsed && typeof parsed === 'object' ? String((parsed as IDataObject).error_code ?? '') : '';
 	const apiText = messageOf(parsed) ?? (text.trim() ? quoteStart(text) : undefined);
-	const hint = KNOWN_CODES[code] ?? Object.entries(KNOWN_CODES).find(([known]) => apiText?.includes(known))?.[1];
-	const message = hint ? `${prefix}: ${hint}` : `${prefix}${apiText ? `: ${apiText.slice(0, 150)}` : ''}`;
+	const hint =
+		KNOWN_CODES[code] ??
+		Object.entries(KNOWN_CODES).find(([known]) => apiText?.includes(known))?.[1];
+	const message = hint
+		? `${prefix}: ${hint}`
+		: `${prefix}${apiText ? `: ${apiText.slice(0, 150)}` : ''}`;
 	// An error_code answered with HTTP 200 is a refusal too; an error status says what failed.
 	const status = Number(httpCode);
 	const kind = status >= 400 ? errorKindOfStatus(status) : 'rejectedByApi';
-	return apiError(ctx.getNode(), { message, description: apiText, httpCode, itemIndex, kind }, secrets);
+	return apiError(
+		ctx.getNode(),
+		{ message, description: apiText, httpCode, itemIndex, kind },
+		secrets,
+	);
 }
 
 /**
@@ -294,7 +403,14 @@ async function whichSettingIsRefused(
 			const response = await sendRequest.call(
 				this,
 				CREDENTIAL,
-				{ method: 'POST', url: `${base}${TEST_PATH}`, body: {}, headers, safeToRepeat: true, acceptStatuses: [401, 403, 404] },
+				{
+					method: 'POST',
+					url: `${base}${TEST_PATH}`,
+					body: {},
+					headers,
+					safeToRepeat: true,
+					acceptStatuses: [401, 403, 404],
+				},
 				{ itemIndex, retry: { maxRetries: 0 }, timeoutMs, freshCredentials: true },
 			);
 			return response.statusCode < 300;
@@ -307,7 +423,10 @@ async function whichSettingIsRefused(
 	if (filialId && (await works({ filial_id: '' }))) {
 		return `Smartup refused the Organization ID "${filialId}" (HTTP 401): the same login works without it. Use an organization this user may access, or leave Organization ID empty in the credential`;
 	}
-	if (project !== 'trade' && (await works({ project_code: 'trade', ...(filialId ? { filial_id: '' } : {}) }))) {
+	if (
+		project !== 'trade' &&
+		(await works({ project_code: 'trade', ...(filialId ? { filial_id: '' } : {}) }))
+	) {
 		return `Smartup refused the Project Code "${project || '(empty)'}" (HTTP 401): the same login works with "trade". Set Project Code to trade in the credential`;
 	}
 	return undefined;
@@ -324,18 +443,27 @@ async function repeatWithNewToken(
 		method: 'POST',
 		url,
 		body: JSON.stringify(call.body),
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8', ...call.headers },
+		headers: {
+			Accept: 'application/json',
+			'Content-Type': 'application/json; charset=utf-8',
+			...call.headers,
+		},
 		timeout,
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,
 	};
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, request)) as RawResponse;
+		return (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL,
+			request,
+		)) as RawResponse;
 	} catch (error) {
 		const status = (error as { httpCode?: unknown }).httpCode;
 		// What n8n wraps here may carry the request (and its token): only the status goes out.
-		if (String(status) === '401') return { statusCode: 401, headers: {}, body: 'Требуется авторизация' };
+		if (String(status) === '401')
+			return { statusCode: 401, headers: {}, body: 'Требуется авторизация' };
 		// A token that changed means the refresh worked and the repeated call itself failed: say which.
 		const now = await currentSecrets(this, CREDENTIAL, secrets);
 		const renewed = now.length > secrets.length;
@@ -365,10 +493,17 @@ function noteLimits(ctx: IExecuteFunctions, limits: SmartupLimits, path: string)
 	if (remaining !== undefined && remaining <= 0) state.spent.add(path);
 	const left = Number(limits.left_limit_quant);
 	const cap = Number(limits.limit_quant);
-	if (!state.warned && Number.isFinite(left) && Number.isFinite(cap) && cap > 0 && left <= cap * 0.1) {
+	if (
+		!state.warned &&
+		Number.isFinite(left) &&
+		Number.isFinite(cap) &&
+		cap > 0 &&
+		left <= cap * 0.1
+	) {
 		state.warned = true;
 		const text = `Only ${left} of ${cap} Smartup calls of this kind are left today; they are shared by every integration of the company.`;
 		ctx.logger?.warn(text);
-		if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints({ message: text, location: 'outputPane' });
+		if (typeof ctx.addExecutionHints === 'function')
+			ctx.addExecutionHints({ message: text, location: 'outputPane' });
 	}
 }

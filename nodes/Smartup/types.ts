@@ -49,9 +49,24 @@ export interface DocumentType {
 	exampleLine?: IDataObject;
 }
 
-const created: DateFilter = { name: 'Created On', value: 'created', begin: 'begin_created_on', end: 'end_created_on' };
-const modified: DateFilter = { name: 'Modified On', value: 'modified', begin: 'begin_modified_on', end: 'end_modified_on' };
-const docDate = (name: string, field: string): DateFilter => ({ name, value: 'document', begin: `begin_${field}`, end: `end_${field}` });
+const created: DateFilter = {
+	name: 'Created On',
+	value: 'created',
+	begin: 'begin_created_on',
+	end: 'end_created_on',
+};
+const modified: DateFilter = {
+	name: 'Modified On',
+	value: 'modified',
+	begin: 'begin_modified_on',
+	end: 'end_modified_on',
+};
+const docDate = (name: string, field: string): DateFilter => ({
+	name,
+	value: 'document',
+	begin: `begin_${field}`,
+	end: `end_${field}`,
+});
 
 export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 	visit: {
@@ -77,7 +92,12 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		idField: 'logistics_id',
 		dateFilters: [created, modified],
 		required: [],
-		example: { delivery_date: '2026-03-06', expeditor_code: 'EX1', van_code: 'V1', deals: [{ deal_id: '5001' }] },
+		example: {
+			delivery_date: '2026-03-06',
+			expeditor_code: 'EX1',
+			van_code: 'V1',
+			deals: [{ deal_id: '5001' }],
+		},
 	},
 	order: {
 		resource: 'order',
@@ -105,7 +125,14 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			person_code: 'C-77',
 			currency_code: '860',
 		},
-		exampleLine: { product_code: 'P-10', inventory_kind: 'G', warehouse_code: '001', order_quant: 5, price_type_code: '777', product_price: 12000 },
+		exampleLine: {
+			product_code: 'P-10',
+			inventory_kind: 'G',
+			warehouse_code: '001',
+			order_quant: 5,
+			price_type_code: '777',
+			product_price: 12000,
+		},
 	},
 	orderReturn: {
 		resource: 'orderReturn',
@@ -117,7 +144,16 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		idField: 'deal_id',
 		linesKey: 'return_products',
 		dateFilters: [docDate('Return Date', 'return_date'), created, modified],
-		required: ['delivery_date', 'deal_time', 'status', 'currency_code', 'room_code', 'robot_code', 'sales_manager_code', 'person_code'],
+		required: [
+			'delivery_date',
+			'deal_time',
+			'status',
+			'currency_code',
+			'room_code',
+			'robot_code',
+			'sales_manager_code',
+			'person_code',
+		],
 		requiredLine: ['warehouse_code'],
 		example: {
 			deal_time: '2026-03-05 10:15:00',
@@ -129,7 +165,13 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			sales_manager_code: 'SM1',
 			person_code: 'C-77',
 		},
-		exampleLine: { product_code: 'P-10', inventory_kind: 'G', warehouse_code: '001', return_quant: 1, product_price: 12000 },
+		exampleLine: {
+			product_code: 'P-10',
+			inventory_kind: 'G',
+			warehouse_code: '001',
+			return_quant: 1,
+			product_price: 12000,
+		},
 	},
 	purchase: {
 		resource: 'purchase',
@@ -142,7 +184,14 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'purchase_items',
 		dateFilters: [docDate('Purchase Date', 'purchase_date'), created, modified],
 		required: ['purchase_time', 'status_code', 'supplier_code', 'currency_code', 'posted'],
-		example: { purchase_time: '2026-03-05 10:00:00', status_code: 'D', supplier_code: 'S-1', warehouse_code: '001', currency_code: '860', posted: 'N' },
+		example: {
+			purchase_time: '2026-03-05 10:00:00',
+			status_code: 'D',
+			supplier_code: 'S-1',
+			warehouse_code: '001',
+			currency_code: '860',
+			posted: 'N',
+		},
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 10, price: 9000 },
 	},
 	warehouseReceipt: {
@@ -175,8 +224,19 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			created,
 			modified,
 		],
-		required: ['from_movement_date', 'to_movement_date', 'from_warehouse_code', 'to_warehouse_code'],
-		example: { from_movement_date: '2026-03-05', to_movement_date: '2026-03-05', status: 'D', from_warehouse_code: '001', to_warehouse_code: '002' },
+		required: [
+			'from_movement_date',
+			'to_movement_date',
+			'from_warehouse_code',
+			'to_warehouse_code',
+		],
+		example: {
+			from_movement_date: '2026-03-05',
+			to_movement_date: '2026-03-05',
+			status: 'D',
+			from_warehouse_code: '001',
+			to_warehouse_code: '002',
+		},
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 3 },
 	},
 	crossOrgMovement: {
@@ -188,9 +248,24 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		root: 'movement',
 		idField: 'movement_id',
 		linesKey: 'movement_items',
-		dateFilters: [docDate('Sent Date', 'from_date'), { ...docDate('Received Date', 'to_date'), value: 'received' }, created, modified],
+		dateFilters: [
+			docDate('Sent Date', 'from_date'),
+			{ ...docDate('Received Date', 'to_date'), value: 'received' },
+			created,
+			modified,
+		],
 		// docs/api/smartup.md §8.4: the sender side, currency and price type; to_warehouse_code is optional.
-		required: ['from_filial_code', 'from_room_code', 'from_robot_code', 'from_robot_person_code', 'from_warehouse_code', 'from_time', 'to_filial_code', 'currency_code', 'price_type_code'],
+		required: [
+			'from_filial_code',
+			'from_room_code',
+			'from_robot_code',
+			'from_robot_person_code',
+			'from_warehouse_code',
+			'from_time',
+			'to_filial_code',
+			'currency_code',
+			'price_type_code',
+		],
 		example: {
 			from_filial_code: '01',
 			from_room_code: 'R1',
@@ -204,7 +279,12 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 			price_type_code: '777',
 			status: 'D',
 		},
-		exampleLine: { product_code: 'P-10', from_inventory_kind: 'G', to_inventory_kind: 'G', quantity: 3 },
+		exampleLine: {
+			product_code: 'P-10',
+			from_inventory_kind: 'G',
+			to_inventory_kind: 'G',
+			quantity: 3,
+		},
 	},
 	supplierReturn: {
 		resource: 'supplierReturn',
@@ -217,7 +297,13 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'return_items',
 		dateFilters: [docDate('Return Date', 'return_date'), created, modified],
 		required: ['return_time', 'warehouse_code', 'currency_code', 'supplier_code'],
-		example: { return_time: '2026-03-05 10:00:00', status: 'D', warehouse_code: '001', currency_code: '860', supplier_code: 'S-1' },
+		example: {
+			return_time: '2026-03-05 10:00:00',
+			status: 'D',
+			warehouse_code: '001',
+			currency_code: '860',
+			supplier_code: 'S-1',
+		},
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 2, price: 9000 },
 	},
 	stocktaking: {
@@ -231,7 +317,12 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'stocktaking_items',
 		dateFilters: [docDate('Stocktaking Date', 'stocktaking_date'), created, modified],
 		required: ['stocktaking_date', 'warehouse_code', 'currency_code'],
-		example: { stocktaking_date: '2026-03-05', status: 'D', warehouse_code: '001', currency_code: '860' },
+		example: {
+			stocktaking_date: '2026-03-05',
+			status: 'D',
+			warehouse_code: '001',
+			currency_code: '860',
+		},
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 139, income_price: 9000 },
 	},
 	writeOff: {
@@ -245,7 +336,12 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		linesKey: 'writeoff_items',
 		dateFilters: [docDate('Write-Off Date', 'writeoff_date'), created, modified],
 		required: ['writeoff_date', 'warehouse_code', 'currency_code'],
-		example: { writeoff_date: '2026-03-05', status: 'D', warehouse_code: '001', currency_code: '860' },
+		example: {
+			writeoff_date: '2026-03-05',
+			status: 'D',
+			warehouse_code: '001',
+			currency_code: '860',
+		},
 		exampleLine: { product_code: 'P-10', inventory_kind: 'G', quantity: 1 },
 	},
 	clientPayment: {
@@ -257,7 +353,16 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		root: 'cashin',
 		idField: 'cashin_id',
 		dateFilters: [docDate('Payment Date', 'cashin_date'), created, modified],
-		required: ['cashin_time', 'cashin_date', 'client_code', 'payment_type_code', 'currency_code', 'cashbox_code', 'amount', 'posted'],
+		required: [
+			'cashin_time',
+			'cashin_date',
+			'client_code',
+			'payment_type_code',
+			'currency_code',
+			'cashbox_code',
+			'amount',
+			'posted',
+		],
 		example: {
 			cashin_date: '2026-03-05',
 			cashin_time: '2026-03-05 10:00:00',
@@ -278,7 +383,16 @@ export const DOCUMENT_TYPES: Record<string, DocumentType> = {
 		root: 'cash_operation',
 		idField: 'operation_id',
 		dateFilters: [docDate('Operation Date', 'operation_date'), created, modified],
-		required: ['operation_date', 'posted', 'cashbox_code', 'cashflow_reason_code', 'cashflow_kind', 'corr_coa_code', 'currency_code', 'amount'],
+		required: [
+			'operation_date',
+			'posted',
+			'cashbox_code',
+			'cashflow_reason_code',
+			'cashflow_kind',
+			'corr_coa_code',
+			'currency_code',
+			'amount',
+		],
 		example: {
 			operation_date: '2026-03-05',
 			posted: 'N',
@@ -338,7 +452,12 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
 		root: 'inventory',
 		idField: 'product_id',
 		required: ['code', 'name', 'measure_code', 'state'],
-		example: { name: 'Tea 100 g', measure_code: 'pcs', barcodes: '4780000000017', inventory_kinds: [{ inventory_kind: 'G' }] },
+		example: {
+			name: 'Tea 100 g',
+			measure_code: 'pcs',
+			barcodes: '4780000000017',
+			inventory_kinds: [{ inventory_kind: 'G' }],
+		},
 		defaults: { state: 'A' },
 	},
 	legalPerson: {
@@ -350,7 +469,13 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
 		root: 'legal_person',
 		idField: 'person_id',
 		required: ['code', 'name', 'short_name', 'is_budgetarian', 'state'],
-		example: { name: 'OOO Example', tin: '301234567', is_client: 'Y', is_supplier: 'N', main_phone: '+998901234567' },
+		example: {
+			name: 'OOO Example',
+			tin: '301234567',
+			is_client: 'Y',
+			is_supplier: 'N',
+			main_phone: '+998901234567',
+		},
 		defaults: { state: 'A', is_budgetarian: 'N' },
 	},
 	naturalPerson: {
@@ -363,7 +488,13 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
 		idField: 'person_id',
 		// gender is marked required, but the vendor's own test imports a natural person without it (docs/api/smartup.md §8.7).
 		required: ['code', 'first_name', 'is_budgetarian', 'state'],
-		example: { first_name: 'Aziz', last_name: 'Karimov', gender: 'M', is_client: 'Y', main_phone: '+998901234567' },
+		example: {
+			first_name: 'Aziz',
+			last_name: 'Karimov',
+			gender: 'M',
+			is_client: 'Y',
+			main_phone: '+998901234567',
+		},
 		defaults: { state: 'A', is_budgetarian: 'N' },
 	},
 };
@@ -372,7 +503,15 @@ export const REFERENCE_TYPES: Record<string, ReferenceType> = {
  * The other references of the official collection (docs/api/smartup.md §8.11): imported and exported by `code`.
  * The collection marks no field of them required; `code` is what an import is keyed by.
  */
-const otherReference = (resource: string, label: string, russian: string, module: string, root: string, idField: string, example: IDataObject): ReferenceType => ({
+const otherReference = (
+	resource: string,
+	label: string,
+	russian: string,
+	module: string,
+	root: string,
+	idField: string,
+	example: IDataObject,
+): ReferenceType => ({
 	resource,
 	label,
 	russian,
@@ -385,18 +524,66 @@ const otherReference = (resource: string, label: string, russian: string, module
 	defaults: { state: 'A' },
 });
 
-REFERENCE_TYPES.contract = otherReference('contract', 'Contract', 'Договор', 'mkf', 'contract', 'contract_id', {
-	name: 'Supply 2026',
-	contract_number: 'C-2026-1',
-	contract_date: '2026-01-10',
-	person_code: 'C-77',
-	currency_code: '860',
-});
-REFERENCE_TYPES.returnReason = otherReference('returnReason', 'Return Reason', 'Причина возврата', 'mdeal', 'return_reason', 'return_reason_id', { name: 'Damaged' });
-REFERENCE_TYPES.service = otherReference('service', 'Service', 'Услуга', 'mr', 'service', 'service_id', { name: 'Delivery', short_name: 'Delivery', measure_code: 'pcs' });
-REFERENCE_TYPES.productGroup = otherReference('productGroup', 'Product Group', 'Группа ТМЦ', 'mr', 'product_group', 'product_group_id', { name: 'Brand', product_kind: 'I' });
-REFERENCE_TYPES.producer = otherReference('producer', 'Producer', 'Производитель', 'mr', 'producer', 'code', { person_code: 'S-1' });
-REFERENCE_TYPES.personGroup = otherReference('personGroup', 'Person Group', 'Группа лиц', 'mr', 'person_group', 'person_group_id', { name: 'Channel', person_kind: 'L' });
+REFERENCE_TYPES.contract = otherReference(
+	'contract',
+	'Contract',
+	'Договор',
+	'mkf',
+	'contract',
+	'contract_id',
+	{
+		name: 'Supply 2026',
+		contract_number: 'C-2026-1',
+		contract_date: '2026-01-10',
+		person_code: 'C-77',
+		currency_code: '860',
+	},
+);
+REFERENCE_TYPES.returnReason = otherReference(
+	'returnReason',
+	'Return Reason',
+	'Причина возврата',
+	'mdeal',
+	'return_reason',
+	'return_reason_id',
+	{ name: 'Damaged' },
+);
+REFERENCE_TYPES.service = otherReference(
+	'service',
+	'Service',
+	'Услуга',
+	'mr',
+	'service',
+	'service_id',
+	{ name: 'Delivery', short_name: 'Delivery', measure_code: 'pcs' },
+);
+REFERENCE_TYPES.productGroup = otherReference(
+	'productGroup',
+	'Product Group',
+	'Группа ТМЦ',
+	'mr',
+	'product_group',
+	'product_group_id',
+	{ name: 'Brand', product_kind: 'I' },
+);
+REFERENCE_TYPES.producer = otherReference(
+	'producer',
+	'Producer',
+	'Производитель',
+	'mr',
+	'producer',
+	'code',
+	{ person_code: 'S-1' },
+);
+REFERENCE_TYPES.personGroup = otherReference(
+	'personGroup',
+	'Person Group',
+	'Группа лиц',
+	'mr',
+	'person_group',
+	'person_group_id',
+	{ name: 'Channel', person_kind: 'L' },
+);
 
 /**
  * Price types are imported like a reference, by `code` (docs/api/smartup.md §8.9), but exported through the v2
@@ -411,7 +598,13 @@ export const PRICE_TYPE: ReferenceType = {
 	root: 'price_type',
 	idField: 'code',
 	required: ['code'],
-	example: { name: 'Retail', short_name: 'Retail', price_type_kind: 'S', currency_code: '860', with_card: 'N' },
+	example: {
+		name: 'Retail',
+		short_name: 'Retail',
+		price_type_kind: 'S',
+		currency_code: '860',
+		with_card: 'N',
+	},
 	defaults: { state: 'A' },
 };
 

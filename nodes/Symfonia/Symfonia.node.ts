@@ -14,7 +14,8 @@ export class Symfonia implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Contractors, sales and purchase documents (Handel) and posted accounting documents (FK) in Symfonia ERP through its WebAPI',
+		description:
+			'Contractors, sales and purchase documents (Handel) and posted accounting documents (FK) in Symfonia ERP through its WebAPI',
 		defaults: { name: 'Symfonia' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

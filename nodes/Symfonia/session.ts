@@ -2,7 +2,14 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiRequest, RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, credentialsOf, errorKindOfStatus, quoteStart, sendRequest } from '../common/http';
+import {
+	apiError,
+	bodyText,
+	credentialsOf,
+	errorKindOfStatus,
+	quoteStart,
+	sendRequest,
+} from '../common/http';
 import { redactSecrets, secretValuesOf } from '../common/redact';
 
 /**
@@ -62,7 +69,12 @@ export function isSessionExpired(response: RawResponse): boolean {
 	try {
 		const parsed = JSON.parse(text) as unknown;
 		if (typeof parsed === 'string') return true;
-		return !!parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).every((key) => /^(message|exceptionmessage)$/i.test(key));
+		return (
+			!!parsed &&
+			typeof parsed === 'object' &&
+			!Array.isArray(parsed) &&
+			Object.keys(parsed).every((key) => /^(message|exceptionmessage)$/i.test(key))
+		);
 	} catch {
 		return text.trim().length < 300;
 	}
@@ -133,7 +145,10 @@ export class SymfoniaSession {
 				url: `${normaliseBaseUrl(credentials.baseUrl)}/api${call.path}`,
 				qs: call.qs,
 				body: call.body,
-				headers: { Authorization: `Session ${this.token}`, 'Content-Type': 'application/json; charset=utf-8' },
+				headers: {
+					Authorization: `Session ${this.token}`,
+					'Content-Type': 'application/json; charset=utf-8',
+				},
 				safeToRepeat: call.safeToRepeat,
 				acceptStatuses: READ_STATUSES,
 			},
@@ -164,14 +179,20 @@ export class SymfoniaSession {
 		}
 		const baseUrl = normaliseBaseUrl(credentials.baseUrl);
 		if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
-			throw new NodeOperationError(node, 'The Base URL in the Symfonia WebAPI credential must start with http:// or https://', {
-				description: 'Use the Prefix, Address and Port of the WebAPI tab in the WebAPI configurator, e.g. http://127.0.0.1:9200.',
-				itemIndex: options.itemIndex,
-			});
+			throw new NodeOperationError(
+				node,
+				'The Base URL in the Symfonia WebAPI credential must start with http:// or https://',
+				{
+					description:
+						'Use the Prefix, Address and Port of the WebAPI tab in the WebAPI configurator, e.g. http://127.0.0.1:9200.',
+					itemIndex: options.itemIndex,
+				},
+			);
 		}
 		const deviceName = String(credentials.deviceName ?? '').trim() || 'n8n';
 		const waitSeconds = Number(credentials.sessionWaitSeconds ?? DEFAULT_SESSION_WAIT_SECONDS);
-		const deadline = Date.now() + (Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : 0);
+		const deadline =
+			Date.now() + (Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : 0);
 		for (let attempt = 1; ; attempt++) {
 			const answer = await this.requestSession(baseUrl, deviceName, secrets, options);
 			if ('token' in answer) {
@@ -187,7 +208,8 @@ export class SymfoniaSession {
 				throw apiError(
 					node,
 					{
-						message: 'Symfonia WebAPI did not open a session: the limit of concurrent sessions for this user is reached',
+						message:
+							'Symfonia WebAPI did not open a session: the limit of concurrent sessions for this user is reached',
 						description:
 							`${messageSuffix(answer.limitText)}Other programs (or other n8n executions) held every session slot of this WebAPI user` +
 							`${waitSeconds > 0 ? ` for ${waitSeconds} s (the credential's "Wait for a Free Session")` : ''}. ` +
@@ -200,7 +222,9 @@ export class SymfoniaSession {
 					secrets,
 				);
 			}
-			await sleep(Math.min(Math.min(500 * 2 ** (attempt - 1), 5_000) * (0.75 + Math.random() / 2), remaining));
+			await sleep(
+				Math.min(Math.min(500 * 2 ** (attempt - 1), 5_000) * (0.75 + Math.random() / 2), remaining),
+			);
 		}
 	}
 
@@ -249,7 +273,8 @@ export class SymfoniaSession {
 		if (response.statusCode < 300 && token) return { token };
 		// What WebAPI sends instead of the GUID when no session slot is free (docs/api/symfonia.md §2). An error status
 		// with a JSON body is a failure of its own, not a full slot: it is reported, not waited out.
-		if (response.statusCode < 300 && parsed && typeof parsed === 'object') return { limitText: text, httpCode };
+		if (response.statusCode < 300 && parsed && typeof parsed === 'object')
+			return { limitText: text, httpCode };
 		throw apiError(
 			node,
 			{
@@ -257,7 +282,8 @@ export class SymfoniaSession {
 				description: `The body starts with: ${quoteStart(text) || '(empty)'}. Check that the Base URL points at the WebAPI service.`,
 				httpCode,
 				itemIndex: options.itemIndex,
-				kind: response.statusCode >= 400 ? errorKindOfStatus(response.statusCode) : 'unreadableAnswer',
+				kind:
+					response.statusCode >= 400 ? errorKindOfStatus(response.statusCode) : 'unreadableAnswer',
 			},
 			secrets,
 		);
@@ -290,8 +316,12 @@ export class SymfoniaSession {
 			);
 			this.stats.closed++;
 		} catch (error) {
-			const message = redactSecrets(error instanceof Error ? error.message : String(error), [token]);
-			this.ctx.logger.warn(`Symfonia WebAPI: the session could not be closed; it expires by itself. ${message}`);
+			const message = redactSecrets(error instanceof Error ? error.message : String(error), [
+				token,
+			]);
+			this.ctx.logger.warn(
+				`Symfonia WebAPI: the session could not be closed; it expires by itself. ${message}`,
+			);
 		}
 	}
 }
@@ -313,7 +343,10 @@ export function sessionFor(ctx: RequestContext): SymfoniaSession {
 }
 
 /** Runs `work` with this execution's session and closes the session afterwards, even after an error. */
-export async function withSession<T>(ctx: RequestContext | IExecuteFunctions, work: () => Promise<T>): Promise<T> {
+export async function withSession<T>(
+	ctx: RequestContext | IExecuteFunctions,
+	work: () => Promise<T>,
+): Promise<T> {
 	try {
 		return await work();
 	} finally {
@@ -340,7 +373,11 @@ export function symfoniaMessageOf(body: unknown): string | undefined {
 	const record = lowerKeys(body as IDataObject);
 	const parts: string[] = [];
 	if (typeof record.message === 'string' && record.message) parts.push(record.message);
-	if (typeof record.exceptionmessage === 'string' && record.exceptionmessage && record.exceptionmessage !== record.message) {
+	if (
+		typeof record.exceptionmessage === 'string' &&
+		record.exceptionmessage &&
+		record.exceptionmessage !== record.message
+	) {
 		parts.push(record.exceptionmessage);
 	}
 	const modelState = record.modelstate;
@@ -355,5 +392,7 @@ export function symfoniaMessageOf(body: unknown): string | undefined {
 }
 
 export function lowerKeys(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]),
+	);
 }

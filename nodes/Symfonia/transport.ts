@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { RawResponse, RequestContext, SendOptions } from '../common/http';
-import { apiError, bodyText, credentialsOf, errorKindOfStatus, parseJsonBody, quoteStart } from '../common/http';
+import {
+	apiError,
+	bodyText,
+	credentialsOf,
+	errorKindOfStatus,
+	parseJsonBody,
+	quoteStart,
+} from '../common/http';
 import { readRequestOptions } from '../common/options';
 import { secretValuesOf } from '../common/redact';
 import { CREDENTIAL, lowerKeys, sessionFor, symfoniaMessageOf, type SymfoniaCall } from './session';
@@ -31,29 +38,46 @@ export async function symfoniaRequest<T = unknown>(
 	const options: SendOptions = {
 		itemIndex,
 		apiMessageOf: symfoniaMessageOf,
-		...(itemIndex !== undefined && 'getInputData' in this ? readRequestOptions(this as IExecuteFunctions, itemIndex) : {}),
+		...(itemIndex !== undefined && 'getInputData' in this
+			? readRequestOptions(this as IExecuteFunctions, itemIndex)
+			: {}),
 	};
 	const session = sessionFor(this);
 	const response = await session.send(call, options);
 	// "Nothing found" — but not "this WebAPI has no such endpoint" (ASP.NET's routing 404), which must not
 	// make a find-before-create believe the record is missing.
-	if (response.statusCode === 404 && callOptions.notFoundAsUndefined && !/No HTTP resource was found/i.test(bodyText(response.body))) return undefined;
+	if (
+		response.statusCode === 404 &&
+		callOptions.notFoundAsUndefined &&
+		!/No HTTP resource was found/i.test(bodyText(response.body))
+	)
+		return undefined;
 	const credentials = await credentialsOf(this, CREDENTIAL);
 	const secrets = [...secretValuesOf(credentials), ...session.secretTokens()];
-	if (response.statusCode >= 400) throw symfoniaError.call(this, response, call, itemIndex, secrets);
+	if (response.statusCode >= 400)
+		throw symfoniaError.call(this, response, call, itemIndex, secrets);
 
 	if (!bodyText(response.body).trim() && !callOptions.requireBody) return undefined;
 	const parsed = parseJsonBody(this.getNode(), response, itemIndex, secrets);
 	// A 200 whose whole body is {Message} is an error answered with the wrong status.
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
 		const keys = Object.keys(parsed).map((key) => key.toLowerCase());
-		if (keys.length > 0 && keys.every((key) => ['message', 'exceptionmessage', 'exceptiontype', 'stacktrace', 'modelstate'].includes(key))) {
+		if (
+			keys.length > 0 &&
+			keys.every((key) =>
+				['message', 'exceptionmessage', 'exceptiontype', 'stacktrace', 'modelstate'].includes(key),
+			)
+		) {
 			throw symfoniaError.call(this, response, call, itemIndex, secrets);
 		}
 	}
 	if (callOptions.requireBody && (parsed === null || typeof parsed !== 'object')) {
 		const message = `Symfonia WebAPI answered ${call.method} /api${call.path} with ${JSON.stringify(parsed)?.slice(0, 60)} where a record or a list was expected`;
-		throw apiError(this.getNode(), { message, httpCode: String(response.statusCode), itemIndex, kind: 'unreadableAnswer' }, secrets);
+		throw apiError(
+			this.getNode(),
+			{ message, httpCode: String(response.statusCode), itemIndex, kind: 'unreadableAnswer' },
+			secrets,
+		);
 	}
 	return parsed as T;
 }
@@ -72,28 +96,60 @@ function symfoniaError(
 	} catch {
 		parsed = undefined;
 	}
-	const apiMessage = parsed === undefined ? (text.trim() ? quoteStart(text) : undefined) : symfoniaMessageOf(parsed) ?? quoteStart(text);
-	const fkMessages = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? fkMessagesOf(parsed as IDataObject) : [];
+	const apiMessage =
+		parsed === undefined
+			? text.trim()
+				? quoteStart(text)
+				: undefined
+			: (symfoniaMessageOf(parsed) ?? quoteStart(text));
+	const fkMessages =
+		parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? fkMessagesOf(parsed as IDataObject)
+			: [];
 	const status = response.statusCode;
 	let message = `Symfonia WebAPI answered HTTP ${status} to ${call.method} /api${call.path}`;
 	const firstFkError = fkMessages.find((entry) => entry.Type === 2) ?? fkMessages[0];
 	if (apiMessage) message += `: ${apiMessage}`;
 	// FK's general "not saved" says nothing of why; its first error message does (also where only the message is shown).
-	if (firstFkError && firstFkError.Message !== apiMessage && (!apiMessage || firstFkError.Type === 2)) message += `${apiMessage ? ' —' : ':'} ${firstFkError.Message}`;
+	if (
+		firstFkError &&
+		firstFkError.Message !== apiMessage &&
+		(!apiMessage || firstFkError.Type === 2)
+	)
+		message += `${apiMessage ? ' —' : ':'} ${firstFkError.Message}`;
 	const hints: string[] = [];
 	// ASP.NET's own 404 for a route this WebAPI does not have: the endpoint is missing, not the record.
 	const missingEndpoint = status === 404 && /No HTTP resource was found/i.test(text);
-	if (missingEndpoint) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
+	if (missingEndpoint)
+		hints.push(
+			'This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).',
+		);
 	else if (status === 404) hints.push('Nothing was found: check the id, code or number.');
-	if (status === 405) hints.push('This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).');
-	if (status === 500) hints.push('Symfonia failed internally; the WebAPI service log has the details.');
+	if (status === 405)
+		hints.push(
+			'This WebAPI version does not offer this endpoint; check the Swagger page of the instance (/swagger/ui/index).',
+		);
+	if (status === 500)
+		hints.push('Symfonia failed internally; the WebAPI service log has the details.');
 	const lines = [
 		apiMessage ? `Symfonia's message: "${apiMessage}"` : undefined,
-		...fkMessages.map((entry) => `FK ${FK_TYPE[entry.Type] ?? `type ${entry.Type}`}: ${entry.Message}`),
+		...fkMessages.map(
+			(entry) => `FK ${FK_TYPE[entry.Type] ?? `type ${entry.Type}`}: ${entry.Message}`,
+		),
 		...hints,
 	].filter((line): line is string => !!line);
 	const kind = missingEndpoint || status < 400 ? 'rejectedByApi' : errorKindOfStatus(status);
-	return apiError(this.getNode(), { message, description: lines.join('\n') || undefined, httpCode: String(status), itemIndex, kind }, secrets);
+	return apiError(
+		this.getNode(),
+		{
+			message,
+			description: lines.join('\n') || undefined,
+			httpCode: String(status),
+			itemIndex,
+			kind,
+		},
+		secrets,
+	);
 }
 
 /** `FKMessages: [{Message, Type}]` read case-insensitively (Type 0 comment, 1 warning, 2 error). */
@@ -120,7 +176,8 @@ export function prop(record: IDataObject | undefined, name: string): unknown {
 
 /** Lists where a list is documented; a single object (or nothing) is wrapped, so both readings work. */
 export function asList(value: unknown): IDataObject[] {
-	if (Array.isArray(value)) return value.filter((entry): entry is IDataObject => !!entry && typeof entry === 'object');
+	if (Array.isArray(value))
+		return value.filter((entry): entry is IDataObject => !!entry && typeof entry === 'object');
 	if (value && typeof value === 'object') {
 		const data = prop(value as IDataObject, 'Data');
 		if (Array.isArray(data)) return asList(data);

@@ -13,7 +13,8 @@ export class VitecEkonomi implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and acknowledge Vitec Ekonomi revisions, list companies and load master data',
+		description:
+			'Read and acknowledge Vitec Ekonomi revisions, list companies and load master data',
 		defaults: { name: 'Vitec Ekonomi' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,9 @@
-import type { INodeType, INodeTypeDescription, IPollFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { methods } from './methods';

@@ -26,7 +26,11 @@ export const VITEC_DEFAULTS = {
 		Supplier: '/VitecEkonomiServices/SupplierService.svc',
 	} as Record<Contract, string>,
 	/** C: the service contracts are IAccountingService, ICustomerService, ISupplierService. */
-	contractInterface: { Accounting: 'IAccountingService', Customer: 'ICustomerService', Supplier: 'ISupplierService' } as Record<Contract, string>,
+	contractInterface: {
+		Accounting: 'IAccountingService',
+		Customer: 'ICustomerService',
+		Supplier: 'ISupplierService',
+	} as Record<Contract, string>,
 	/** C: at most this many revisions per call. */
 	maxBatchSize: 5000,
 	/** U (docs/api/vitec.md §5.6): the receipt's parameter and member names. */
@@ -34,7 +38,12 @@ export const VITEC_DEFAULTS = {
 };
 
 /** The request data contracts whose namespace can be set one by one (docs/api/vitec.md §6.1). */
-export const DATA_CONTRACT_TYPES = ['CompanySelector', 'RevisionReciept', 'GetSalesLedgerRevisionsOptions', 'GetSupplierLedgerRevisionsOptions'] as const;
+export const DATA_CONTRACT_TYPES = [
+	'CompanySelector',
+	'RevisionReciept',
+	'GetSalesLedgerRevisionsOptions',
+	'GetSupplierLedgerRevisionsOptions',
+] as const;
 export type DataContractType = (typeof DATA_CONTRACT_TYPES)[number];
 
 /** Methods that are not per information type. Names C unless marked. */
@@ -88,23 +97,107 @@ export const INFORMATION_TYPES: InformationType[] = [
 		swedish: 'Bokföring',
 		contract: 'Accounting',
 		method: 'GetAccountingRevisions',
-		keyFields: ['CompanyId', 'AccountingYear', 'Routine', 'VoucherNumber', 'Row', 'AutoAccountingCode', 'AutoAccountingRow'],
+		keyFields: [
+			'CompanyId',
+			'AccountingYear',
+			'Routine',
+			'VoucherNumber',
+			'Row',
+			'AutoAccountingCode',
+			'AutoAccountingRow',
+		],
 		extra: 'dimension',
 		perCompany: true,
 		confidence: 'C',
 	},
-	{ value: 'supplier', name: 'Suppliers (Leverantörer)', swedish: 'Leverantörer', contract: 'Supplier', method: 'GetSupplierRevisions', keyFields: ['CompanyId', 'SupplierId'], perCompany: true, confidence: 'C' },
-	{ value: 'customer', name: 'Customers (Kunder)', swedish: 'Kunder', contract: 'Customer', method: 'GetCustomerRevisions', keyFields: ['CompanyId', 'CustomerId'], perCompany: true, confidence: 'I' },
-	{ value: 'customerPayment', name: 'Customer Payments (Kundinbetalningar)', swedish: 'Kundinbetalningar (3L)', contract: 'Customer', method: 'GetCustomerPaymentRevisions', keyFields: ['CompanyId', 'PaymentId'], perCompany: true, confidence: 'U' },
-	{ value: 'supplierPayment', name: 'Supplier Payments (Leverantörsbetalningar)', swedish: 'Leverantörsbetalningar', contract: 'Supplier', method: 'GetInvoicePaymentDates', keyFields: ['CompanyId', 'LedgerId', 'Row'], perCompany: true, confidence: 'P' },
-	{ value: 'salesLedger', name: 'Sales Ledger (Kundreskontra)', swedish: 'Kundreskontra (3L)', contract: 'Customer', method: 'GetSalesLedgerRevisions', keyFields: ['CompanyId', 'LedgerId'], extra: 'ledgerOptions', perCompany: true, confidence: 'C' },
-	{ value: 'supplierInvoice', name: 'Supplier Invoices (Leverantörsfakturor)', swedish: 'Leverantörsfakturor', contract: 'Supplier', method: 'GetSupplierLedgerRevisions', keyFields: ['CompanyId', 'LedgerId'], extra: 'ledgerOptions', perCompany: true, confidence: 'P' },
-	{ value: 'account', name: 'Chart of Accounts (Kontoplan)', swedish: 'Kontoplan', contract: 'Accounting', method: 'GetAccountRevisions', keyFields: ['CompanyId', 'AccountId'], extra: 'reportPlan', perCompany: true, confidence: 'P' },
+	{
+		value: 'supplier',
+		name: 'Suppliers (Leverantörer)',
+		swedish: 'Leverantörer',
+		contract: 'Supplier',
+		method: 'GetSupplierRevisions',
+		keyFields: ['CompanyId', 'SupplierId'],
+		perCompany: true,
+		confidence: 'C',
+	},
+	{
+		value: 'customer',
+		name: 'Customers (Kunder)',
+		swedish: 'Kunder',
+		contract: 'Customer',
+		method: 'GetCustomerRevisions',
+		keyFields: ['CompanyId', 'CustomerId'],
+		perCompany: true,
+		confidence: 'I',
+	},
+	{
+		value: 'customerPayment',
+		name: 'Customer Payments (Kundinbetalningar)',
+		swedish: 'Kundinbetalningar (3L)',
+		contract: 'Customer',
+		method: 'GetCustomerPaymentRevisions',
+		keyFields: ['CompanyId', 'PaymentId'],
+		perCompany: true,
+		confidence: 'U',
+	},
+	{
+		value: 'supplierPayment',
+		name: 'Supplier Payments (Leverantörsbetalningar)',
+		swedish: 'Leverantörsbetalningar',
+		contract: 'Supplier',
+		method: 'GetInvoicePaymentDates',
+		keyFields: ['CompanyId', 'LedgerId', 'Row'],
+		perCompany: true,
+		confidence: 'P',
+	},
+	{
+		value: 'salesLedger',
+		name: 'Sales Ledger (Kundreskontra)',
+		swedish: 'Kundreskontra (3L)',
+		contract: 'Customer',
+		method: 'GetSalesLedgerRevisions',
+		keyFields: ['CompanyId', 'LedgerId'],
+		extra: 'ledgerOptions',
+		perCompany: true,
+		confidence: 'C',
+	},
+	{
+		value: 'supplierInvoice',
+		name: 'Supplier Invoices (Leverantörsfakturor)',
+		swedish: 'Leverantörsfakturor',
+		contract: 'Supplier',
+		method: 'GetSupplierLedgerRevisions',
+		keyFields: ['CompanyId', 'LedgerId'],
+		extra: 'ledgerOptions',
+		perCompany: true,
+		confidence: 'P',
+	},
+	{
+		value: 'account',
+		name: 'Chart of Accounts (Kontoplan)',
+		swedish: 'Kontoplan',
+		contract: 'Accounting',
+		method: 'GetAccountRevisions',
+		keyFields: ['CompanyId', 'AccountId'],
+		extra: 'reportPlan',
+		perCompany: true,
+		confidence: 'P',
+	},
 	dimension(1, 'Kostnadsställe'),
 	dimension(2, 'Projekt'),
 	dimension(3, 'Objekt'),
 	dimension(4, 'Förvaltningsområde'),
-	{ value: 'currency', name: 'Currency Rates (Valutakurser)', swedish: 'Valutakurser', contract: 'Supplier', method: 'GetCurrencyRevisions', keyFields: ['FromCurrency', 'ToCurrency', 'Date'], perCompany: false, confidence: 'C', extraType: true },
+	{
+		value: 'currency',
+		name: 'Currency Rates (Valutakurser)',
+		swedish: 'Valutakurser',
+		contract: 'Supplier',
+		method: 'GetCurrencyRevisions',
+		keyFields: ['FromCurrency', 'ToCurrency', 'Date'],
+		perCompany: false,
+		confidence: 'C',
+		extraType: true,
+	},
 	dimension(5, 'Verksamhet', true),
 	dimension(6, 'Aktivitet', true),
 	dimension(7, 'Motpart', true),
@@ -113,7 +206,9 @@ export const INFORMATION_TYPES: InformationType[] = [
 	dimension(10, 'Egen kontering 3', true),
 ];
 
-export const INFORMATION_TYPE_BY_VALUE = new Map(INFORMATION_TYPES.map((type) => [type.value, type]));
+export const INFORMATION_TYPE_BY_VALUE = new Map(
+	INFORMATION_TYPES.map((type) => [type.value, type]),
+);
 
 /** Bulk reads for the initial load ("GetAll" methods: existence C for master data, names U). */
 export interface BulkReadType {
@@ -125,12 +220,33 @@ export interface BulkReadType {
 }
 
 export const BULK_READ_TYPES: BulkReadType[] = [
-	{ value: 'customer', name: 'Customers (Kunder)', contract: 'Customer', method: 'GetAllCustomers' },
-	{ value: 'supplier', name: 'Suppliers (Leverantörer)', contract: 'Supplier', method: 'GetAllSuppliers' },
-	{ value: 'account', name: 'Chart of Accounts (Kontoplan)', contract: 'Accounting', method: 'GetAllAccounts', reportPlan: true },
+	{
+		value: 'customer',
+		name: 'Customers (Kunder)',
+		contract: 'Customer',
+		method: 'GetAllCustomers',
+	},
+	{
+		value: 'supplier',
+		name: 'Suppliers (Leverantörer)',
+		contract: 'Supplier',
+		method: 'GetAllSuppliers',
+	},
+	{
+		value: 'account',
+		name: 'Chart of Accounts (Kontoplan)',
+		contract: 'Accounting',
+		method: 'GetAllAccounts',
+		reportPlan: true,
+	},
 	...Array.from({ length: 10 }, (_, i) => {
 		const nn = String(i + 1).padStart(2, '0');
-		return { value: `dimension${nn}`, name: `Dimension ${i + 1}`, contract: 'Accounting' as Contract, method: `GetAllDimension${nn}` };
+		return {
+			value: `dimension${nn}`,
+			name: `Dimension ${i + 1}`,
+			contract: 'Accounting' as Contract,
+			method: `GetAllDimension${nn}`,
+		};
 	}),
 ];
 
@@ -151,12 +267,17 @@ export interface VitecConfig {
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** The connection settings from the credential, defaults filled in; a problem is returned as text. */
-export function configFromCredentials(credentials: ICredentialDataDecryptedObject): VitecConfig | string {
+export function configFromCredentials(
+	credentials: ICredentialDataDecryptedObject,
+): VitecConfig | string {
 	const explicit = String(credentials.baseUrl ?? '').trim();
-	const domain = String(credentials.domain ?? '').trim().replace(/\.vitec\.net$/i, '');
+	const domain = String(credentials.domain ?? '')
+		.trim()
+		.replace(/\.vitec\.net$/i, '');
 	let baseUrl: string;
 	if (explicit) {
-		if (!/^https?:\/\/[^\s/]+/i.test(explicit)) return `Base URL "${explicit}" is not a URL like https://company.vitec.net`;
+		if (!/^https?:\/\/[^\s/]+/i.test(explicit))
+			return `Base URL "${explicit}" is not a URL like https://company.vitec.net`;
 		baseUrl = explicit.replace(/\/+$/, '');
 	} else if (DOMAIN.test(domain)) {
 		baseUrl = `https://${domain.toLowerCase()}.vitec.net`;
@@ -170,8 +291,11 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 	if (overrides) {
 		try {
 			const parsed = JSON.parse(overrides) as unknown;
-			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not an object');
-			methodNames = Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+				throw new TypeError('not an object');
+			methodNames = Object.fromEntries(
+				Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+			);
 		} catch {
 			return 'Method Name Overrides must be a JSON object such as {"customer": "GetCustomerRevisions"}';
 		}
@@ -186,22 +310,39 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 		} catch {
 			return `Data Contract Namespaces per Type must be a JSON object such as ${example}`;
 		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return `Data Contract Namespaces per Type must be a JSON object such as ${example}`;
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			return `Data Contract Namespaces per Type must be a JSON object such as ${example}`;
 		for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-			if (!(DATA_CONTRACT_TYPES as readonly string[]).includes(name)) return `Data Contract Namespaces per Type: "${name}" is not one of ${DATA_CONTRACT_TYPES.join(', ')}`;
-			if (typeof value !== 'string' || !value.trim()) return `Data Contract Namespaces per Type: the namespace of ${name} must be a text such as http://schemas.datacontract.org/2004/07/…`;
+			if (!(DATA_CONTRACT_TYPES as readonly string[]).includes(name))
+				return `Data Contract Namespaces per Type: "${name}" is not one of ${DATA_CONTRACT_TYPES.join(', ')}`;
+			if (typeof value !== 'string' || !value.trim())
+				return `Data Contract Namespaces per Type: the namespace of ${name} must be a text such as http://schemas.datacontract.org/2004/07/…`;
 			typeNamespaces = { ...typeNamespaces, [name]: value.trim() };
 		}
 	}
-	const xmlName = (value: unknown, fallback: string, label: string): string | { problem: string } => {
+	const xmlName = (
+		value: unknown,
+		fallback: string,
+		label: string,
+	): string | { problem: string } => {
 		const text = String(value ?? '').trim();
 		if (!text) return fallback;
-		return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(text) ? text : { problem: `${label} "${text}" is not an XML element name` };
+		return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(text)
+			? text
+			: { problem: `${label} "${text}" is not an XML element name` };
 	};
 	const defaults = VITEC_DEFAULTS.receiptNames;
 	const receipt = {
-		parameter: xmlName(credentials.receiptParameterName, defaults.parameter, 'Receipt Parameter Name'),
-		eventIds: xmlName(credentials.receiptEventIdsMember, defaults.eventIds, 'Receipt Event IDs Member'),
+		parameter: xmlName(
+			credentials.receiptParameterName,
+			defaults.parameter,
+			'Receipt Parameter Name',
+		),
+		eventIds: xmlName(
+			credentials.receiptEventIdsMember,
+			defaults.eventIds,
+			'Receipt Event IDs Member',
+		),
 		batchId: xmlName(credentials.receiptBatchIdMember, defaults.batchId, 'Receipt Batch ID Member'),
 	};
 	for (const name of Object.values(receipt)) if (typeof name !== 'string') return name.problem;
@@ -213,8 +354,10 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 		baseUrl,
 		securityMode: credentials.securityMode === 'basic' ? 'basic' : VITEC_DEFAULTS.securityMode,
 		soapVersion: credentials.soapVersion === '1.2' ? '1.2' : VITEC_DEFAULTS.soapVersion,
-		serviceNamespace: String(credentials.serviceNamespace ?? '').trim() || VITEC_DEFAULTS.serviceNamespace,
-		typesNamespace: String(credentials.typesNamespace ?? '').trim() || VITEC_DEFAULTS.typesNamespace,
+		serviceNamespace:
+			String(credentials.serviceNamespace ?? '').trim() || VITEC_DEFAULTS.serviceNamespace,
+		typesNamespace:
+			String(credentials.typesNamespace ?? '').trim() || VITEC_DEFAULTS.typesNamespace,
 		typeNamespaces,
 		receiptNames: receipt as VitecConfig['receiptNames'],
 		servicePaths: {
@@ -227,7 +370,11 @@ export function configFromCredentials(credentials: ICredentialDataDecryptedObjec
 }
 
 /** The method to call for an information type: the receipt variant unless the legacy one is asked for. */
-export function revisionMethod(config: VitecConfig, type: InformationType, legacy: boolean): string {
+export function revisionMethod(
+	config: VitecConfig,
+	type: InformationType,
+	legacy: boolean,
+): string {
 	const base = config.methodNames[type.value] ?? type.method;
 	return legacy ? base : `${base}WithReceiptRequirement`;
 }
@@ -247,6 +394,8 @@ export function serviceUrl(config: VitecConfig, contract: Contract): string {
 
 /** SOAPAction as WCF builds it by default: <namespace><interface>/<method>. */
 export function soapAction(config: VitecConfig, contract: Contract, method: string): string {
-	const ns = config.serviceNamespace.endsWith('/') ? config.serviceNamespace : `${config.serviceNamespace}/`;
+	const ns = config.serviceNamespace.endsWith('/')
+		? config.serviceNamespace
+		: `${config.serviceNamespace}/`;
 	return `${ns}${VITEC_DEFAULTS.contractInterface[contract]}/${method}`;
 }

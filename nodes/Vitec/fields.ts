@@ -52,5 +52,6 @@ export const reportPlanField: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0 },
 	default: 0,
-	description: 'Only for Chart of Accounts (Kontoplan): the report chart of accounts; 0 = the company\'s default plan (RED)',
+	description:
+		"Only for Chart of Accounts (Kontoplan): the report chart of accounts; 0 = the company's default plan (RED)",
 };

@@ -12,7 +12,14 @@ import type {
 import { redactSecrets, secretValuesOf } from '../common/redact';
 import { VITEC_METHODS, configFromCredentials, namedMethod, serviceUrl } from './config';
 import { listCompanies } from './revisions';
-import { applySecurity, buildEnvelope, readPendingEvents, readRows, readSoapAnswer, resultOf } from './soap';
+import {
+	applySecurity,
+	buildEnvelope,
+	readPendingEvents,
+	readRows,
+	readSoapAnswer,
+	resultOf,
+} from './soap';
 
 export async function getCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const companies = await listCompanies(this, {});
@@ -27,7 +34,10 @@ export async function getCompanies(this: ILoadOptionsFunctions): Promise<INodePr
  * The Test button: GetListOfPendingEvents for the credential's Integration-ID (or the company list),
  * with Vitec's own ServiceFault messages when it fails. Never shows the password.
  */
-export async function vitecEkonomiApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function vitecEkonomiApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as ICredentialDataDecryptedObject;
 	const secrets = secretValuesOf(data);
 	const config = configFromCredentials(data);
@@ -36,10 +46,23 @@ export async function vitecEkonomiApiTest(this: ICredentialTestFunctions, creden
 	const method = integrationId
 		? namedMethod(config, 'pendingEvents', VITEC_METHODS.pendingEvents.name)
 		: namedMethod(config, 'listCompanies', VITEC_METHODS.listCompanies.name);
-	const contract = integrationId ? VITEC_METHODS.pendingEvents.contract : VITEC_METHODS.listCompanies.contract;
+	const contract = integrationId
+		? VITEC_METHODS.pendingEvents.contract
+		: VITEC_METHODS.listCompanies.contract;
 	const url = serviceUrl(config, contract);
-	const envelope = buildEnvelope(config, url, contract, method, integrationId ? [{ name: 'integrationId', value: integrationId }] : []);
-	const request = applySecurity(data, { method: 'POST', url, body: envelope.body, headers: envelope.headers });
+	const envelope = buildEnvelope(
+		config,
+		url,
+		contract,
+		method,
+		integrationId ? [{ name: 'integrationId', value: integrationId }] : [],
+	);
+	const request = applySecurity(data, {
+		method: 'POST',
+		url,
+		body: envelope.body,
+		headers: envelope.headers,
+	});
 	let response: { statusCode: number; body: unknown };
 	try {
 		// ICredentialTestFunctions offers only `request` (no httpRequest) in n8n-workflow 1.x and 2.x.
@@ -54,17 +77,33 @@ export async function vitecEkonomiApiTest(this: ICredentialTestFunctions, creden
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
-		return { status: 'Error', message: redactSecrets(`Could not reach ${url}: ${(error as Error).message}`, secrets) };
+		return {
+			status: 'Error',
+			message: redactSecrets(`Could not reach ${url}: ${(error as Error).message}`, secrets),
+		};
 	}
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 	if (response.statusCode === 401 || response.statusCode === 403) {
-		return { status: 'Error', message: `Vitec refused the API user name or password (HTTP ${response.statusCode}). If the service expects WS-Security, set Security Mode accordingly.` };
+		return {
+			status: 'Error',
+			message: `Vitec refused the API user name or password (HTTP ${response.statusCode}). If the service expects WS-Security, set Security Mode accordingly.`,
+		};
 	}
-	if (response.statusCode === 404) return { status: 'Error', message: `No Vitec service at ${url} (HTTP 404): check the Domain / Base URL and the service paths` };
+	if (response.statusCode === 404)
+		return {
+			status: 'Error',
+			message: `No Vitec service at ${url} (HTTP 404): check the Domain / Base URL and the service paths`,
+		};
 	try {
 		const answer = readSoapAnswer(text);
 		if (answer.fault) {
-			return { status: 'Error', message: redactSecrets(`Vitec refused ${method}: ${answer.fault.messages.join(' | ') || '(no message)'}`, secrets) };
+			return {
+				status: 'Error',
+				message: redactSecrets(
+					`Vitec refused ${method}: ${answer.fault.messages.join(' | ') || '(no message)'}`,
+					secrets,
+				),
+			};
 		}
 		const result = resultOf(answer.result);
 		const summary = integrationId
@@ -73,12 +112,19 @@ export async function vitecEkonomiApiTest(this: ICredentialTestFunctions, creden
 		return { status: 'OK', message: `Connection successful: ${summary}` };
 	} catch (error) {
 		const start = text.replace(/\s+/g, ' ').slice(0, 200);
-		return { status: 'Error', message: redactSecrets(`Vitec answered HTTP ${response.statusCode} with something that is not SOAP (${(error as Error).message}): ${start}`, secrets) };
+		return {
+			status: 'Error',
+			message: redactSecrets(
+				`Vitec answered HTTP ${response.statusCode} with something that is not SOAP (${(error as Error).message}): ${start}`,
+				secrets,
+			),
+		};
 	}
 }
 
 function pendingSummary(entries: Array<{ count: number | null }>, integrationId: string): string {
-	if (entries.some((entry) => entry.count === null)) return `events are pending for ${integrationId}`;
+	if (entries.some((entry) => entry.count === null))
+		return `events are pending for ${integrationId}`;
 	return `${entries.reduce((sum, entry) => sum + (entry.count ?? 0), 0)} pending events for ${integrationId}`;
 }
 

@@ -7,7 +7,8 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 const WSSE_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
 const WSU_NS = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
-const PASSWORD_TEXT = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText';
+const PASSWORD_TEXT =
+	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText';
 
 /**
  * Where the node's envelope leaves room for the login. The node never sees the password: the credential's
@@ -17,7 +18,11 @@ export const SECURITY_MARKER = '<!--vitec:security-->';
 
 // The five XML metacharacters only. Kept here (not imported from common/xml) so that defining the
 // credential does not load the XML reader.
-const escapeText = (value: string) => value.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+const escapeText = (value: string) =>
+	value.replace(
+		/[&<>"']/g,
+		(c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
+	);
 
 /** The WS-Security header with a UsernameToken (password as text, over HTTPS) and a timestamp. */
 export function wsSecurityHeader(username: string, password: string, now = new Date()): string {

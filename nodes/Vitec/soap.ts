@@ -5,7 +5,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { child, childrenNamed, descendant, escapeXml, isNil, leafValue, parseXml, type XmlElement } from '../common/xml';
+import {
+	child,
+	childrenNamed,
+	descendant,
+	escapeXml,
+	isNil,
+	leafValue,
+	parseXml,
+	type XmlElement,
+} from '../common/xml';
 import type { InformationType, SoapVersion, VitecConfig } from './config';
 import { dataContractNamespace, soapAction } from './config';
 import { SECURITY_MARKER } from './security';
@@ -29,7 +38,8 @@ export type SoapParam =
 function paramXml(param: SoapParam, prefix: string | undefined): string {
 	const tag = prefix ? `${prefix}:${param.name}` : param.name;
 	if ('value' in param) return `<${tag}>${escapeXml(String(param.value))}</${tag}>`;
-	if ('longs' in param) return `<${tag}>${param.longs.map((id) => `<a:long>${escapeXml(String(id))}</a:long>`).join('')}</${tag}>`;
+	if ('longs' in param)
+		return `<${tag}>${param.longs.map((id) => `<a:long>${escapeXml(String(id))}</a:long>`).join('')}</${tag}>`;
 	return `<${tag} xmlns:b="${escapeXml(param.namespace)}">${param.members.map((member) => paramXml(member, 'b')).join('')}</${tag}>`;
 }
 
@@ -39,7 +49,13 @@ export interface SoapRequest {
 	headers: Record<string, string>;
 }
 
-export function buildEnvelope(config: VitecConfig, url: string, contract: Parameters<typeof soapAction>[1], method: string, params: SoapParam[]): SoapRequest {
+export function buildEnvelope(
+	config: VitecConfig,
+	url: string,
+	contract: Parameters<typeof soapAction>[1],
+	method: string,
+	params: SoapParam[],
+): SoapRequest {
 	const action = soapAction(config, contract, method);
 	const soap12 = config.soapVersion === '1.2';
 	const envelopeNs = soap12 ? SOAP12_NS : SOAP11_NS;
@@ -64,7 +80,9 @@ export interface SoapFault {
 	code?: string;
 }
 
-export type SoapAnswer = { result: XmlElement; fault?: undefined } | { fault: SoapFault; result?: undefined };
+export type SoapAnswer =
+	| { result: XmlElement; fault?: undefined }
+	| { fault: SoapFault; result?: undefined };
 
 /** Reads an answer: the operation's response element, or the fault. Throws XmlError / Error on anything else. */
 export function readSoapAnswer(text: string): SoapAnswer {
@@ -83,10 +101,15 @@ export function readSoapAnswer(text: string): SoapAnswer {
 
 function readFault(fault: XmlElement): SoapFault {
 	const serviceFault = descendant(fault, 'ServiceFault');
-	const messages = serviceFault ? childrenNamed(child(serviceFault, 'Messages'), 'string').map((m) => m.text.trim()).filter(Boolean) : [];
+	const messages = serviceFault
+		? childrenNamed(child(serviceFault, 'Messages'), 'string')
+				.map((m) => m.text.trim())
+				.filter(Boolean)
+		: [];
 	const code = child(fault, 'faultcode')?.text ?? descendant(child(fault, 'Code'), 'Value')?.text;
 	if (!messages.length) {
-		const reason = child(fault, 'faultstring')?.text ?? descendant(child(fault, 'Reason'), 'Text')?.text;
+		const reason =
+			child(fault, 'faultstring')?.text ?? descendant(child(fault, 'Reason'), 'Text')?.text;
 		if (reason?.trim()) messages.push(reason.trim());
 	}
 	return { messages, code: code?.trim() };
@@ -94,7 +117,10 @@ function readFault(fault: XmlElement): SoapFault {
 
 /** `<XResponse><XResult>…</XResult></XResponse>`: the result element (undefined for void methods). */
 export function resultOf(response: XmlElement): XmlElement | undefined {
-	return response.children.find((candidate) => candidate.local.endsWith('Result')) ?? response.children[0];
+	return (
+		response.children.find((candidate) => candidate.local.endsWith('Result')) ??
+		response.children[0]
+	);
 }
 
 /* ---- Parameters ---- */
@@ -146,8 +172,10 @@ export function rowToJson(element: XmlElement): IDataObject {
 	for (const field of element.children) {
 		if (isNil(field)) row[field.local] = null;
 		else if (field.children.length) row[field.local] = rowToJson(field);
-		else if (NUMERIC_FIELDS.has(field.local) && DECIMAL.test(field.text.trim())) row[field.local] = Number(field.text.trim());
-		else if (field.text === 'true' || field.text === 'false') row[field.local] = field.text === 'true';
+		else if (NUMERIC_FIELDS.has(field.local) && DECIMAL.test(field.text.trim()))
+			row[field.local] = Number(field.text.trim());
+		else if (field.text === 'true' || field.text === 'false')
+			row[field.local] = field.text === 'true';
 		else row[field.local] = field.text;
 	}
 	return row;
@@ -192,7 +220,8 @@ function eventIdOf(text: string): number | string {
 function rowOf(item: XmlElement, info: XmlElement): IDataObject {
 	const others = item.children.filter((candidate) => candidate !== info);
 	// (a) a wrapper {EventInfo, <Row>}: one other member, itself a structure (or nil).
-	if (others.length === 1 && (others[0].children.length > 0 || isNil(others[0]))) return isNil(others[0]) ? {} : rowToJson(others[0]);
+	if (others.length === 1 && (others[0].children.length > 0 || isNil(others[0])))
+		return isNil(others[0]) ? {} : rowToJson(others[0]);
 	// (b) the row class itself, carrying EventInfo beside its own fields.
 	return rowToJson({ ...item, children: others });
 }
@@ -203,7 +232,11 @@ function rowOf(item: XmlElement, info: XmlElement): IDataObject {
  * New/Changed/Deleted (a delete read as a change would become an upsert of key fields), or no data at all.
  * `companyId` is the company the request asked for: the answer may not say (docs/api/vitec.md §6.1).
  */
-export function readRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null): Revision[] {
+export function readRevisions(
+	result: XmlElement | undefined,
+	type: InformationType,
+	companyId: number | null,
+): Revision[] {
 	if (!result || isNil(result)) return [];
 	const wrapped = child(result, 'RevisionResult');
 	const list = wrapped ?? result;
@@ -214,7 +247,8 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
 			// Inside RevisionResult every element is a revision: one we cannot identify could never be
 			// acknowledged, so it is an error rather than a silent skip (which would look like "nothing new").
 			// Outside it (no wrapper), only plain members such as BatchId are skipped.
-			if (wrapped || item.children.length) throw new Error(`a revision <${item.name}> without EventInfo`);
+			if (wrapped || item.children.length)
+				throw new Error(`a revision <${item.name}> without EventInfo`);
 			continue;
 		}
 		const eventIdText = leafValue(child(info, 'EventId'));
@@ -222,13 +256,25 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
 		const eventId = eventIdOf(eventIdText);
 		const code = leafValue(child(info, 'ProcessingCode')) ?? '';
 		const action = actionOf(code);
-		if (!action) throw new Error(`ProcessingCode "${code}" of revision ${eventId} is not New, Changed or Deleted (nor 1, 2, 3)`);
+		if (!action)
+			throw new Error(
+				`ProcessingCode "${code}" of revision ${eventId} is not New, Changed or Deleted (nor 1, 2, 3)`,
+			);
 		const data = rowOf(item, info);
-		if (!Object.keys(data).length) throw new Error(`revision ${eventId} carries no data (no row beside its EventInfo)`);
-		const companyText = leafValue(child(info, 'CompanyId')) ?? (data.CompanyId !== undefined && data.CompanyId !== null ? String(data.CompanyId) : undefined);
+		if (!Object.keys(data).length)
+			throw new Error(`revision ${eventId} carries no data (no row beside its EventInfo)`);
+		const companyText =
+			leafValue(child(info, 'CompanyId')) ??
+			(data.CompanyId !== undefined && data.CompanyId !== null
+				? String(data.CompanyId)
+				: undefined);
 		revisions.push({
 			eventId,
-			companyId: type.perCompany ? (companyText && /^\d+$/.test(companyText.trim()) ? Number(companyText) : companyId) : null,
+			companyId: type.perCompany
+				? companyText && /^\d+$/.test(companyText.trim())
+					? Number(companyText)
+					: companyId
+				: null,
 			action,
 			processingCode: code,
 			created: leafValue(child(info, 'Created')) ?? undefined,
@@ -243,7 +289,12 @@ export function readRevisions(result: XmlElement | undefined, type: InformationT
  * rows carry no event id (docs/api/vitec.md §5.1): `sequence` (a prefix unique per poll, a running number) stands in for it, so
  * that an id never repeats across batches and polls. De-duplicate legacy rows on `key`, not on this id.
  */
-export function readLegacyRevisions(result: XmlElement | undefined, type: InformationType, companyId: number | null, sequence: { prefix: string; count: number }): Revision[] {
+export function readLegacyRevisions(
+	result: XmlElement | undefined,
+	type: InformationType,
+	companyId: number | null,
+	sequence: { prefix: string; count: number },
+): Revision[] {
 	if (!result || isNil(result)) return [];
 	return result.children.map((entry) => {
 		const key = child(entry, 'Key');
@@ -251,7 +302,13 @@ export function readLegacyRevisions(result: XmlElement | undefined, type: Inform
 		// Already deleted in Vitec by this read: an unknown code cannot stop it, so the row is kept and marked.
 		const action = actionOf(code) ?? 'unknown';
 		const data = key ? rowToJson(key) : {};
-		return { eventId: `${sequence.prefix}-${++sequence.count}`, companyId: type.perCompany ? companyId : null, action, processingCode: code, data };
+		return {
+			eventId: `${sequence.prefix}-${++sequence.count}`,
+			companyId: type.perCompany ? companyId : null,
+			action,
+			processingCode: code,
+			data,
+		};
 	});
 }
 
@@ -283,7 +340,10 @@ export function readPendingEvents(result: XmlElement | undefined): PendingEntry[
 		const company = leafValue(child(entry, 'CompanyId'));
 		const count = leafValue(child(entry, 'Count')) ?? leafValue(child(entry, 'NumberOfEvents'));
 		const informationType =
-			leafValue(child(entry, 'InformationType')) ?? leafValue(child(entry, 'EventType')) ?? leafValue(child(entry, 'Type')) ?? (entry.children.length ? '' : entry.text.trim());
+			leafValue(child(entry, 'InformationType')) ??
+			leafValue(child(entry, 'EventType')) ??
+			leafValue(child(entry, 'Type')) ??
+			(entry.children.length ? '' : entry.text.trim());
 		return {
 			companyId: company && /^\d+$/.test(company.trim()) ? Number(company) : null,
 			informationType: informationType ?? '',
@@ -293,11 +353,20 @@ export function readPendingEvents(result: XmlElement | undefined): PendingEntry[
 }
 
 /** Matches a pending entry's type name to our information types (several spellings); undefined = unknown. */
-export function matchInformationType(name: string, types: InformationType[]): InformationType | undefined {
+export function matchInformationType(
+	name: string,
+	types: InformationType[],
+): InformationType | undefined {
 	const wanted = name.toLowerCase().replace(/[^a-z0-9åäö]/g, '');
 	if (!wanted) return undefined;
 	return types.find((type) => {
-		const aliases = [type.value, type.name, type.swedish, type.method, type.method.replace(/^Get/, '').replace(/Revisions$/, '')];
+		const aliases = [
+			type.value,
+			type.name,
+			type.swedish,
+			type.method,
+			type.method.replace(/^Get/, '').replace(/Revisions$/, ''),
+		];
 		return aliases.some((alias) => alias.toLowerCase().replace(/[^a-z0-9åäö]/g, '') === wanted);
 	});
 }

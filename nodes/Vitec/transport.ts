@@ -4,7 +4,15 @@
  * the answer into a result element or a NodeApiError carrying Vitec's own ServiceFault messages.
  */
 
-import { apiError, bodyText, credentialsOf, quoteStart, sendRequest, type RequestContext, type RetryPolicy } from '../common/http';
+import {
+	apiError,
+	bodyText,
+	credentialsOf,
+	quoteStart,
+	sendRequest,
+	type RequestContext,
+	type RetryPolicy,
+} from '../common/http';
 import { secretValuesOf } from '../common/redact';
 import { escapeXml, type XmlElement } from '../common/xml';
 import type { Contract, VitecConfig } from './config';
@@ -23,22 +31,49 @@ export interface CallOptions {
 
 /** Known Vitec texts explained in English; the Swedish original always stays in the description. */
 const EXPLANATIONS: Array<[RegExp, string]> = [
-	[/integrations-?id.*(finns inte|saknas|okänt)/i, 'Vitec does not know this Integration-ID: check it against the Prenumeration your Vitec administrator created'],
-	[/inte aktiv/i, 'The Prenumeration (subscription) for this Integration-ID is not active in Vitec'],
-	[/prenumererar inte/i, 'The Prenumeration does not include this information type: ask your Vitec administrator to add it'],
-	[/behörighet/i, 'The API user has no permission for this company (or it is outside the Prenumeration\'s companies)'],
-	[/verifying security|security token|inloggning|lösenord/i, 'Vitec refused the API user name or password (or the security mode in the credential does not match the service)'],
-	[/ActionNotSupported|action.*cannot be processed/i, 'The service does not know this SOAP action: check Service Namespace and the method names in the credential\'s advanced settings'],
+	[
+		/integrations-?id.*(finns inte|saknas|okänt)/i,
+		'Vitec does not know this Integration-ID: check it against the Prenumeration your Vitec administrator created',
+	],
+	[
+		/inte aktiv/i,
+		'The Prenumeration (subscription) for this Integration-ID is not active in Vitec',
+	],
+	[
+		/prenumererar inte/i,
+		'The Prenumeration does not include this information type: ask your Vitec administrator to add it',
+	],
+	[
+		/behörighet/i,
+		"The API user has no permission for this company (or it is outside the Prenumeration's companies)",
+	],
+	[
+		/verifying security|security token|inloggning|lösenord/i,
+		'Vitec refused the API user name or password (or the security mode in the credential does not match the service)',
+	],
+	[
+		/ActionNotSupported|action.*cannot be processed/i,
+		"The service does not know this SOAP action: check Service Namespace and the method names in the credential's advanced settings",
+	],
 ];
 
-export async function vitecConfig(ctx: RequestContext, itemIndex?: number): Promise<{ config: VitecConfig; secrets: string[] }> {
+export async function vitecConfig(
+	ctx: RequestContext,
+	itemIndex?: number,
+): Promise<{ config: VitecConfig; secrets: string[] }> {
 	const credentials = await credentialsOf(ctx, CREDENTIAL);
 	// The password also travels XML-escaped inside the envelope: a service echoing it must not leak it either.
 	const plain = secretValuesOf(credentials);
-	const secrets = [...new Set([...plain, ...plain.map(escapeXml)])].sort((a, b) => b.length - a.length);
+	const secrets = [...new Set([...plain, ...plain.map(escapeXml)])].sort(
+		(a, b) => b.length - a.length,
+	);
 	const config = configFromCredentials(credentials);
 	if (typeof config === 'string') {
-		throw apiError(ctx.getNode(), { message: `The Vitec Ekonomi credential is incomplete: ${config}`, itemIndex }, secrets);
+		throw apiError(
+			ctx.getNode(),
+			{ message: `The Vitec Ekonomi credential is incomplete: ${config}`, itemIndex },
+			secrets,
+		);
 	}
 	return { config, secrets };
 }
@@ -83,17 +118,37 @@ export async function callVitec(
 			response.statusCode >= 400
 				? `Vitec answered HTTP ${httpCode} without a readable SOAP fault (${method})`
 				: `Vitec answered ${method} with something that is not a SOAP answer: ${reason}`;
-		throw apiError(node, { message, description: `The body starts with: ${quoteStart(text)}`, httpCode, itemIndex: options.itemIndex }, secrets);
+		throw apiError(
+			node,
+			{
+				message,
+				description: `The body starts with: ${quoteStart(text)}`,
+				httpCode,
+				itemIndex: options.itemIndex,
+			},
+			secrets,
+		);
 	}
 	if (answer.fault) {
 		const messages = answer.fault.messages.length ? answer.fault.messages : ['(no message)'];
-		const explained = EXPLANATIONS.find(([pattern]) => messages.some((text) => pattern.test(text)))?.[1];
+		const explained = EXPLANATIONS.find(([pattern]) =>
+			messages.some((text) => pattern.test(text)),
+		)?.[1];
 		const message = `Vitec refused ${method}: ${explained ?? messages.join(' | ')}`;
 		const description = `Vitec's message${messages.length > 1 ? 's' : ''} (ServiceFault): ${messages.map((m) => `"${m}"`).join('; ')}`;
 		throw apiError(node, { message, description, httpCode, itemIndex: options.itemIndex }, secrets);
 	}
 	if (response.statusCode >= 400) {
-		throw apiError(node, { message: `Vitec answered HTTP ${httpCode} to ${method}`, description: `The body starts with: ${quoteStart(text)}`, httpCode, itemIndex: options.itemIndex }, secrets);
+		throw apiError(
+			node,
+			{
+				message: `Vitec answered HTTP ${httpCode} to ${method}`,
+				description: `The body starts with: ${quoteStart(text)}`,
+				httpCode,
+				itemIndex: options.itemIndex,
+			},
+			secrets,
+		);
 	}
 	return resultOf(answer.result);
 }

@@ -31,7 +31,10 @@ export interface FieldsOrJson {
 }
 
 function shownFor(spec: FieldsOrJson, choice: 'fields' | 'json'): IDisplayOptions {
-	return { ...spec.displayOptions, show: { ...spec.displayOptions?.show, [spec.selector.name]: [choice] } };
+	return {
+		...spec.displayOptions,
+		show: { ...spec.displayOptions?.show, [spec.selector.name]: [choice] },
+	};
 }
 
 /** The three parameters: selector, collection (shown for Fields) and JSON field (shown for JSON). */
@@ -72,7 +75,13 @@ export function fieldsOrJsonProperties(spec: FieldsOrJson): INodeProperties[] {
 			default: {},
 			placeholder: spec.fields.placeholder,
 			displayOptions: shownFor(spec, 'fields'),
-			options: [{ displayName: spec.fields.rowDisplayName, name: spec.fields.rowName, values: spec.fields.values }],
+			options: [
+				{
+					displayName: spec.fields.rowDisplayName,
+					name: spec.fields.rowName,
+					values: spec.fields.values,
+				},
+			],
 			...(spec.fields.description ? { description: spec.fields.description } : {}),
 		},
 		json,
@@ -91,8 +100,15 @@ export function readFieldsOrJson(
 	const choice = ctx.getNodeParameter(spec.selector.name, itemIndex, 'fields') as string;
 	if (choice === 'json') {
 		const value = ctx.getNodeParameter(spec.json.name, itemIndex, '[]') as unknown;
-		const rows = parseJsonValue(ctx, value, itemIndex, spec.json.displayName, 'list', spec.jsonOptions) ?? [];
+		const rows =
+			parseJsonValue(ctx, value, itemIndex, spec.json.displayName, 'list', spec.jsonOptions) ?? [];
 		return { source: 'json', rows };
 	}
-	return { source: 'fields', rows: fixedCollectionRows(ctx.getNodeParameter(spec.fields.name, itemIndex, {}), spec.fields.rowName) };
+	return {
+		source: 'fields',
+		rows: fixedCollectionRows(
+			ctx.getNodeParameter(spec.fields.name, itemIndex, {}),
+			spec.fields.rowName,
+		),
+	};
 }

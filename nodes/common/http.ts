@@ -15,7 +15,13 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { errorKindOfStatus, withErrorKind, type ErrorKind } from './errors';
 import { redactSecrets, secretValuesOf } from './redact';
 
-export { errorKindOf, errorKindOfStatus, mayHaveBeenApplied, withErrorKind, type ErrorKind } from './errors';
+export {
+	errorKindOf,
+	errorKindOfStatus,
+	mayHaveBeenApplied,
+	withErrorKind,
+	type ErrorKind,
+} from './errors';
 
 /** Every n8n context our transports are called from. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -70,7 +76,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 3,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface SendOptions {
@@ -99,7 +109,10 @@ const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataD
  * is the same for every item of one run, and a new one for the next run; the cache is keyed by it and dropped
  * with it (a WeakMap), so a credential changed between runs is read anew and nothing outlives the run.
  */
-export async function credentialsOf(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function credentialsOf(
+	ctx: RequestContext,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialCache.get(ctx);
 	if (!byType) credentialCache.set(ctx, (byType = new Map()));
 	let credentials = byType.get(type);
@@ -154,7 +167,14 @@ export async function sendRequest(
 	// (docs/performance.md). n8n still runs the credential's authenticate (and preAuthentication) on it.
 	const reuse: IAdditionalCredentialOptions | undefined = options.freshCredentials
 		? undefined
-		: { credentialsDecrypted: { id: node.credentials?.[credentialType]?.id ?? '', name: node.credentials?.[credentialType]?.name ?? '', type: credentialType, data: credentials } };
+		: {
+				credentialsDecrypted: {
+					id: node.credentials?.[credentialType]?.id ?? '',
+					name: node.credentials?.[credentialType]?.name ?? '',
+					type: credentialType,
+					data: credentials,
+				},
+			};
 
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
@@ -171,7 +191,14 @@ export async function sendRequest(
 				await sleep(backoffDelay(attempt, policy));
 				continue;
 			}
-			throw networkError(node, error, code, request, options.itemIndex, await currentSecrets(this, credentialType, secrets));
+			throw networkError(
+				node,
+				error,
+				code,
+				request,
+				options.itemIndex,
+				await currentSecrets(this, credentialType, secrets),
+			);
 		}
 
 		const status = response.statusCode;
@@ -183,7 +210,14 @@ export async function sendRequest(
 			continue;
 		}
 		if (request.acceptStatuses?.includes(status)) return response;
-		throw httpStatusError(node, response, request, attempt, options, await currentSecrets(this, credentialType, secrets));
+		throw httpStatusError(
+			node,
+			response,
+			request,
+			attempt,
+			options,
+			await currentSecrets(this, credentialType, secrets),
+		);
 	}
 }
 
@@ -192,7 +226,11 @@ export async function sendRequest(
  * may have refreshed it during the request (a new OAuth2 access token from `preAuthentication`), and an
  * answer can quote that new value. Read only when an error is built, so the normal path pays nothing.
  */
-export async function currentSecrets(ctx: RequestContext, credentialType: string, known: string[]): Promise<string[]> {
+export async function currentSecrets(
+	ctx: RequestContext,
+	credentialType: string,
+	known: string[],
+): Promise<string[]> {
 	let now: ICredentialDataDecryptedObject | undefined;
 	try {
 		now = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
@@ -215,7 +253,8 @@ export function retryWait(
 	attempt: number,
 	policy: RetryPolicy,
 ): number | undefined {
-	if (!RETRYABLE_STATUSES.has(status) || !request.safeToRepeat || attempt >= policy.maxRetries) return undefined;
+	if (!RETRYABLE_STATUSES.has(status) || !request.safeToRepeat || attempt >= policy.maxRetries)
+		return undefined;
 	const asked = retryAfterMs(retryAfter);
 	if (asked !== undefined) return asked <= policy.maxDelayMs ? asked : undefined;
 	if (status === 429 && request.tooManyRequests === 'quota') return undefined;
@@ -254,7 +293,10 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 }
 
 /** Retry-After in milliseconds: either seconds or an HTTP date. */
-export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	header: string | string[] | undefined,
+	now = Date.now(),
+): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(parseFloat(value) * 1000);
@@ -327,13 +369,16 @@ function networkError(
 	const original = error instanceof Error ? error.message : String(error);
 	// Refused or unresolved connections never reached the API; the others may have been processed. A failure
 	// without a known code is taken as a lost answer: looking the object up is the safe side.
-	const kind: ErrorKind = code ? NETWORK_FAILURE_KIND[code] ?? 'answerLost' : 'answerLost';
+	const kind: ErrorKind = code ? (NETWORK_FAILURE_KIND[code] ?? 'answerLost') : 'answerLost';
 	const maybeCreated = !request.safeToRepeat && code !== undefined && kind !== 'notApplied';
 	// No errno code in the message: NodeApiError would replace the whole message with its own text for it.
-	const message = code ? NETWORK_FAILURE_TEXT[code] ?? 'The connection to the API failed' : `The request to the API failed: ${original}`;
+	const message = code
+		? (NETWORK_FAILURE_TEXT[code] ?? 'The connection to the API failed')
+		: `The request to the API failed: ${original}`;
 	const description = maybeCreated
 		? `The request was sent but no answer arrived, and it was not sent again, to avoid doing it twice. ${
-				request.lostAnswerHint ?? 'The document may have been created: look it up (Get / Get Many) before running this item again.'
+				request.lostAnswerHint ??
+				'The document may have been created: look it up (Get / Get Many) before running this item again.'
 			}`
 		: `${original}. Check the base URL in the credential and that the service is reachable.`;
 	return apiError(node, { message, description, itemIndex, kind }, secrets);
@@ -358,7 +403,8 @@ function httpStatusError(
 	apiMessage ??= text.trim() ? quoteStart(text) : undefined;
 
 	let message = `The API answered HTTP ${status}`;
-	if (status === 401 || status === 403) message += ': the credential was refused. Check the login and secret in the credential';
+	if (status === 401 || status === 403)
+		message += ': the credential was refused. Check the login and secret in the credential';
 	if (status === 404) message += ': not found. Check the id or the base URL in the credential';
 	if (status === 429) {
 		const wait = retryAfterMs(response.headers['retry-after']);
@@ -367,10 +413,24 @@ function httpStatusError(
 	}
 	if (retries > 0) message += ` (after ${retries} retries)`;
 	if (!request.safeToRepeat && RETRYABLE_STATUSES.has(status)) {
-		message += '. This request creates a document, so it was not retried: check whether it exists before running it again';
+		message +=
+			'. This request creates a document, so it was not retried: check whether it exists before running it again';
 	}
-	const kind = status === 429 && request.tooManyRequests === 'quota' ? 'quotaSpent' : errorKindOfStatus(status);
-	return apiError(node, { message, description: apiMessage, httpCode: String(status), itemIndex: options.itemIndex, kind }, secrets);
+	const kind =
+		status === 429 && request.tooManyRequests === 'quota'
+			? 'quotaSpent'
+			: errorKindOfStatus(status);
+	return apiError(
+		node,
+		{
+			message,
+			description: apiMessage,
+			httpCode: String(status),
+			itemIndex: options.itemIndex,
+			kind,
+		},
+		secrets,
+	);
 }
 
 /**
@@ -380,12 +440,23 @@ function httpStatusError(
  */
 export function apiError(
 	node: INode,
-	details: { message: string; description?: string; httpCode?: string; itemIndex?: number; kind?: ErrorKind },
+	details: {
+		message: string;
+		description?: string;
+		httpCode?: string;
+		itemIndex?: number;
+		kind?: ErrorKind;
+	},
 	secrets: string[],
 ): NodeApiError {
 	const message = redactSecrets(details.message, secrets);
-	const description = details.description === undefined ? undefined : redactSecrets(details.description, secrets);
-	const errorResponse: JsonObject = { message, description: description ?? null, httpCode: details.httpCode ?? null };
+	const description =
+		details.description === undefined ? undefined : redactSecrets(details.description, secrets);
+	const errorResponse: JsonObject = {
+		message,
+		description: description ?? null,
+		httpCode: details.httpCode ?? null,
+	};
 	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description,
@@ -393,7 +464,9 @@ export function apiError(
 		itemIndex: details.itemIndex,
 	});
 	const status = Number(details.httpCode);
-	const kind = details.kind ?? (Number.isInteger(status) && status >= 400 ? errorKindOfStatus(status) : undefined);
+	const kind =
+		details.kind ??
+		(Number.isInteger(status) && status >= 400 ? errorKindOfStatus(status) : undefined);
 	return withErrorKind(error, kind);
 }
 
@@ -412,16 +485,40 @@ export function quoteStart(text: string): string {
  * Parses a JSON body; a body that is empty or not JSON (an HTML error page, a truncated answer)
  * becomes a clear error quoting its start, never a TypeError later on.
  */
-export function parseJsonBody(node: INode, response: RawResponse, itemIndex?: number, secrets: string[] = []): unknown {
+export function parseJsonBody(
+	node: INode,
+	response: RawResponse,
+	itemIndex?: number,
+	secrets: string[] = [],
+): unknown {
 	const text = bodyText(response.body);
 	const httpCode = String(response.statusCode);
 	if (!text.trim()) {
-		throw apiError(node, { message: 'The API answered with an empty body where JSON was expected', httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
+		throw apiError(
+			node,
+			{
+				message: 'The API answered with an empty body where JSON was expected',
+				httpCode,
+				itemIndex,
+				kind: 'unreadableAnswer',
+			},
+			secrets,
+		);
 	}
 	try {
 		return JSON.parse(text);
 	} catch {
 		const description = `The body starts with: ${quoteStart(text)}`;
-		throw apiError(node, { message: 'The API answered with something that is not JSON', description, httpCode, itemIndex, kind: 'unreadableAnswer' }, secrets);
+		throw apiError(
+			node,
+			{
+				message: 'The API answered with something that is not JSON',
+				description,
+				httpCode,
+				itemIndex,
+				kind: 'unreadableAnswer',
+			},
+			secrets,
+		);
 	}
 }

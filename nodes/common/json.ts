@@ -33,7 +33,9 @@ export function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
 }
 
 function isBlankJson(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -84,22 +86,47 @@ export function parseJsonValue(
 	}
 	const prototypeKey = prototypeKeyIn(parsed);
 	if (prototypeKey) {
-		throw fieldError(ctx, itemIndex, field, `"${prototypeKey}" is not a field name ${options.api ?? 'the API'} knows`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`"${prototypeKey}" is not a field name ${options.api ?? 'the API'} knows`,
+		);
 	}
 	if (Array.isArray(parsed)) {
-		if (shape === 'object') throw fieldError(ctx, itemIndex, field, 'must be a JSON object like {"Field": "value"}, not a list');
+		if (shape === 'object')
+			throw fieldError(
+				ctx,
+				itemIndex,
+				field,
+				'must be a JSON object like {"Field": "value"}, not a list',
+			);
 		parsed.forEach((entry, index) => {
-			if (!isObject(entry)) throw fieldError(ctx, itemIndex, field, `entry ${index + 1} of the list must be an object like {"Field": "value"}`);
+			if (!isObject(entry))
+				throw fieldError(
+					ctx,
+					itemIndex,
+					field,
+					`entry ${index + 1} of the list must be an object like {"Field": "value"}`,
+				);
 		});
 		return parsed as IDataObject[];
 	}
 	if (!isObject(parsed)) {
-		const expected = shape === 'list' ? 'a JSON list of objects like [{"Field": "value"}]' : 'a JSON object like {"Field": "value"}';
+		const expected =
+			shape === 'list'
+				? 'a JSON list of objects like [{"Field": "value"}]'
+				: 'a JSON object like {"Field": "value"}';
 		throw fieldError(ctx, itemIndex, field, `must be ${expected}`);
 	}
 	if (shape === 'list') {
 		if (options.oneAsList) return [parsed];
-		throw fieldError(ctx, itemIndex, field, 'must be a JSON list of objects like [{"Field": "value"}]');
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			'must be a JSON list of objects like [{"Field": "value"}]',
+		);
 	}
 	return parsed;
 }
@@ -137,5 +164,12 @@ export function readJsonParameter(
 	shape: JsonShape,
 	options: JsonReadOptions = {},
 ): IDataObject | IDataObject[] | undefined {
-	return parseJsonValue(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, field, shape, options);
+	return parseJsonValue(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, '') as unknown,
+		itemIndex,
+		field,
+		shape,
+		options,
+	);
 }

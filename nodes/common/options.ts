@@ -41,7 +41,15 @@ export function readRequestOptions(
 	const maxRetries = Number(options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries);
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
 	return {
-		retry: { maxRetries: Number.isInteger(maxRetries) && maxRetries >= 0 ? Math.min(maxRetries, 10) : DEFAULT_RETRY_POLICY.maxRetries },
-		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
+		retry: {
+			maxRetries:
+				Number.isInteger(maxRetries) && maxRetries >= 0
+					? Math.min(maxRetries, 10)
+					: DEFAULT_RETRY_POLICY.maxRetries,
+		},
+		timeoutMs:
+			Number.isFinite(timeoutSeconds) && timeoutSeconds > 0
+				? timeoutSeconds * 1000
+				: DEFAULT_TIMEOUT_MS,
 	};
 }

@@ -17,8 +17,7 @@ export function secretValuesOf(credentials: ICredentialDataDecryptedObject | und
 			secrets.push(value);
 			// A hex key (iFirma) is the same key in either case, and a service may echo it in the other one.
 			if (/^[0-9a-fA-F]{8,}$/.test(value)) secrets.push(value.toLowerCase(), value.toUpperCase());
-		}
-		else if (LOGIN_FIELD.test(name)) logins.push(value);
+		} else if (LOGIN_FIELD.test(name)) logins.push(value);
 	}
 	for (const login of logins) {
 		for (const secret of [...secrets]) {

@@ -9,7 +9,10 @@ export interface PreparedItems {
 export type OperationResult = IDataObject | IDataObject[] | PreparedItems;
 
 /** What every `*.operation.ts` exports as `execute`: one item in, its result out. */
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<OperationResult>;
 
 /**
  * The item loop shared by every node's router: picks the operation by `resource:operation`, runs it once
@@ -25,7 +28,10 @@ export async function runOperations(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = operations[`${resource}:${operation}`];
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 
 	const returnData: INodeExecutionData[] = [];
@@ -33,7 +39,8 @@ export async function runOperations(
 		try {
 			const result = await execute.call(this, i);
 			if (isPreparedItems(result)) {
-				for (const item of result.preparedItems) returnData.push({ ...item, pairedItem: { item: i } });
+				for (const item of result.preparedItems)
+					returnData.push({ ...item, pairedItem: { item: i } });
 			} else {
 				returnData.push(
 					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
@@ -53,7 +60,11 @@ export async function runOperations(
 }
 
 /** Our errors pass unchanged; anything else (a bug of ours) still says which item it happened on. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
@@ -64,7 +75,11 @@ function isPreparedItems(result: OperationResult): result is PreparedItems {
 
 /** The error as an item's JSON: message, the API's own words and HTTP code when there are any. */
 export function errorJson(error: unknown): IDataObject {
-	const { message, description, httpCode } = error as { message?: unknown; description?: unknown; httpCode?: unknown };
+	const { message, description, httpCode } = error as {
+		message?: unknown;
+		description?: unknown;
+		httpCode?: unknown;
+	};
 	const json: IDataObject = { error: typeof message === 'string' ? message : String(error) };
 	if (typeof description === 'string' && description) json.description = description;
 	if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;

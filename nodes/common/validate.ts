@@ -43,17 +43,25 @@ function describe(value: unknown): string {
 
 /** Nothing given: undefined, null, or text that is only spaces. */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** A value that must be text (a number is taken as its digits), trimmed; an object or list is refused. */
 export function toText(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string {
-	if (typeof value !== 'string' && typeof value !== 'number') throw fieldError(ctx, itemIndex, field, `must be text, got ${describe(value)}`);
+	if (typeof value !== 'string' && typeof value !== 'number')
+		throw fieldError(ctx, itemIndex, field, `must be text, got ${describe(value)}`);
 	return String(value).trim();
 }
 
 /** true / false, also as the text "true" / "false" (what an expression may give). */
-export function toBoolean(ctx: NodeContext, value: unknown, itemIndex: number, field: string): boolean {
+export function toBoolean(
+	ctx: NodeContext,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+): boolean {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
 	throw fieldError(ctx, itemIndex, field, `must be true or false, got ${describe(value)}`);
@@ -90,14 +98,32 @@ export function toPositiveInteger(
 	itemIndex: number,
 	field: string,
 ): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+	const text =
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.trim()
+				: undefined;
 	if (text === undefined || text === '') {
-		throw fieldError(ctx, itemIndex, field, value === '' || value === undefined ? 'is required' : `must be a whole number, got ${describe(value)}`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			value === '' || value === undefined
+				? 'is required'
+				: `must be a whole number, got ${describe(value)}`,
+		);
 	}
-	if (!/^\d+$/.test(text)) throw fieldError(ctx, itemIndex, field, `must be a whole number, got ${describe(value)}`);
+	if (!/^\d+$/.test(text))
+		throw fieldError(ctx, itemIndex, field, `must be a whole number, got ${describe(value)}`);
 	const number = Number(text);
 	if (number <= 0 || !Number.isSafeInteger(number)) {
-		throw fieldError(ctx, itemIndex, field, `must be a whole number between 1 and ${Number.MAX_SAFE_INTEGER}`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`must be a whole number between 1 and ${Number.MAX_SAFE_INTEGER}`,
+		);
 	}
 	return number;
 }
@@ -108,7 +134,12 @@ export function readPositiveInteger(
 	itemIndex: number,
 	field: string,
 ): number {
-	return toPositiveInteger(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, field);
+	return toPositiveInteger(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, '') as unknown,
+		itemIndex,
+		field,
+	);
 }
 
 /** An integer within [min, max], given as a number or digits. */
@@ -120,9 +151,19 @@ export function toIntegerInRange(
 	min: number,
 	max: number,
 ): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^-?\d+$/.test(value.trim())
+				? Number(value)
+				: NaN;
 	if (!Number.isInteger(number) || number < min || number > max) {
-		throw fieldError(ctx, itemIndex, field, `must be a whole number from ${min} to ${max}, got ${describe(value)}`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`must be a whole number from ${min} to ${max}, got ${describe(value)}`,
+		);
 	}
 	return number;
 }
@@ -131,15 +172,30 @@ export function toIntegerInRange(
  * A calendar date as the API wants it (yyyy-mm-dd). Accepts yyyy-mm-dd, an ISO date-time (the editor's
  * date picker gives one; only its date part is used) or a JavaScript Date / luxon DateTime from an expression.
  */
-export function toIsoDate(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string {
+export function toIsoDate(
+	ctx: NodeContext,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+): string {
 	let text: string | undefined;
 	if (typeof value === 'string') text = value.trim();
 	else if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString();
-	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		text = String((value as { toISO: () => string }).toISO());
 	}
 	const match = text?.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/);
-	if (!match) throw fieldError(ctx, itemIndex, field, `must be a date like 2026-01-31, got ${describe(value)}`);
+	if (!match)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`must be a date like 2026-01-31, got ${describe(value)}`,
+		);
 	const [, year, month, day] = match;
 	const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
 	if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
@@ -151,13 +207,30 @@ export function toIsoDate(ctx: NodeContext, value: unknown, itemIndex: number, f
 const EMAIL = /^[^\s@;,<>()[\]"]+@[^\s@;,<>()[\]"]+\.[^\s@;,<>()[\]"]{2,}$/;
 
 /** One or more e-mail addresses separated by commas, semicolons or spaces; each one checked. */
-export function toEmailList(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string[] {
-	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,\s]+/) : undefined;
-	if (!parts) throw fieldError(ctx, itemIndex, field, `must be e-mail addresses, got ${describe(value)}`);
-	const emails = parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
+export function toEmailList(
+	ctx: NodeContext,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+): string[] {
+	const parts = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[;,\s]+/)
+			: undefined;
+	if (!parts)
+		throw fieldError(ctx, itemIndex, field, `must be e-mail addresses, got ${describe(value)}`);
+	const emails = parts
+		.map((part) => (typeof part === 'string' ? part.trim() : part))
+		.filter((part) => part !== '');
 	for (const email of emails) {
 		if (typeof email !== 'string' || !EMAIL.test(email)) {
-			throw fieldError(ctx, itemIndex, field, `${describe(email)} is not an e-mail address (separate several with commas)`);
+			throw fieldError(
+				ctx,
+				itemIndex,
+				field,
+				`${describe(email)} is not an e-mail address (separate several with commas)`,
+			);
 		}
 	}
 	return emails as string[];
@@ -176,20 +249,36 @@ export function isValidNip(nip: string): boolean {
 export function toNip(ctx: NodeContext, value: unknown, itemIndex: number, field: string): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 	if (!isValidNip(text)) {
-		throw fieldError(ctx, itemIndex, field, `${describe(value)} is not a valid NIP (10 digits with a correct checksum)`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`${describe(value)} is not a valid NIP (10 digits with a correct checksum)`,
+		);
 	}
 	return text.replace(/^PL/i, '').replace(/[\s-]/g, '');
 }
 
 /** A money amount rounded to 2 decimals; accepts "12,50" (Polish decimal comma) as well as 12.5. */
-export function toAmount(ctx: NodeContext, value: unknown, itemIndex: number, field: string): number {
+export function toAmount(
+	ctx: NodeContext,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+): number {
 	const number =
 		typeof value === 'number'
 			? value
 			: typeof value === 'string' && /^-?\d+([.,]\d+)?$/.test(value.trim())
 				? Number(value.trim().replace(',', '.'))
 				: NaN;
-	if (!Number.isFinite(number)) throw fieldError(ctx, itemIndex, field, `must be an amount like 123.45, got ${describe(value)}`);
+	if (!Number.isFinite(number))
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`must be an amount like 123.45, got ${describe(value)}`,
+		);
 	return Math.round(number * 100) / 100;
 }
 
@@ -199,7 +288,12 @@ export function toAmount(ctx: NodeContext, value: unknown, itemIndex: number, fi
  */
 export function fixedCollectionRows(collection: unknown, key: string): IDataObject[] {
 	if (!collection || typeof collection !== 'object' || Array.isArray(collection)) return [];
-	const rows = Object.prototype.hasOwnProperty.call(collection, key) ? (collection as IDataObject)[key] : undefined;
-	if (Array.isArray(rows)) return rows.filter((row): row is IDataObject => !!row && typeof row === 'object' && !Array.isArray(row));
+	const rows = Object.prototype.hasOwnProperty.call(collection, key)
+		? (collection as IDataObject)[key]
+		: undefined;
+	if (Array.isArray(rows))
+		return rows.filter(
+			(row): row is IDataObject => !!row && typeof row === 'object' && !Array.isArray(row),
+		);
 	return rows && typeof rows === 'object' ? [rows as IDataObject] : [];
 }

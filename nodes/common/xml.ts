@@ -35,7 +35,8 @@ export class XmlError extends Error {
 	}
 }
 
-const NAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*)?$/;
+const NAME =
+	/^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*)?$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
 /** Replaces entity and character references; any other `&` is an error. */
@@ -49,7 +50,12 @@ export function decodeEntities(raw: string, position = 0): string {
 		const ref = raw.slice(amp + 1, semi);
 		let value: string | undefined;
 		if (ref[0] === '#') {
-			const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : /^\d+$/.test(ref.slice(1)) ? parseInt(ref.slice(1), 10) : NaN;
+			const code =
+				ref[1] === 'x'
+					? parseInt(ref.slice(2), 16)
+					: /^\d+$/.test(ref.slice(1))
+						? parseInt(ref.slice(1), 10)
+						: NaN;
 			const valid = ref[1] === 'x' ? /^#x[0-9A-Fa-f]+$/.test(ref) : /^#\d+$/.test(ref);
 			if (!valid || !Number.isFinite(code) || code > 0x10ffff || code === 0) {
 				throw new XmlError(`Invalid character reference "&${ref};"`, position + amp);
@@ -67,7 +73,10 @@ export function decodeEntities(raw: string, position = 0): string {
 
 /** Escapes text for element content and attribute values. */
 export function escapeXml(value: string): string {
-	return value.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+	return value.replace(
+		/[&<>"']/g,
+		(c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
+	);
 }
 
 interface Open {
@@ -103,7 +112,8 @@ export function parseXml(xml: string): XmlElement {
 		const textEnd = lt < 0 ? length : lt;
 		if (textEnd > pos) {
 			const raw = xml.slice(pos, textEnd);
-			if (raw.includes('>') && raw.includes(']]>')) throw new XmlError('"]]>" is not allowed in text', pos);
+			if (raw.includes('>') && raw.includes(']]>'))
+				throw new XmlError('"]]>" is not allowed in text', pos);
 			addText(decodeEntities(raw, pos), pos);
 		}
 		if (lt < 0) break;
@@ -137,7 +147,8 @@ export function parseXml(xml: string): XmlElement {
 			const name = xml.slice(pos + 2, end).trimEnd();
 			const open = stack.pop();
 			if (!open) throw new XmlError(`End tag </${name}> without a start tag`, pos);
-			if (open.element.name !== name) throw new XmlError(`End tag </${name}> does not match <${open.element.name}>`, pos);
+			if (open.element.name !== name)
+				throw new XmlError(`End tag </${name}> does not match <${open.element.name}>`, pos);
 			scope = stack.length ? stack[stack.length - 1].scope : documentScope;
 			pos = end + 1;
 			continue;
@@ -156,7 +167,8 @@ export function parseXml(xml: string): XmlElement {
 			if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
 				if (elementScope === scope) elementScope = new Map(scope);
 				const prefix = attr === 'xmlns' ? '' : attr.slice(6);
-				if (prefix && attrs[attr] === '') throw new XmlError(`The prefix "${prefix}" cannot be undeclared`, pos);
+				if (prefix && attrs[attr] === '')
+					throw new XmlError(`The prefix "${prefix}" cannot be undeclared`, pos);
 				elementScope.set(prefix, attrs[attr]);
 			}
 		}
@@ -166,11 +178,22 @@ export function parseXml(xml: string): XmlElement {
 		if (ns === undefined) throw new XmlError(`Unbound namespace prefix "${prefix}"`, pos);
 		for (const attr of Object.keys(attrs)) {
 			const attrColon = attr.indexOf(':');
-			if (attrColon > 0 && !attr.startsWith('xmlns:') && !elementScope.has(attr.slice(0, attrColon))) {
+			if (
+				attrColon > 0 &&
+				!attr.startsWith('xmlns:') &&
+				!elementScope.has(attr.slice(0, attrColon))
+			) {
 				throw new XmlError(`Unbound namespace prefix "${attr.slice(0, attrColon)}"`, pos);
 			}
 		}
-		const element: XmlElement = { name, local: colon < 0 ? name : name.slice(colon + 1), ns, attrs, children: [], text: '' };
+		const element: XmlElement = {
+			name,
+			local: colon < 0 ? name : name.slice(colon + 1),
+			ns,
+			attrs,
+			children: [],
+			text: '',
+		};
 		const parent = stack[stack.length - 1];
 		if (parent) parent.element.children.push(element);
 		else if (root) throw new XmlError('A second root element', pos);
@@ -181,7 +204,8 @@ export function parseXml(xml: string): XmlElement {
 		}
 		pos = tagEnd + 1;
 	}
-	if (stack.length) throw new XmlError(`Element <${stack[stack.length - 1].element.name}> is not closed`, length);
+	if (stack.length)
+		throw new XmlError(`Element <${stack[stack.length - 1].element.name}> is not closed`, length);
 	if (!root) throw new XmlError('The document has no root element', 0);
 	return root;
 }
@@ -210,14 +234,20 @@ function parseAttributes(text: string, position: number): Record<string, string>
 	let last = 0;
 	for (let match = ATTRIBUTE.exec(text); match; match = ATTRIBUTE.exec(text)) {
 		const name = match[1];
-		if (!NAME.test(name)) throw new XmlError(`Invalid attribute name "${name}"`, position + match.index);
-		if (Object.prototype.hasOwnProperty.call(attrs, name)) throw new XmlError(`Duplicate attribute "${name}"`, position + match.index);
+		if (!NAME.test(name))
+			throw new XmlError(`Invalid attribute name "${name}"`, position + match.index);
+		if (Object.prototype.hasOwnProperty.call(attrs, name))
+			throw new XmlError(`Duplicate attribute "${name}"`, position + match.index);
 		const raw = match[2] ?? match[3];
 		// Attribute-value normalisation: tabs and line breaks become spaces (XML 1.0 §3.3.3).
 		attrs[name] = decodeEntities(raw.replace(/[\t\n\r]/g, ' '), position + match.index);
 		last = ATTRIBUTE.lastIndex;
 	}
-	if (text.slice(last).trim()) throw new XmlError(`Malformed attributes "${text.slice(last).trim().slice(0, 30)}"`, position + last);
+	if (text.slice(last).trim())
+		throw new XmlError(
+			`Malformed attributes "${text.slice(last).trim().slice(0, 30)}"`,
+			position + last,
+		);
 	return attrs;
 }
 
@@ -273,7 +303,9 @@ export function leafValue(element: XmlElement | undefined): string | null | unde
  * A WCF `Dictionary<K,V>` (`ArrayOfKeyValueOf…` of `KeyValueOf…` with `Key` and `Value` children) as
  * pairs of elements.
  */
-export function keyValuePairs(element: XmlElement | undefined): Array<{ key: XmlElement; value: XmlElement | undefined }> {
+export function keyValuePairs(
+	element: XmlElement | undefined,
+): Array<{ key: XmlElement; value: XmlElement | undefined }> {
 	if (!element) return [];
 	const pairs: Array<{ key: XmlElement; value: XmlElement | undefined }> = [];
 	for (const entry of element.children) {
@@ -290,7 +322,10 @@ export type XmlJson = string | null | XmlJson[] | { [key: string]: XmlJson };
  * local name, a name repeated among siblings becomes a list, and an element whose children all share one
  * name (a WCF array such as `ArrayOfstring`) becomes a list even with a single item when `arrays` names it.
  */
-export function elementToJson(element: XmlElement, arrays: ReadonlySet<string> = new Set()): XmlJson {
+export function elementToJson(
+	element: XmlElement,
+	arrays: ReadonlySet<string> = new Set(),
+): XmlJson {
 	if (isNil(element)) return null;
 	if (!element.children.length) return arrays.has(element.local) ? [] : element.text;
 	if (arrays.has(element.local)) return element.children.map((item) => elementToJson(item, arrays));
@@ -299,7 +334,8 @@ export function elementToJson(element: XmlElement, arrays: ReadonlySet<string> =
 		const value = elementToJson(item, arrays);
 		const existing = out[item.local];
 		if (existing === undefined) out[item.local] = value;
-		else if (Array.isArray(existing) && (existing as XmlJson[] & { repeated?: boolean }).repeated) existing.push(value);
+		else if (Array.isArray(existing) && (existing as XmlJson[] & { repeated?: boolean }).repeated)
+			existing.push(value);
 		else {
 			const list = [existing, value] as XmlJson[] & { repeated?: boolean };
 			Object.defineProperty(list, 'repeated', { value: true, enumerable: false });

@@ -25,9 +25,17 @@ const stored = {
 	hourToSend: '10',
 };
 
-function run(parameters: Record<string, unknown>, items: object[] = [{}], onError?: 'continueRegularOutput') {
+function run(
+	parameters: Record<string, unknown>,
+	items: object[] = [{}],
+	onError?: 'continueRegularOutput',
+) {
 	return runNode(
-		{ type: 'firminoRecurringInvoices', parameters: { resource: 'recurringInvoice', ...parameters }, onError },
+		{
+			type: 'firminoRecurringInvoices',
+			parameters: { resource: 'recurringInvoice', ...parameters },
+			onError,
+		},
 		items as never,
 		credentials,
 	);
@@ -46,7 +54,10 @@ describe('Create', () => {
 		let sent: Record<string, unknown> = {};
 		api()
 			.post(`${PATH}/add`, (body) => ((sent = body), true))
-			.reply(200, { success: true, response: { ...stored, active: 'false', intervalTimeType: 'week' } });
+			.reply(200, {
+				success: true,
+				response: { ...stored, active: 'false', intervalTimeType: 'week' },
+			});
 
 		const { items, error } = await run(
 			{
@@ -82,10 +93,22 @@ describe('Create', () => {
 
 	it.each([
 		[{ name: '={{ $json.missing }}', idSaleDocument: '5' }, 'Name: is required [item 0]'],
-		[{ name: 'X', idSaleDocument: 'abc' }, 'Sales Document ID: must be a whole number, got "abc" [item 0]'],
-		[{ name: 'X', idSaleDocument: '5', additionalFields: { startDate: '2026-02-30' } }, 'Start Date: is not a real calendar date'],
-		[{ name: 'X', idSaleDocument: '5', additionalFields: { email: 'a@firma.pl; nope' } }, 'E-Mail: "nope" is not an e-mail address'],
-		[{ name: 'X', idSaleDocument: '5', additionalFields: { hourToSend: 24 } }, 'Hour to Send: must be a whole number from 0 to 23'],
+		[
+			{ name: 'X', idSaleDocument: 'abc' },
+			'Sales Document ID: must be a whole number, got "abc" [item 0]',
+		],
+		[
+			{ name: 'X', idSaleDocument: '5', additionalFields: { startDate: '2026-02-30' } },
+			'Start Date: is not a real calendar date',
+		],
+		[
+			{ name: 'X', idSaleDocument: '5', additionalFields: { email: 'a@firma.pl; nope' } },
+			'E-Mail: "nope" is not an e-mail address',
+		],
+		[
+			{ name: 'X', idSaleDocument: '5', additionalFields: { hourToSend: 24 } },
+			'Hour to Send: must be a whole number from 0 to 23',
+		],
 	])('refuses bad input before sending anything: %j', async (parameters, message) => {
 		const scope = api().post(`${PATH}/add`).reply(200, { success: true, response: stored });
 		const { error } = await run({ operation: 'create', ...parameters });
@@ -114,7 +137,7 @@ describe('Create', () => {
 });
 
 describe('Get', () => {
-	it('sends POST get/{id} with the JSON content type and a {} body, as the page\'s curl does', async () => {
+	it("sends POST get/{id} with the JSON content type and a {} body, as the page's curl does", async () => {
 		nock(HOST, { reqheaders: { authorization: BASIC, 'content-type': 'application/json' } })
 			.post(`${PATH}/get/29910`, (sent) => JSON.stringify(sent) === '{}')
 			.reply(200, { success: true, response: stored });
@@ -128,14 +151,22 @@ describe('Get', () => {
 		api().post(`${PATH}/get/29910`).reply(503, '', { 'Retry-After': '0' });
 		api().post(`${PATH}/get/29910`).reply(429, '', { 'Retry-After': '1' });
 		api().post(`${PATH}/get/29910`).reply(200, { success: true, response: stored });
-		const { items, error } = await run({ operation: 'get', recurringInvoiceId: 29910, requestOptions: { maxRetries: 2 } });
+		const { items, error } = await run({
+			operation: 'get',
+			recurringInvoiceId: 29910,
+			requestOptions: { maxRetries: 2 },
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(29910);
 	});
 
 	it('stops after the configured retries and says how many were made', async () => {
 		api().post(`${PATH}/get/1`).times(2).reply(502, '<html>Bad Gateway</html>');
-		const { error } = await run({ operation: 'get', recurringInvoiceId: '1', requestOptions: { maxRetries: 1 } });
+		const { error } = await run({
+			operation: 'get',
+			recurringInvoiceId: '1',
+			requestOptions: { maxRetries: 1 },
+		});
 		expect(error?.message).toContain('HTTP 502');
 		expect(error?.message).toContain('after 1 retries');
 	});
@@ -159,11 +190,19 @@ describe('Get Many', () => {
 	// List rows carry the Polish label only, no intervalTimeType (docs/api/firmino.md "find").
 	const row: Record<string, unknown> = { ...stored };
 	delete row.intervalTimeType;
-	const listItem = (id: number) => ({ ...row, id, saleDocumentName: 'FAS 2/08/2022', intervalTypeName: 'Tydzień' });
+	const listItem = (id: number) => ({
+		...row,
+		id,
+		saleDocumentName: 'FAS 2/08/2022',
+		intervalTypeName: 'Tydzień',
+	});
 
 	it('Return All pages until params.total, with search text and filters', async () => {
 		const bodies: Array<Record<string, unknown>> = [];
-		const page = (ids: number[]) => ({ success: true, response: { params: { total: 52, page: 1, size: 50 }, list: ids.map(listItem) } });
+		const page = (ids: number[]) => ({
+			success: true,
+			response: { params: { total: 52, page: 1, size: 50 }, list: ids.map(listItem) },
+		});
 		api()
 			.post(`${PATH}/find`, (body) => (bodies.push(body), body.page === 1))
 			.reply(200, page(Array.from({ length: 50 }, (_, i) => i + 1)));
@@ -174,7 +213,11 @@ describe('Get Many', () => {
 		const { items, error } = await run({
 			operation: 'getMany',
 			returnAll: true,
-			filters: { text: 'FAS', intervalTimeType: 'week', otherFilters: { filter: [{ name: 'active', value: 'true' }] } },
+			filters: {
+				text: 'FAS',
+				intervalTimeType: 'week',
+				otherFilters: { filter: [{ name: 'active', value: 'true' }] },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(52);
@@ -195,8 +238,22 @@ describe('Get Many', () => {
 		let sent: Record<string, unknown> = {};
 		api()
 			.post(`${PATH}/find`, (body) => ((sent = body as Record<string, unknown>), true))
-			.reply(200, { success: true, response: { params: { total: 3 }, list: [listItem(1), { ...listItem(2), intervalTypeName: 'Miesiąc' }, { ...listItem(3), intervalTypeName: 'Co dwa tygodnie' }] } });
-		const { items, error } = await run({ operation: 'getMany', returnAll: true, sort: { sortField: 'startDate', sortOrder: 'desc' } });
+			.reply(200, {
+				success: true,
+				response: {
+					params: { total: 3 },
+					list: [
+						listItem(1),
+						{ ...listItem(2), intervalTypeName: 'Miesiąc' },
+						{ ...listItem(3), intervalTypeName: 'Co dwa tygodnie' },
+					],
+				},
+			});
+		const { items, error } = await run({
+			operation: 'getMany',
+			returnAll: true,
+			sort: { sortField: 'startDate', sortOrder: 'desc' },
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.intervalTimeType)).toEqual(['week', 'month', undefined]);
 		expect(sent).toMatchObject({ sortField: 'startDate', sortOrder: 'desc', page: 1 });
@@ -207,7 +264,10 @@ describe('Get Many', () => {
 	it('Limit asks for no more than needed', async () => {
 		api()
 			.post(`${PATH}/find`, (body) => body.size === 3 && body.page === 1)
-			.reply(200, { success: true, response: { params: { total: 40 }, list: [1, 2, 3].map(listItem) } });
+			.reply(200, {
+				success: true,
+				response: { params: { total: 40 }, list: [1, 2, 3].map(listItem) },
+			});
 		const { items } = await run({ operation: 'getMany', returnAll: false, limit: 3 });
 		expect(items.map((item) => item.json.id)).toEqual([1, 2, 3]);
 	});
@@ -221,7 +281,11 @@ describe('Update', () => {
 			.post(`${PATH}/update`, (body) => ((sent = body), true))
 			.reply(200, { success: true, response: { ...stored, hourToSend: '7' } });
 
-		const { items, error } = await run({ operation: 'update', recurringInvoiceId: '29910', updateFields: { hourToSend: 7 } });
+		const { items, error } = await run({
+			operation: 'update',
+			recurringInvoiceId: '29910',
+			updateFields: { hourToSend: 7 },
+		});
 		expect(error).toBeUndefined();
 		expect(sent).toEqual({
 			id: 29910,
@@ -254,7 +318,10 @@ describe('Delete and Get Defaults', () => {
 		api()
 			.post(`${PATH}/init`, (body) => ((sent = body), true))
 			.reply(200, { success: true, response: { ...stored, id: null } });
-		const { items } = await run({ operation: 'getDefaults', additionalFields: { name: 'Test', idSaleDocument: 19818500 } });
+		const { items } = await run({
+			operation: 'getDefaults',
+			additionalFields: { name: 'Test', idSaleDocument: 19818500 },
+		});
 		expect(sent).toEqual({ name: 'Test', idSaleDocument: 19818500 });
 		expect(items[0].json).toMatchObject({ id: null, active: true, hourToSend: '10' });
 	});
@@ -262,7 +329,9 @@ describe('Delete and Get Defaults', () => {
 
 describe('Continue On Fail', () => {
 	it('keeps the other items going and pairs the error item to its input', async () => {
-		api().post(`${PATH}/get/7`).reply(200, { success: true, response: { ...stored, id: 7 } });
+		api()
+			.post(`${PATH}/get/7`)
+			.reply(200, { success: true, response: { ...stored, id: 7 } });
 		const { items, error } = await run(
 			{ operation: 'get', recurringInvoiceId: '={{ $json.id }}' },
 			[{ id: 'x1' }, { id: 7 }],
@@ -270,7 +339,9 @@ describe('Continue On Fail', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items[0].json.error).toContain('Recurring Invoice ID: must be a whole number, got "x1" [item 0]');
+		expect(items[0].json.error).toContain(
+			'Recurring Invoice ID: must be a whole number, got "x1" [item 0]',
+		);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json.id).toBe(7);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
@@ -283,9 +354,18 @@ describe('Secrets', () => {
 		api().post(`${PATH}/add`).reply(200, { success: false, response: 'Złe hasło S3cret-Pass!' });
 		const results = [
 			await run({ operation: 'getMany', returnAll: true }),
-			await run({ operation: 'create', name: 'X', idSaleDocument: '1' }, [{}], 'continueRegularOutput'),
+			await run(
+				{ operation: 'create', name: 'X', idSaleDocument: '1' },
+				[{}],
+				'continueRegularOutput',
+			),
 		];
-		const seen = JSON.stringify(results.map(({ error, items }) => ({ error: error && { ...error, message: error.message, description: error.description }, items })));
+		const seen = JSON.stringify(
+			results.map(({ error, items }) => ({
+				error: error && { ...error, message: error.message, description: error.description },
+				items,
+			})),
+		);
 		expect(seen).toContain('HTTP 401');
 		expect(seen).not.toContain('S3cret-Pass!');
 		expect(seen).not.toContain(BASIC.slice(6));

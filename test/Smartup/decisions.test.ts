@@ -11,7 +11,9 @@ import { runNode } from '../harness';
 // The only module of dist/ this test reaches into, on purpose: the one place the wording of API errors passes
 // through. It changes wording, reads no state of the node.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const redact = require('../../dist/nodes/common/redact.js') as { redactSecrets: (text: string, secrets: string[]) => string };
+const redact = require('../../dist/nodes/common/redact.js') as {
+	redactSecrets: (text: string, secrets: string[]) => string;
+};
 const wordedAsWritten = redact.redactSecrets;
 const reverse = (text: string) => [...text].reverse().join('');
 
@@ -29,37 +31,97 @@ afterEach(async () => {
 
 async function createOrders(ids: string[], options: Record<string, unknown> = {}) {
 	const credentials = {
-		smartupApi: { baseUrl: emulator.baseUrl, authType: 'basic', login: emulator.login, password: emulator.password, projectCode: 'trade', filialId: '', accessToken: '' },
+		smartupApi: {
+			baseUrl: emulator.baseUrl,
+			authType: 'basic',
+			login: emulator.login,
+			password: emulator.password,
+			projectCode: 'trade',
+			filialId: '',
+			accessToken: '',
+		},
 	};
 	const parameters = {
 		resource: 'order',
 		operation: 'createOrUpdate',
 		externalId: '={{ $json.id }}',
-		documentFields: JSON.stringify({ deal_time: '2026-03-20 10:00:00', delivery_date: '2026-03-21', status: 'B#N', person_code: 'C-77', room_code: 'R1' }),
+		documentFields: JSON.stringify({
+			deal_time: '2026-03-20 10:00:00',
+			delivery_date: '2026-03-21',
+			status: 'B#N',
+			person_code: 'C-77',
+			room_code: 'R1',
+		}),
 		lines: '[{ "product_code": "P-10", "order_quant": 1 }]',
 		...options,
 	};
-	return await runNode({ type: 'smartup', parameters, onError: 'continueRegularOutput' }, ids.map((id) => ({ id })) as never, credentials);
+	return await runNode(
+		{ type: 'smartup', parameters, onError: 'continueRegularOutput' },
+		ids.map((id) => ({ id })) as never,
+		credentials,
+	);
 }
 
 /** What the node decided, without any wording: the requests it sent and each item's outcome. */
 function decisions(result: Awaited<ReturnType<typeof createOrders>>) {
 	return {
 		requests: emulator.requests.map((request) => request.path.replace(/^.*\/(\w+\$\w+)$/, '$1')),
-		items: result.items.map((item) => ({ success: item.json.success === true, verified: item.json.verified === true, failed: item.json.error !== undefined })),
+		items: result.items.map((item) => ({
+			success: item.json.success === true,
+			verified: item.json.verified === true,
+			failed: item.json.error !== undefined,
+		})),
 	};
 }
 
 type Scenario = [string, () => void, string[], Record<string, unknown>?];
 
 const scenarios: Scenario[] = [
-	['HTTP 500 after the orders landed: looked up, found, not resent', () => emulator.injectFault({ kind: 'status', status: 500, body: 'ORA-00001' }, { pathPattern: /order\$import$/, processFirst: true }), ['a', 'b']],
-	['connection reset before anything landed: looked up, not found', () => emulator.injectFault({ kind: 'reset' }, { pathPattern: /order\$import$/ }), ['a']],
-	['a 200 cut in half: looked up, found', () => emulator.injectFault({ kind: 'truncated' }, { pathPattern: /order\$import$/ }), ['a']],
-	['an HTML page with 200 instead of the answer: looked up', () => emulator.injectFault({ kind: 'html' }, { pathPattern: /order\$import$/ }), ['a']],
-	['no answer within the timeout: looked up, still processing', () => emulator.injectFault({ kind: 'delay', ms: 2500 }, { pathPattern: /order\$import$/ }), ['a'], { requestOptions: { timeoutSeconds: 1 } }],
-	['HTTP 400 (refused): not looked up', () => emulator.injectFault({ kind: 'status', status: 400, body: '{"error_code":"X","message":"bad"}' }, { pathPattern: /order\$import$/ }), ['a']],
-	['the quota spent after the first batch: the rest not sent', () => (emulator.settings.quotaLimits.frequent = 1), ['q1', 'q2', 'q3', 'q4', 'q5'], { options: { batchSize: 2 } }],
+	[
+		'HTTP 500 after the orders landed: looked up, found, not resent',
+		() =>
+			emulator.injectFault(
+				{ kind: 'status', status: 500, body: 'ORA-00001' },
+				{ pathPattern: /order\$import$/, processFirst: true },
+			),
+		['a', 'b'],
+	],
+	[
+		'connection reset before anything landed: looked up, not found',
+		() => emulator.injectFault({ kind: 'reset' }, { pathPattern: /order\$import$/ }),
+		['a'],
+	],
+	[
+		'a 200 cut in half: looked up, found',
+		() => emulator.injectFault({ kind: 'truncated' }, { pathPattern: /order\$import$/ }),
+		['a'],
+	],
+	[
+		'an HTML page with 200 instead of the answer: looked up',
+		() => emulator.injectFault({ kind: 'html' }, { pathPattern: /order\$import$/ }),
+		['a'],
+	],
+	[
+		'no answer within the timeout: looked up, still processing',
+		() => emulator.injectFault({ kind: 'delay', ms: 2500 }, { pathPattern: /order\$import$/ }),
+		['a'],
+		{ requestOptions: { timeoutSeconds: 1 } },
+	],
+	[
+		'HTTP 400 (refused): not looked up',
+		() =>
+			emulator.injectFault(
+				{ kind: 'status', status: 400, body: '{"error_code":"X","message":"bad"}' },
+				{ pathPattern: /order\$import$/ },
+			),
+		['a'],
+	],
+	[
+		'the quota spent after the first batch: the rest not sent',
+		() => (emulator.settings.quotaLimits.frequent = 1),
+		['q1', 'q2', 'q3', 'q4', 'q5'],
+		{ options: { batchSize: 2 } },
+	],
 ];
 
 describe.each(scenarios)('%s', (_name, inject, ids, options) => {
@@ -77,7 +139,8 @@ describe.each(scenarios)('%s', (_name, inject, ids, options) => {
 		const reworded = await createOrders(ids, options);
 		// The rewording reached the output: no error reads as it did.
 		reworded.items.forEach((item, index) => {
-			if (item.json.error !== undefined) expect(item.json.error).not.toEqual(first.items[index].json.error);
+			if (item.json.error !== undefined)
+				expect(item.json.error).not.toEqual(first.items[index].json.error);
 		});
 		expect(decisions(reworded)).toEqual(asWritten);
 	});
@@ -87,8 +150,12 @@ it('the outcome of a timeout (still processing) and of a lost answer (unknown: e
 	redact.redactSecrets = (text, secrets) => reverse(wordedAsWritten(text, secrets));
 	emulator.injectFault({ kind: 'delay', ms: 2500 }, { pathPattern: /order\$import$/ });
 	const timedOut = await createOrders(['t1'], { requestOptions: { timeoutSeconds: 1 } });
-	expect(reverse(String(timedOut.items[0].json.error))).toMatch(/^Smartup did not answer the order import of "t1" in time/);
+	expect(reverse(String(timedOut.items[0].json.error))).toMatch(
+		/^Smartup did not answer the order import of "t1" in time/,
+	);
 	emulator.injectFault({ kind: 'reset' }, { pathPattern: /order\$import$/ });
 	const lost = await createOrders(['r1']);
-	expect(reverse(String(lost.items[0].json.error))).toMatch(/^The answer to the order import of "r1" was lost and it is not among the orders/);
+	expect(reverse(String(lost.items[0].json.error))).toMatch(
+		/^The answer to the order import of "r1" was lost and it is not among the orders/,
+	);
 });

@@ -22,15 +22,29 @@ beforeEach(async () => {
 });
 afterEach(async () => emulator.stop());
 
-function run(parameters: Record<string, unknown>, items: object[] = [{}], onError?: 'continueRegularOutput') {
+function run(
+	parameters: Record<string, unknown>,
+	items: object[] = [{}],
+	onError?: 'continueRegularOutput',
+) {
 	const credentials = {
-		smartupApi: { baseUrl: emulator.baseUrl, authType: 'basic', login: emulator.login, password: emulator.password, projectCode: 'trade', filialId: '', accessToken: '' },
+		smartupApi: {
+			baseUrl: emulator.baseUrl,
+			authType: 'basic',
+			login: emulator.login,
+			password: emulator.password,
+			projectCode: 'trade',
+			filialId: '',
+			accessToken: '',
+		},
 	};
 	return runNode({ type: 'smartup', parameters, onError }, items as never, credentials);
 }
 
 function hints(result: RunResult): string[] {
-	const task = result.run.data.resultData.runData[NODE]?.[0] as { hints?: Array<{ message: string }> } | undefined;
+	const task = result.run.data.resultData.runData[NODE]?.[0] as
+		| { hints?: Array<{ message: string }> }
+		| undefined;
 	return (task?.hints ?? []).map((hint) => hint.message);
 }
 
@@ -43,14 +57,28 @@ const smartupDate = (iso: string) => iso.split('-').reverse().join('.');
 
 function addOrder(externalId: string, iso: string) {
 	const date = smartupDate(iso);
-	emulator.addDocument(ORDER, { external_id: externalId, status: 'B#N', deal_time: `${date} 10:00:00`, deal_date: date, delivery_date: date, modified_on: `${date} 12:00:00`, created_on: `${date} 12:00:00` });
+	emulator.addDocument(ORDER, {
+		external_id: externalId,
+		status: 'B#N',
+		deal_time: `${date} 10:00:00`,
+		deal_date: date,
+		delivery_date: date,
+		modified_on: `${date} 12:00:00`,
+		created_on: `${date} 12:00:00`,
+	});
 }
 
 const orderImport = (externalId: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'order',
 	operation: 'createOrUpdate',
 	externalId,
-	documentFields: JSON.stringify({ deal_time: '2026-03-20 10:00:00', delivery_date: '2026-03-21', status: 'B#N', person_code: 'C-77', room_code: 'R1' }),
+	documentFields: JSON.stringify({
+		deal_time: '2026-03-20 10:00:00',
+		delivery_date: '2026-03-21',
+		status: 'B#N',
+		person_code: 'C-77',
+		room_code: 'R1',
+	}),
 	lines: '[{ "product_code": "P-10", "order_quant": 1 }]',
 	...extra,
 });
@@ -58,7 +86,14 @@ const orderImport = (externalId: string, extra: Record<string, unknown> = {}) =>
 describe('1. Date windows: the data age rule and the span Smartup reports', () => {
 	it('a 90-day range asks only for the days Smartup serves (the last 7), and says so', async () => {
 		addOrder('recent', daysAgo(2));
-		const result = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: daysAgo(89), dateTo: daysAgo(0), returnAll: true });
+		const result = await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'modified',
+			dateFrom: daysAgo(89),
+			dateTo: daysAgo(0),
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.external_id)).toContain('recent');
 		// 8 days (today and the 7 before) in windows of at most 7 days: 2 calls instead of 13.
@@ -67,7 +102,14 @@ describe('1. Date windows: the data age rule and the span Smartup reports', () =
 	});
 
 	it('a range entirely older than Smartup serves is refused before any call, naming the reachable range', async () => {
-		const { error } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: daysAgo(40), dateTo: daysAgo(20), returnAll: true });
+		const { error } = await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'modified',
+			dateFrom: daysAgo(40),
+			dateTo: daysAgo(20),
+			returnAll: true,
+		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain(smartupDate(daysAgo(7)));
 		expect(emulator.requestsTo(/\$export$/)).toHaveLength(0);
@@ -88,7 +130,9 @@ describe('1. Date windows: the data age rule and the span Smartup reports', () =
 			options: { maxAgeDays: 60 },
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json.external_id)).toEqual(expect.arrayContaining(['new', 'old']));
+		expect(items.map((item) => item.json.external_id)).toEqual(
+			expect.arrayContaining(['new', 'old']),
+		);
 		// First call 7 days (nothing known yet), then the 53 days left in windows of 30: 3 calls, not 9.
 		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(3);
 	});
@@ -99,10 +143,23 @@ describe('1. Date windows: the data age rule and the span Smartup reports', () =
 		// The first window is served, the second refused.
 		let calls = 0;
 		emulator.beforeHandle = (request) => {
-			if (/order\$export$/.test(request.path) && ++calls === 2) return { status: 400, headers: { 'Content-Type': 'application/json' }, body: '{"error_code":"A02-01-009","message":"Ошибка выгрузки"}' };
+			if (/order\$export$/.test(request.path) && ++calls === 2)
+				return {
+					status: 400,
+					headers: { 'Content-Type': 'application/json' },
+					body: '{"error_code":"A02-01-009","message":"Ошибка выгрузки"}',
+				};
 			return undefined;
 		};
-		const result = await run({ resource: 'order', operation: 'getMany', dateFilter: 'modified', dateFrom: daysAgo(20), dateTo: daysAgo(0), returnAll: true, options: { maxAgeDays: 60 } });
+		const result = await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'modified',
+			dateFrom: daysAgo(20),
+			dateTo: daysAgo(0),
+			returnAll: true,
+			options: { maxAgeDays: 60 },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.external_id)).toEqual(['first-window']);
 		expect(hints(result).join(' ')).toContain('Ошибка выгрузки');
@@ -155,8 +212,18 @@ function crossOrgFields(extra: Record<string, unknown> = {}) {
 
 describe('3. Import: named by what it sends, duplicate answers per item', () => {
 	it('the document action is not called "Create or Update" and its hint explains the duplicate setting', () => {
-		const operations = nodeDescription.filter((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('order'));
-		const option = (operations[0].options as Array<{ value: string; name: string; action: string; description: string }>).find((o) => o.value === 'createOrUpdate')!;
+		const operations = nodeDescription.filter(
+			(property) =>
+				property.name === 'operation' && property.displayOptions?.show?.resource?.includes('order'),
+		);
+		const option = (
+			operations[0].options as Array<{
+				value: string;
+				name: string;
+				action: string;
+				description: string;
+			}>
+		).find((o) => o.value === 'createOrUpdate')!;
 		expect(option.name).not.toMatch(/create or update/i);
 		expect(option.action).not.toMatch(/create or update/i);
 		expect(option.description).toMatch(/duplicate/i);
@@ -177,19 +244,30 @@ describe('4. external_id is sent as the user gives it', () => {
 		const { items, error } = await run(orderImport(guid));
 		expect(error).toBeUndefined();
 		expect(items[0].json.success).toBe(true);
-		expect(JSON.parse(emulator.requestsTo(/order\$import$/)[0].body).order[0].external_id).toBe(guid);
+		expect(JSON.parse(emulator.requestsTo(/order\$import$/)[0].body).order[0].external_id).toBe(
+			guid,
+		);
 	});
 
 	it('when an installation refuses the length, the error says so with the length sent', async () => {
 		emulator.settings.externalIdMaxLength = 20;
-		const { items } = await run(orderImport('3f2504e0-4f89-11d3-9a0c-0305e82c3301'), [{}], 'continueRegularOutput');
+		const { items } = await run(
+			orderImport('3f2504e0-4f89-11d3-9a0c-0305e82c3301'),
+			[{}],
+			'continueRegularOutput',
+		);
 		expect(String(items[0].json.error)).toContain('36 characters');
 	});
 });
 
 describe('5. Required fields as the official field tables mark them', () => {
 	it('a natural person without gender is sent (the vendor imports one that way)', async () => {
-		const { items, error } = await run({ resource: 'naturalPerson', operation: 'createOrUpdate', code: 'N-9', referenceFields: JSON.stringify({ first_name: 'Dilnoza' }) });
+		const { items, error } = await run({
+			resource: 'naturalPerson',
+			operation: 'createOrUpdate',
+			code: 'N-9',
+			referenceFields: JSON.stringify({ first_name: 'Dilnoza' }),
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.success).toBe(true);
 	});
@@ -219,20 +297,33 @@ describe('6. Quota decided from limits, no further batch after a spent quota', (
 	it('a refusal carrying left_limit_quant 0 stops the remaining batches (no LIMIT code needed)', async () => {
 		emulator.settings.quotaLimits.frequent = 1;
 		emulator.settings.quotaStatus = 400;
-		const { items } = await run(orderImport('={{ $json.id }}', { options: { batchSize: 2 } }), [1, 2, 3, 4, 5].map((n) => ({ id: `q-${n}` })), 'continueRegularOutput');
+		const { items } = await run(
+			orderImport('={{ $json.id }}', { options: { batchSize: 2 } }),
+			[1, 2, 3, 4, 5].map((n) => ({ id: `q-${n}` })),
+			'continueRegularOutput',
+		);
 		expect(emulator.requestsTo(/order\$import$/)).toHaveLength(2);
 		expect(items.slice(2).every((item) => String(item.json.error).includes('quota'))).toBe(true);
 	});
 
 	it('after an answer with left_limit_quant 0, the next call of that kind is not sent', async () => {
 		emulator.settings.quotaLimits.frequent = 1;
-		const { items } = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true }, [{}, {}], 'continueRegularOutput');
+		const { items } = await run(
+			{ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true },
+			[{}, {}],
+			'continueRegularOutput',
+		);
 		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(1);
 		expect(String(items[items.length - 1].json.error)).toContain('quota');
 	});
 
 	it('calls spent and calls left are shown after the run', async () => {
-		const result = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true });
+		const result = await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'none',
+			returnAll: true,
+		});
 		expect(hints(result).join(' ')).toMatch(/1 Smartup call.*499 of 500/);
 	});
 });
@@ -243,7 +334,12 @@ describe('7. Date-times, known error codes, export timeouts', () => {
 			resource: 'internalMovement',
 			operation: 'createOrUpdate',
 			externalId: 'mv-1',
-			documentFields: JSON.stringify({ from_movement_date: '2026-03-05 14:30:00', to_movement_date: '2026-03-05 16:00:00', from_warehouse_code: '001', to_warehouse_code: '002' }),
+			documentFields: JSON.stringify({
+				from_movement_date: '2026-03-05 14:30:00',
+				to_movement_date: '2026-03-05 16:00:00',
+				from_warehouse_code: '001',
+				to_warehouse_code: '002',
+			}),
 			lines: '[{ "product_code": "P-10", "quantity": 1 }]',
 		});
 		const sent = JSON.parse(emulator.requestsTo(/mkw\/movement\$import$/)[0].body).movement[0];
@@ -252,17 +348,43 @@ describe('7. Date-times, known error codes, export timeouts', () => {
 	});
 
 	it('A02-24-122 and A02-24-194 come with a hint', async () => {
-		emulator.injectFault({ kind: 'status', status: 400, body: '{"error_code":"A02-24-122","message":"Неверный формат даты в фильтре"}', contentType: 'application/json' });
-		const bad = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true });
+		emulator.injectFault({
+			kind: 'status',
+			status: 400,
+			body: '{"error_code":"A02-24-122","message":"Неверный формат даты в фильтре"}',
+			contentType: 'application/json',
+		});
+		const bad = await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'none',
+			returnAll: true,
+		});
 		expect(bad.error?.message).toMatch(/date filter/i);
-		emulator.injectFault({ kind: 'status', status: 400, body: '{"error_code":"A02-24-194","message":"Тело запроса пустое"}', contentType: 'application/json' });
-		const empty = await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true });
+		emulator.injectFault({
+			kind: 'status',
+			status: 400,
+			body: '{"error_code":"A02-24-194","message":"Тело запроса пустое"}',
+			contentType: 'application/json',
+		});
+		const empty = await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'none',
+			returnAll: true,
+		});
 		expect(empty.error?.message).toMatch(/empty body/i);
 	});
 
 	it('an export that timed out is retried at most once', async () => {
 		emulator.injectFault({ kind: 'delay', ms: 1500 }, { pathPattern: /order\$export$/, times: 4 });
-		await run({ resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true, requestOptions: { timeoutSeconds: 1 } });
+		await run({
+			resource: 'order',
+			operation: 'getMany',
+			dateFilter: 'none',
+			returnAll: true,
+			requestOptions: { timeoutSeconds: 1 },
+		});
 		expect(emulator.requestsTo(/order\$export$/)).toHaveLength(2);
 	});
 

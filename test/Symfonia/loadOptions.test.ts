@@ -18,10 +18,23 @@ beforeEach(async () => {
 afterEach(async () => emulator.stop());
 
 function context(parameters: IDataObject = {}) {
-	const credentials = { baseUrl: emulator.baseUrl, applicationToken: emulator.applicationToken, deviceName: 'n8n-editor', ignoreSslIssues: false, sessionWaitSeconds: 0 };
+	const credentials = {
+		baseUrl: emulator.baseUrl,
+		applicationToken: emulator.applicationToken,
+		deviceName: 'n8n-editor',
+		ignoreSslIssues: false,
+		sessionWaitSeconds: 0,
+	};
 	const credentialType = new SymfoniaApi();
 	return {
-		getNode: () => ({ id: 'n', name: 'Symfonia', type: 'n8n-nodes-accounting-erp.symfonia', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			id: 'n',
+			name: 'Symfonia',
+			type: 'n8n-nodes-accounting-erp.symfonia',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 		getCredentials: async () => credentials,
 		getCurrentNodeParameter: (name: string) => parameters[name],
 		logger: { warn: () => undefined, debug: () => undefined },
@@ -29,16 +42,35 @@ function context(parameters: IDataObject = {}) {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				const authed = await credentialType.authenticate(credentials, options);
 				const url = new URL(authed.url, authed.baseURL);
-				for (const [key, value] of Object.entries(authed.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { method: authed.method, headers: authed.headers as Record<string, string>, body: authed.body as string | undefined });
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+				for (const [key, value] of Object.entries(authed.qs ?? {}))
+					url.searchParams.set(key, String(value));
+				const response = await fetch(url, {
+					method: authed.method,
+					headers: authed.headers as Record<string, string>,
+					body: authed.body as string | undefined,
+				});
+				return {
+					statusCode: response.status,
+					headers: Object.fromEntries(response.headers),
+					body: await response.text(),
+				};
 			},
 		},
 	};
 }
 
 it.each([
-	['getVatRates', ['0 — Zero', '23 — Stawka podstawowa', '5 — Stawka obniżona', '8 — Stawka obniżona', 'zw — Zwolniona'], ['0', '23', '5', '8', 'zw']],
+	[
+		'getVatRates',
+		[
+			'0 — Zero',
+			'23 — Stawka podstawowa',
+			'5 — Stawka obniżona',
+			'8 — Stawka obniżona',
+			'zw — Zwolniona',
+		],
+		['0', '23', '5', '8', 'zw'],
+	],
 	['getPaymentForms', ['Gotówka', 'Przelew 14 dni'], [1, 3]],
 	['getCurrencies', ['EUR — euro', 'PLN — złoty polski'], ['EUR', 'PLN']],
 	['getPaymentRegistries', ['BANK — Rachunek bankowy', 'KASA — Kasa główna'], ['BANK', 'KASA']],
@@ -47,12 +79,19 @@ it.each([
 	['getFkVatRegisters', ['Sprzedaż krajowa', 'Zakup krajowy'], [4, 3]],
 	['getFkVatRates', ['23', '8', 'zw'], ['23', '8', 'zw']],
 ] as const)('%s lists the dictionary and closes its session', async (method, names, values) => {
-	const options = await (loadOptions as Record<string, (this: unknown) => Promise<Array<{ name: string; value: unknown }>>>)[method].call(context());
+	const options = await (
+		loadOptions as Record<
+			string,
+			(this: unknown) => Promise<Array<{ name: string; value: unknown }>>
+		>
+	)[method].call(context());
 	expect(options.map((option) => option.name)).toEqual(names);
 	expect(options.map((option) => option.value)).toEqual(values);
 	expect(emulator.openedSessions).toBe(1);
 	expect(emulator.liveSessions()).toHaveLength(0);
-	expect(emulator.requestsTo(/OpenNewSession/)[0].headers.authorization).toBe(`Application ${emulator.applicationToken}`);
+	expect(emulator.requestsTo(/OpenNewSession/)[0].headers.authorization).toBe(
+		`Application ${emulator.applicationToken}`,
+	);
 });
 
 it('fiscal years and the FK document types of the chosen year', async () => {
@@ -64,7 +103,9 @@ it('fiscal years and the FK document types of the chosen year', async () => {
 	expect(yearRequests[0].query.get('date')).toBeNull();
 	const types = await loadOptions.getFkDocumentTypes.call(context({ yearId: 12 }) as never);
 	expect(types.map((type) => type.value)).toEqual(['FS', 'FZ', 'PK']);
-	expect(emulator.requestsTo(/FKDocuments\/DocumentTypes/).map((request) => request.query.get('yearId'))).toEqual(['12']);
+	expect(
+		emulator.requestsTo(/FKDocuments\/DocumentTypes/).map((request) => request.query.get('yearId')),
+	).toEqual(['12']);
 	expect(emulator.liveSessions()).toHaveLength(0);
 });
 
@@ -79,6 +120,10 @@ it('FK document features of the chosen year, as a dropdown', async () => {
 });
 
 it('a full session slot gives the limit error in the dropdown too', async () => {
-	await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, { headers: { Authorization: `Application ${emulator.applicationToken}` } });
-	await expect(loadOptions.getVatRates.call(context() as never)).rejects.toThrow('the limit of concurrent sessions for this user is reached');
+	await fetch(`${emulator.baseUrl}/api/Sessions/OpenNewSession?deviceName=other`, {
+		headers: { Authorization: `Application ${emulator.applicationToken}` },
+	});
+	await expect(loadOptions.getVatRates.call(context() as never)).rejects.toThrow(
+		'the limit of concurrent sessions for this user is reached',
+	);
 });

@@ -44,9 +44,20 @@ class Credentials extends ICredentialsHelper {
 		return [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticated = await (credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
-		return this.timeoutMs === undefined ? authenticated : { ...authenticated, timeout: this.timeoutMs };
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticated = await (
+			credentialType.authenticate as (
+				c: ICredentialDataDecryptedObject,
+				o: IHttpRequestOptions,
+			) => Promise<IHttpRequestOptions>
+		)(credentials, options);
+		return this.timeoutMs === undefined
+			? authenticated
+			: { ...authenticated, timeout: this.timeoutMs };
 	}
 
 	async preAuthentication() {
@@ -82,7 +93,12 @@ export interface PollResult {
 export function pollContext(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number; workflowId?: string } = {},
+	options: {
+		mode?: WorkflowExecuteMode;
+		staticData?: Record<string, unknown>;
+		requestTimeoutMs?: number;
+		workflowId?: string;
+	} = {},
 ) {
 	const node: INode = {
 		id: 'trigger',
@@ -94,7 +110,15 @@ export function pollContext(
 		credentials: { vitecEkonomiApi: { id: 'cred', name: 'Vitec test' } },
 	};
 	const given = parameters as INodeParameters;
-	node.parameters = NodeHelpers.getNodeParameters(trigger.description.properties, given, true, false, node, trigger.description) ?? given;
+	node.parameters =
+		NodeHelpers.getNodeParameters(
+			trigger.description.properties,
+			given,
+			true,
+			false,
+			node,
+			trigger.description,
+		) ?? given;
 	const nodeTypes = {
 		getByName: () => trigger,
 		getByNameAndVersion: () => trigger,
@@ -121,8 +145,21 @@ export function pollContext(
 		variables: {},
 		userId: 'test-user',
 	});
-	const context = new PollContext(workflow, node, additionalData, options.mode ?? 'trigger', 'activate');
-	Object.defineProperty(context, 'logger', { value: { warn: (message: string) => warnings.push(message), info: () => {}, debug: () => {}, error: () => {} } });
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'trigger',
+		'activate',
+	);
+	Object.defineProperty(context, 'logger', {
+		value: {
+			warn: (message: string) => warnings.push(message),
+			info: () => {},
+			debug: () => {},
+			error: () => {},
+		},
+	});
 	return { context, workflow, warnings };
 }
 
@@ -130,7 +167,12 @@ export function pollContext(
 export async function poll(
 	parameters: Record<string, unknown>,
 	credentials: ICredentialDataDecryptedObject,
-	options: { mode?: WorkflowExecuteMode; staticData?: Record<string, unknown>; requestTimeoutMs?: number; workflowId?: string } = {},
+	options: {
+		mode?: WorkflowExecuteMode;
+		staticData?: Record<string, unknown>;
+		requestTimeoutMs?: number;
+		workflowId?: string;
+	} = {},
 ): Promise<PollResult> {
 	return await pollAgain(pollContext(parameters, credentials, options), options);
 }
@@ -147,7 +189,10 @@ export async function pollAgain(
 		// only for a non-null answer; the cli's emit saves static data). A poll returning null saves nothing.
 		if (options.staticData && mode !== 'manual' && returned !== null) {
 			for (const key of Object.keys(options.staticData)) delete options.staticData[key];
-			Object.assign(options.staticData, JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
+			Object.assign(
+				options.staticData,
+				JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+			);
 		}
 		return { items: returned?.[0] ?? [], returned, warnings };
 	} catch (error) {
@@ -156,4 +201,13 @@ export async function pollAgain(
 }
 
 /** The trigger's methods (loadOptions, credentialTest), as n8n calls them. */
-export const triggerMethods = (trigger as unknown as { methods: { loadOptions: Record<string, (this: unknown) => Promise<Array<{ name: string; value: unknown }>>> } }).methods;
+export const triggerMethods = (
+	trigger as unknown as {
+		methods: {
+			loadOptions: Record<
+				string,
+				(this: unknown) => Promise<Array<{ name: string; value: unknown }>>
+			>;
+		};
+	}
+).methods;

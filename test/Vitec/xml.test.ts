@@ -28,7 +28,12 @@ interface Canonical {
 }
 
 function fromOurs(element: XmlElement): Canonical {
-	return { name: element.name, attrs: { ...element.attrs }, text: element.text, children: element.children.map(fromOurs) };
+	return {
+		name: element.name,
+		attrs: { ...element.attrs },
+		text: element.text,
+		children: element.children.map(fromOurs),
+	};
 }
 
 const oracle = new XMLParser({
@@ -47,7 +52,9 @@ const oracle = new XMLParser({
 type OracleNode = Record<string, unknown>;
 
 function fromOracle(nodes: OracleNode[]): Canonical {
-	const elements = nodes.filter((node) => !('?xml' in node) && !('#comment' in node) && !('#text' in node));
+	const elements = nodes.filter(
+		(node) => !('?xml' in node) && !('#comment' in node) && !('#text' in node),
+	);
 	expect(elements).toHaveLength(1);
 	return convert(elements[0]);
 }
@@ -58,7 +65,8 @@ function convert(node: OracleNode): Canonical {
 	const out: Canonical = { name, attrs: { ...attrs }, text: '', children: [] };
 	for (const part of node[name] as OracleNode[]) {
 		if ('#text' in part) out.text += String(part['#text']);
-		else if ('#cdata' in part) out.text += (part['#cdata'] as OracleNode[]).map((c) => String(c['#text'] ?? '')).join('');
+		else if ('#cdata' in part)
+			out.text += (part['#cdata'] as OracleNode[]).map((c) => String(c['#text'] ?? '')).join('');
 		else if ('#comment' in part) continue;
 		else out.children.push(convert(part));
 	}
@@ -76,9 +84,52 @@ function rng(seed: number) {
 	};
 }
 
-const TEXT_PIECES = ['Hyra', 'Kostnadsställe', 'Förvaltning åäö ÅÄÖ', '1910', '-1234.50', ' ', '  ', '\n\t', 'a&b', '<x>', '"q"', "'a'", '*', '€ 😀', ']]', '>'];
-const ENTITY_PIECES = ['&lt;', '&gt;', '&amp;', '&quot;', '&apos;', '&#65;', '&#x41;', '&#229;', '&#xE5;', '&#x1F600;'];
-const NAMES = ['Envelope', 'Body', 'Row', 'Amount', 'CompanyId', 'string', 'long', 'KeyValueOfstringstring', 'Key', 'Value', 'Data', 'EventInfo', 'Messages', 'Ärende'];
+const TEXT_PIECES = [
+	'Hyra',
+	'Kostnadsställe',
+	'Förvaltning åäö ÅÄÖ',
+	'1910',
+	'-1234.50',
+	' ',
+	'  ',
+	'\n\t',
+	'a&b',
+	'<x>',
+	'"q"',
+	"'a'",
+	'*',
+	'€ 😀',
+	']]',
+	'>',
+];
+const ENTITY_PIECES = [
+	'&lt;',
+	'&gt;',
+	'&amp;',
+	'&quot;',
+	'&apos;',
+	'&#65;',
+	'&#x41;',
+	'&#229;',
+	'&#xE5;',
+	'&#x1F600;',
+];
+const NAMES = [
+	'Envelope',
+	'Body',
+	'Row',
+	'Amount',
+	'CompanyId',
+	'string',
+	'long',
+	'KeyValueOfstringstring',
+	'Key',
+	'Value',
+	'Data',
+	'EventInfo',
+	'Messages',
+	'Ärende',
+];
 const PREFIXES = ['s', 'a', 'b', 'i', ''];
 
 function generate(seed: number): string {
@@ -87,16 +138,26 @@ function generate(seed: number): string {
 	const text = () => {
 		let out = '';
 		const parts = Math.floor(random() * 4);
-		for (let i = 0; i < parts; i++) out += random() < 0.4 ? pick(ENTITY_PIECES) : escapeXml(pick(TEXT_PIECES)).replace(/&apos;/g, random() < 0.5 ? "'" : '&apos;');
+		for (let i = 0; i < parts; i++)
+			out +=
+				random() < 0.4
+					? pick(ENTITY_PIECES)
+					: escapeXml(pick(TEXT_PIECES)).replace(/&apos;/g, random() < 0.5 ? "'" : '&apos;');
 		return out;
 	};
-	const attrValue = () => escapeXml(pick(TEXT_PIECES).replace(/[\t\n\r]/g, ' ')) + (random() < 0.3 ? pick(ENTITY_PIECES) : '');
+	const attrValue = () =>
+		escapeXml(pick(TEXT_PIECES).replace(/[\t\n\r]/g, ' ')) +
+		(random() < 0.3 ? pick(ENTITY_PIECES) : '');
 	const element = (depth: number, declared: Set<string>): string => {
 		const scope = new Set(declared);
 		const attrs: string[] = [];
 		if (depth > 0 && random() < 0.3) {
 			const prefix = pick(PREFIXES);
-			attrs.push(prefix ? `xmlns:${prefix}="urn:test:${prefix}${Math.floor(random() * 3)}"` : `xmlns="urn:default:${Math.floor(random() * 3)}"`);
+			attrs.push(
+				prefix
+					? `xmlns:${prefix}="urn:test:${prefix}${Math.floor(random() * 3)}"`
+					: `xmlns="urn:default:${Math.floor(random() * 3)}"`,
+			);
 			if (prefix) scope.add(prefix);
 		}
 		const usable = [...scope];
@@ -104,10 +165,17 @@ function generate(seed: number): string {
 		const name = (prefix ? `${prefix}:` : '') + pick(NAMES);
 		const used = new Set<string>();
 		for (let i = Math.floor(random() * 3); i > 0; i--) {
-			const attrName = random() < 0.2 && scope.has('i') ? 'i:nil' : pick(['id', 'type', 'lang', 'x-y', 'z.w']);
+			const attrName =
+				random() < 0.2 && scope.has('i') ? 'i:nil' : pick(['id', 'type', 'lang', 'x-y', 'z.w']);
 			if (used.has(attrName)) continue;
 			used.add(attrName);
-			attrs.push(attrName === 'i:nil' ? 'i:nil="true"' : random() < 0.5 ? `${attrName}="${attrValue()}"` : `${attrName}='${attrValue().replace(/'/g, '&apos;')}'`);
+			attrs.push(
+				attrName === 'i:nil'
+					? 'i:nil="true"'
+					: random() < 0.5
+						? `${attrName}="${attrValue()}"`
+						: `${attrName}='${attrValue().replace(/'/g, '&apos;')}'`,
+			);
 		}
 		const open = `<${name}${attrs.map((a) => ` ${a}`).join('')}`;
 		if (random() < 0.15) return `${open}${random() < 0.5 ? ' ' : ''}/>`;
@@ -128,7 +196,11 @@ function generate(seed: number): string {
 
 function withXsi(doc: string): string {
 	// Bind `i` on the root when the generator used it without declaring it there.
-	return doc.replace(/^(<\?xml[^>]*\?>\n)?<([^\s>/]+)/, (_m, decl: string | undefined, name: string) => `${decl ?? ''}<${name} xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:s="urn:s" xmlns:a="urn:a" xmlns:b="urn:b"`);
+	return doc.replace(
+		/^(<\?xml[^>]*\?>\n)?<([^\s>/]+)/,
+		(_m, decl: string | undefined, name: string) =>
+			`${decl ?? ''}<${name} xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:s="urn:s" xmlns:a="urn:a" xmlns:b="urn:b"`,
+	);
 }
 
 describe('differential test against fast-xml-parser', () => {
@@ -144,7 +216,11 @@ describe('differential test against fast-xml-parser', () => {
 			} catch (error) {
 				failure = (error as Error).message;
 			}
-			expect({ seed, failure, doc: failure ? doc : '' }).toEqual({ seed, failure: undefined, doc: '' });
+			expect({ seed, failure, doc: failure ? doc : '' }).toEqual({
+				seed,
+				failure: undefined,
+				doc: '',
+			});
 			const theirs = fromOracle(oracle.parse(doc) as OracleNode[]);
 			if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
 				expect({ seed, doc, ours }).toEqual({ seed, doc, ours: theirs });
@@ -155,9 +231,11 @@ describe('differential test against fast-xml-parser', () => {
 	});
 
 	it('reads a 5000-row WCF revision answer like the oracle', () => {
-		const rows = Array.from({ length: 5000 }, (_, i) =>
-			`<a:RevisionItem><a:EventInfo><a:EventId>${i + 1}</a:EventId><a:ProcessingCode>New</a:ProcessingCode></a:EventInfo>` +
-			`<a:Data><a:Account>1910</a:Account><a:Amount>-${i}.50</a:Amount><a:Text>Hyra &amp; el ${i} åäö</a:Text><a:Note i:nil="true"/></a:Data></a:RevisionItem>`,
+		const rows = Array.from(
+			{ length: 5000 },
+			(_, i) =>
+				`<a:RevisionItem><a:EventInfo><a:EventId>${i + 1}</a:EventId><a:ProcessingCode>New</a:ProcessingCode></a:EventInfo>` +
+				`<a:Data><a:Account>1910</a:Account><a:Amount>-${i}.50</a:Amount><a:Text>Hyra &amp; el ${i} åäö</a:Text><a:Note i:nil="true"/></a:Data></a:RevisionItem>`,
 		).join('');
 		const doc = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><R xmlns="urn:x" xmlns:a="urn:a" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a:RevisionResult>${rows}</a:RevisionResult></R></s:Body></s:Envelope>`;
 		expect(fromOurs(parseXml(doc))).toEqual(fromOracle(oracle.parse(doc) as OracleNode[]));
@@ -186,14 +264,19 @@ describe('differential test against fast-xml-parser', () => {
 		['< in attribute', '<a x="<"/>'],
 		['text after root', '<a/>tail'],
 	];
-	it.each(stricter)('refuses a document with %s (the oracle is more lenient here)', (_label, doc) => {
-		expect(() => parseXml(doc)).toThrow(XmlError);
-	});
+	it.each(stricter)(
+		'refuses a document with %s (the oracle is more lenient here)',
+		(_label, doc) => {
+			expect(() => parseXml(doc)).toThrow(XmlError);
+		},
+	);
 });
 
 describe('what the oracle does not check', () => {
 	it('resolves namespaces: default, prefixed, redeclared in a child and restored after it', () => {
-		const root = parseXml('<s:E xmlns:s="urn:env" xmlns="urn:d"><B><s:C xmlns:s="urn:other"/><s:D/></B><x:Y xmlns:x="urn:x"/></s:E>');
+		const root = parseXml(
+			'<s:E xmlns:s="urn:env" xmlns="urn:d"><B><s:C xmlns:s="urn:other"/><s:D/></B><x:Y xmlns:x="urn:x"/></s:E>',
+		);
 		expect([root.ns, root.local]).toEqual(['urn:env', 'E']);
 		const b = child(root, 'B')!;
 		expect(b.ns).toBe('urn:d');
@@ -215,11 +298,16 @@ describe('what the oracle does not check', () => {
 				'<Dict><a:KeyValueOfstringint><a:Key>101</a:Key><a:Value>3</a:Value></a:KeyValueOfstringint></Dict>' +
 				'<One><a:string>x</a:string></One></R>',
 		);
-		expect(childrenNamed(child(root, 'Messages'), 'string').map((m) => m.text)).toEqual(['Fel 1', 'Fel <2>']);
+		expect(childrenNamed(child(root, 'Messages'), 'string').map((m) => m.text)).toEqual([
+			'Fel 1',
+			'Fel <2>',
+		]);
 		expect(leafValue(child(root, 'Empty'))).toBe('');
 		expect(isNil(child(root, 'Nil')!)).toBe(true);
 		expect(leafValue(child(root, 'Nil'))).toBeNull();
-		expect(keyValuePairs(child(root, 'Dict')).map(({ key, value }) => [key.text, value?.text])).toEqual([['101', '3']]);
+		expect(
+			keyValuePairs(child(root, 'Dict')).map(({ key, value }) => [key.text, value?.text]),
+		).toEqual([['101', '3']]);
 		expect(elementToJson(root, new Set(['One', 'Messages']))).toEqual({
 			Messages: ['Fel 1', 'Fel <2>'],
 			Empty: '',

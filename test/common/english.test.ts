@@ -24,11 +24,21 @@ function texts(value: unknown, into: string[]): string[] {
 	else if (Array.isArray(value)) for (const element of value) texts(element, into);
 	else if (value && typeof value === 'object') {
 		const record = value as Record<string, unknown>;
-		for (const key of ['displayName', 'description', 'hint', 'notice', 'action', 'placeholder', 'subtitle']) {
+		for (const key of [
+			'displayName',
+			'description',
+			'hint',
+			'notice',
+			'action',
+			'placeholder',
+			'subtitle',
+		]) {
 			if (typeof record[key] === 'string') into.push(record[key] as string);
 		}
-		for (const key of ['properties', 'options', 'values']) if (key in record) texts(record[key], into);
-		if (typeof record.name === 'string' && 'value' in record) into.push((record as unknown as INodePropertyOptions).name);
+		for (const key of ['properties', 'options', 'values'])
+			if (key in record) texts(record[key], into);
+		if (typeof record.name === 'string' && 'value' in record)
+			into.push((record as unknown as INodePropertyOptions).name);
 	}
 	return into;
 }
@@ -42,7 +52,8 @@ function foreignWords(strings: string[]): string[] {
 			before = prose;
 			prose = prose.replace(/`[^`]*`|\([^()]*\)|\[[^\]]*\]|"[^"]*"|Vitec: [^.]*\./g, ' ');
 		}
-		for (const word of prose.match(/[\p{L}\p{M}]+/gu) ?? []) if (/\P{ASCII}/u.test(word)) words.add(word);
+		for (const word of prose.match(/[\p{L}\p{M}]+/gu) ?? [])
+			if (/\P{ASCII}/u.test(word)) words.add(word);
 	}
 	return [...words].sort();
 }
@@ -50,13 +61,18 @@ function foreignWords(strings: string[]): string[] {
 describe('the interface is in English (system terms aside)', () => {
 	const everything = [
 		...Object.values(entry.nodes).map((Node) => ['node', new Node().description] as const),
-		...Object.values(entry.credentials).map((Credential) => ['credential', new Credential()] as const),
+		...Object.values(entry.credentials).map(
+			(Credential) => ['credential', new Credential()] as const,
+		),
 	];
 
-	it.each(everything.map(([kind, described]) => [`${kind} ${described.displayName}`, described]))('%s', (_, described) => {
-		const collected = texts(described, []);
-		expect(collected.length).toBeGreaterThan(3);
-		const foreign = foreignWords(collected);
-		expect(foreign.filter((word) => !SYSTEM_TERMS.has(word))).toEqual([]);
-	});
+	it.each(everything.map(([kind, described]) => [`${kind} ${described.displayName}`, described]))(
+		'%s',
+		(_, described) => {
+			const collected = texts(described, []);
+			expect(collected.length).toBeGreaterThan(3);
+			const foreign = foreignWords(collected);
+			expect(foreign.filter((word) => !SYSTEM_TERMS.has(word))).toEqual([]);
+		},
+	);
 });

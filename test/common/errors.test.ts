@@ -5,12 +5,28 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiError, errorKindOf, mayHaveBeenApplied, parseJsonBody, sendRequest, type ApiRequest } from '../../nodes/common/http';
+import {
+	apiError,
+	errorKindOf,
+	mayHaveBeenApplied,
+	parseJsonBody,
+	sendRequest,
+	type ApiRequest,
+} from '../../nodes/common/http';
 
-const node = { id: '1', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
 
 /** A context whose one HTTP call answers `answer` (a response) or throws it (an Error). */
-function contextAnswering(answer: { statusCode: number; body?: string; headers?: Record<string, string> } | Error): IExecuteFunctions {
+function contextAnswering(
+	answer: { statusCode: number; body?: string; headers?: Record<string, string> } | Error,
+): IExecuteFunctions {
 	return {
 		getNode: () => node,
 		getCredentials: async () => ({ password: 'secret-value' }),
@@ -23,9 +39,17 @@ function contextAnswering(answer: { statusCode: number; body?: string; headers?:
 	} as unknown as IExecuteFunctions;
 }
 
-async function failureOf(answer: Parameters<typeof contextAnswering>[0], request: Partial<ApiRequest> = {}): Promise<unknown> {
+async function failureOf(
+	answer: Parameters<typeof contextAnswering>[0],
+	request: Partial<ApiRequest> = {},
+): Promise<unknown> {
 	try {
-		await sendRequest.call(contextAnswering(answer), 'testApi', { method: 'POST', url: 'https://api.invalid/x', safeToRepeat: false, ...request }, { retry: { maxRetries: 0 } });
+		await sendRequest.call(
+			contextAnswering(answer),
+			'testApi',
+			{ method: 'POST', url: 'https://api.invalid/x', safeToRepeat: false, ...request },
+			{ retry: { maxRetries: 0 } },
+		);
 	} catch (error) {
 		return error;
 	}
@@ -49,7 +73,9 @@ describe('error kinds set by sendRequest', () => {
 	});
 
 	it('a 429 of an API whose 429 is a lasting quota is quotaSpent', async () => {
-		expect(errorKindOf(await failureOf({ statusCode: 429 }, { tooManyRequests: 'quota' }))).toBe('quotaSpent');
+		expect(errorKindOf(await failureOf({ statusCode: 429 }, { tooManyRequests: 'quota' }))).toBe(
+			'quotaSpent',
+		);
 	});
 
 	it.each([
@@ -70,13 +96,22 @@ describe('error kinds set by sendRequest', () => {
 });
 
 describe('mayHaveBeenApplied', () => {
-	const make = (kind: Parameters<typeof apiError>[1]['kind'], httpCode?: string) => apiError(node, { message: 'm', httpCode, kind }, []);
+	const make = (kind: Parameters<typeof apiError>[1]['kind'], httpCode?: string) =>
+		apiError(node, { message: 'm', httpCode, kind }, []);
 	it('is true for lost answers, timeouts, server errors and an unreadable success', () => {
-		for (const kind of ['answerLost', 'timedOut', 'serverError'] as const) expect(mayHaveBeenApplied(make(kind))).toBe(true);
+		for (const kind of ['answerLost', 'timedOut', 'serverError'] as const)
+			expect(mayHaveBeenApplied(make(kind))).toBe(true);
 		expect(mayHaveBeenApplied(make('unreadableAnswer', '200'))).toBe(true);
 	});
 	it('is false where the API answered that it did not apply the request, or never got it', () => {
-		for (const kind of ['notApplied', 'rejectedByApi', 'notFound', 'credentialRefused', 'quotaSpent', 'rateLimited'] as const) {
+		for (const kind of [
+			'notApplied',
+			'rejectedByApi',
+			'notFound',
+			'credentialRefused',
+			'quotaSpent',
+			'rateLimited',
+		] as const) {
 			expect(mayHaveBeenApplied(make(kind))).toBe(false);
 		}
 		expect(mayHaveBeenApplied(new Error('plain'))).toBe(false);

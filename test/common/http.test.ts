@@ -1,4 +1,10 @@
-import { backoffDelay, networkErrorCode, quoteStart, retryAfterMs, retryWait } from '../../nodes/common/http';
+import {
+	backoffDelay,
+	networkErrorCode,
+	quoteStart,
+	retryAfterMs,
+	retryWait,
+} from '../../nodes/common/http';
 import { redactSecrets, secretValuesOf } from '../../nodes/common/redact';
 
 describe('Retry-After', () => {
@@ -31,13 +37,25 @@ it('backoff grows exponentially, with jitter, and is capped', () => {
 
 describe('connection failures', () => {
 	it('finds an errno code through wrapped causes', () => {
-		expect(networkErrorCode({ message: 'wrapped', cause: { code: 'ECONNRESET' } })).toBe('ECONNRESET');
-		expect(networkErrorCode(Object.assign(new Error('x'), { code: 'ETIMEDOUT' }))).toBe('ETIMEDOUT');
+		expect(networkErrorCode({ message: 'wrapped', cause: { code: 'ECONNRESET' } })).toBe(
+			'ECONNRESET',
+		);
+		expect(networkErrorCode(Object.assign(new Error('x'), { code: 'ETIMEDOUT' }))).toBe(
+			'ETIMEDOUT',
+		);
 	});
 	it("recognises n8n-core's texts, which drop the code", () => {
-		expect(networkErrorCode(new Error('The connection to the server was closed unexpectedly, perhaps it is offline.'))).toBe('ECONNRESET');
-		expect(networkErrorCode(new Error('The connection was aborted, perhaps the server is offline'))).toBe('ECONNABORTED');
-		expect(networkErrorCode(new Error('The service refused the connection - perhaps it is offline'))).toBe('ECONNREFUSED');
+		expect(
+			networkErrorCode(
+				new Error('The connection to the server was closed unexpectedly, perhaps it is offline.'),
+			),
+		).toBe('ECONNRESET');
+		expect(
+			networkErrorCode(new Error('The connection was aborted, perhaps the server is offline')),
+		).toBe('ECONNABORTED');
+		expect(
+			networkErrorCode(new Error('The service refused the connection - perhaps it is offline')),
+		).toBe('ECONNREFUSED');
 	});
 	it('is undefined for anything else (an HTTP error is not a connection failure)', () => {
 		expect(networkErrorCode(new Error('Request failed with status code 400'))).toBeUndefined();
@@ -52,10 +70,19 @@ it('quotes at most 200 characters of a body, on one line', () => {
 });
 
 describe('redaction', () => {
-	const secrets = secretValuesOf({ login: 'jan@biuro.pl', password: 'Tajne-Haslo1', apiKeyFaktura: 'ABCDEF0123', baseUrl: 'https://x.pl', company: 'Firma' });
+	const secrets = secretValuesOf({
+		login: 'jan@biuro.pl',
+		password: 'Tajne-Haslo1',
+		apiKeyFaktura: 'ABCDEF0123',
+		baseUrl: 'https://x.pl',
+		company: 'Firma',
+	});
 	it('covers secret fields and the Basic header built from login and password', () => {
 		const basic = Buffer.from('jan@biuro.pl:Tajne-Haslo1').toString('base64');
-		const text = redactSecrets(`Basic ${basic} pass=Tajne-Haslo1 key=ABCDEF0123 at https://x.pl for Firma`, secrets);
+		const text = redactSecrets(
+			`Basic ${basic} pass=Tajne-Haslo1 key=ABCDEF0123 at https://x.pl for Firma`,
+			secrets,
+		);
 		expect(text).toBe('Basic *** pass=*** key=*** at https://x.pl for Firma');
 	});
 	it('ignores empty and very short values (they would blank out ordinary text)', () => {
@@ -82,11 +109,19 @@ describe('which HTTP errors are sent again (retryWait)', () => {
 		expect(retryWait(429, '2', read, 0, policy)).toBeUndefined();
 	});
 	it('a 429 without Retry-After: backoff for a per-minute limit (default), no retry for a lasting quota', () => {
-		expect(retryWait(429, undefined, { safeToRepeat: true, tooManyRequests: 'backoff' }, 1, policy)).toBeGreaterThanOrEqual(100);
-		expect(retryWait(429, undefined, { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBeUndefined();
+		expect(
+			retryWait(429, undefined, { safeToRepeat: true, tooManyRequests: 'backoff' }, 1, policy),
+		).toBeGreaterThanOrEqual(100);
+		expect(
+			retryWait(429, undefined, { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy),
+		).toBeUndefined();
 		// A quota API that names the wait is believed.
-		expect(retryWait(429, '0', { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBe(0);
+		expect(retryWait(429, '0', { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBe(
+			0,
+		);
 		// Only 429 is a quota answer: a 503 of the same API is still retried.
-		expect(retryWait(503, undefined, { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy)).toBeGreaterThan(0);
+		expect(
+			retryWait(503, undefined, { safeToRepeat: true, tooManyRequests: 'quota' }, 0, policy),
+		).toBeGreaterThan(0);
 	});
 });

@@ -25,12 +25,15 @@ it('finds a cycle through a folder index and names its files', () => {
 		'nodes/A/sub/index.ts': "import { a } from '../a';\nexport const c = a;\n",
 	});
 	expect(result.status).toBe(1);
-	expect(result.output).toContain('import cycle: nodes/A/a.ts → nodes/A/b.ts → nodes/A/sub/index.ts → nodes/A/a.ts');
+	expect(result.output).toContain(
+		'import cycle: nodes/A/a.ts → nodes/A/b.ts → nodes/A/sub/index.ts → nodes/A/a.ts',
+	);
 });
 
 it('type-only imports and comments are no cycle', () => {
 	const result = check({
-		'nodes/A/a.ts': "import type { B } from './b';\nimport { type C } from './c';\n// import { b } from './b';\nexport const a = 1;\n",
+		'nodes/A/a.ts':
+			"import type { B } from './b';\nimport { type C } from './c';\n// import { b } from './b';\nexport const a = 1;\n",
 		'nodes/A/b.ts': "import { a } from './a';\nexport type B = typeof a;\n",
 		'nodes/A/c.ts': "import { a } from './a';\nexport type C = typeof a;\n",
 	});

@@ -13,13 +13,21 @@ function pagedApi(total: number, serverMaxSize = Infinity) {
 
 it('Return All walks every page once, with one page size throughout', async () => {
 	const api = pagedApi(120);
-	expect(await collectPages(api.fetchPage, { limit: Infinity, pageSize: 50 })).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
-	expect(api.calls).toEqual([{ page: 1, size: 50 }, { page: 2, size: 50 }, { page: 3, size: 50 }]);
+	expect(await collectPages(api.fetchPage, { limit: Infinity, pageSize: 50 })).toEqual(
+		Array.from({ length: 120 }, (_, i) => i + 1),
+	);
+	expect(api.calls).toEqual([
+		{ page: 1, size: 50 },
+		{ page: 2, size: 50 },
+		{ page: 3, size: 50 },
+	]);
 });
 
 it('a limit asks for a page no bigger than needed', async () => {
 	const api = pagedApi(120);
-	expect(await collectPages(api.fetchPage, { limit: 7, pageSize: 50 })).toEqual([1, 2, 3, 4, 5, 6, 7]);
+	expect(await collectPages(api.fetchPage, { limit: 7, pageSize: 50 })).toEqual([
+		1, 2, 3, 4, 5, 6, 7,
+	]);
 	expect(api.calls).toEqual([{ page: 1, size: 7 }]);
 });
 
@@ -38,13 +46,27 @@ it('loses nothing when the server caps the page size below what was asked (trust
 
 it('without a total, stops at a short page; an empty first page is an empty result', async () => {
 	const rows = Array.from({ length: 30 }, (_, i) => i);
-	expect(await collectPages(async (page, size) => ({ items: rows.slice((page - 1) * size, page * size) }), { limit: Infinity, pageSize: 25 })).toHaveLength(30);
-	expect(await collectPages(async () => ({ items: [] as number[], total: 0 }), { limit: Infinity, pageSize: 25 })).toEqual([]);
+	expect(
+		await collectPages(
+			async (page, size) => ({ items: rows.slice((page - 1) * size, page * size) }),
+			{ limit: Infinity, pageSize: 25 },
+		),
+	).toHaveLength(30);
+	expect(
+		await collectPages(async () => ({ items: [] as number[], total: 0 }), {
+			limit: Infinity,
+			pageSize: 25,
+		}),
+	).toEqual([]);
 });
 
 it('stops after maxPages against an API that never ends', async () => {
 	let calls = 0;
-	const rows = await collectPages(async () => (calls++, { items: [1, 2] }), { limit: Infinity, pageSize: 2, maxPages: 5 });
+	const rows = await collectPages(async () => (calls++, { items: [1, 2] }), {
+		limit: Infinity,
+		pageSize: 2,
+		maxPages: 5,
+	});
 	expect(calls).toBe(5);
 	expect(rows).toHaveLength(10);
 });

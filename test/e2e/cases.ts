@@ -9,7 +9,21 @@ import type { RunningSandboxes } from '../emulators';
 export interface E2eRun {
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown; binary?: Record<string, unknown> }>> }; error?: { message: string; description?: string } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: {
+						main?: Array<
+							Array<{
+								json: Record<string, unknown>;
+								pairedItem?: unknown;
+								binary?: Record<string, unknown>;
+							}>
+						>;
+					};
+					error?: { message: string; description?: string };
+				}>
+			>;
 			error?: { message: string; description?: string; node?: { name: string } };
 		};
 	};
@@ -31,7 +45,10 @@ export interface E2eCase {
 /** The output items (first output, first run) of a node, by its name in the workflow. */
 export function outputOf(run: E2eRun, nodeName: string) {
 	const task = run.data.resultData.runData[nodeName]?.[0];
-	if (!task) throw new Error(`Node "${nodeName}" did not run. Nodes that ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!task)
+		throw new Error(
+			`Node "${nodeName}" did not run. Nodes that ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	return task.data?.main?.[0] ?? [];
 }
 

@@ -36,7 +36,10 @@ interface Loaded {
 
 function loadCases(): Loaded {
 	const loaded: Loaded = { cases: [], serverCases: [] };
-	for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.cases.ts')).sort()) {
+	for (const file of fs
+		.readdirSync(__dirname)
+		.filter((name) => name.endsWith('.cases.ts'))
+		.sort()) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const module = require(path.join(__dirname, file)) as Partial<Loaded>;
 		loaded.cases.push(...(module.cases ?? []));
@@ -56,7 +59,11 @@ beforeAll(async () => {
 	const workflows = [...cases, ...serverCases].map(({ file }) => {
 		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 		attachSandboxCredentials(workflow, sandboxes.credentials);
-		pointAtSandboxEndpoint(workflow, sandboxes.emulators.vitec.baseUrl, SANDBOX_CUSTOMER_ENDPOINT_PORT);
+		pointAtSandboxEndpoint(
+			workflow,
+			sandboxes.emulators.vitec.baseUrl,
+			SANDBOX_CUSTOMER_ENDPOINT_PORT,
+		);
 		return { id: workflowIdFor(file), workflow };
 	});
 	await importIntoN8n(n8n, sandboxes.credentials, workflows);
@@ -69,7 +76,11 @@ afterAll(async () => {
 describe('manual workflows, run with `n8n execute`', () => {
 	it.each(cases.map((c) => [c.file, c] as const))('%s', async (_file, e2eCase) => {
 		await e2eCase.prepare?.(sandboxes);
-		const result = await runCli(n8n, ['execute', `--id=${workflowIdFor(e2eCase.file)}`, '--rawOutput']);
+		const result = await runCli(n8n, [
+			'execute',
+			`--id=${workflowIdFor(e2eCase.file)}`,
+			'--rawOutput',
+		]);
 		const run = parseRawOutput(result.stdout, result.stderr) as E2eRun;
 		if (!e2eCase.expectFailure) {
 			const error = run.data.resultData.error;
@@ -87,16 +98,23 @@ describe('manual workflows, run with `n8n execute`', () => {
 
 describe('n8n server: credential tests, trigger and webhook workflows', () => {
 	it('every sandbox credential passes its Test button, a wrong secret fails it; every server case produces its executions', async () => {
-		for (const serverCase of serverCases) await activateWorkflow(n8n, workflowIdFor(serverCase.file));
+		for (const serverCase of serverCases)
+			await activateWorkflow(n8n, workflowIdFor(serverCase.file));
 		const server = await startServer(n8n);
 		try {
 			const { cookie } = await ownerSession(n8n);
 			for (const credential of sandboxes.credentials) {
-				expect({ name: credential.name, ...(await testCredential(n8n, cookie, credential)) }).toMatchObject({ name: credential.name, status: 'OK' });
+				expect({
+					name: credential.name,
+					...(await testCredential(n8n, cookie, credential)),
+				}).toMatchObject({ name: credential.name, status: 'OK' });
 				const wrong = withWrongSecret(credential);
 				if (wrong) {
 					const answer = await testCredential(n8n, cookie, wrong.credential);
-					expect({ name: credential.name, status: answer.status }).toEqual({ name: credential.name, status: 'Error' });
+					expect({ name: credential.name, status: answer.status }).toEqual({
+						name: credential.name,
+						status: 'Error',
+					});
 					expect(answer.message).not.toContain(wrong.secret);
 				}
 			}
@@ -104,14 +122,22 @@ describe('n8n server: credential tests, trigger and webhook workflows', () => {
 			for (const serverCase of serverCases) {
 				await serverCase.feed?.(sandboxes);
 				if (serverCase.webhook) {
-					const response = await fetch(`http://127.0.0.1:${n8n.env.N8N_PORT}/webhook/${serverCase.webhook.path}`, {
-						method: 'POST',
-						headers: { 'Content-Type': 'application/json' },
-						body: JSON.stringify(serverCase.webhook.body),
-					});
+					const response = await fetch(
+						`http://127.0.0.1:${n8n.env.N8N_PORT}/webhook/${serverCase.webhook.path}`,
+						{
+							method: 'POST',
+							headers: { 'Content-Type': 'application/json' },
+							body: JSON.stringify(serverCase.webhook.body),
+						},
+					);
 					expect(response.status).toBeLessThan(500);
 				}
-				const runs = await waitForExecutions(n8n, apiKey, workflowIdFor(serverCase.file), serverCase.executionsWanted);
+				const runs = await waitForExecutions(
+					n8n,
+					apiKey,
+					workflowIdFor(serverCase.file),
+					serverCase.executionsWanted,
+				);
 				await serverCase.check(runs, sandboxes);
 			}
 		} finally {
@@ -124,14 +150,23 @@ describe('n8n server: credential tests, trigger and webhook workflows', () => {
  * The credential with every secret-looking field (password, key, token, secret) replaced by a wrong value of
  * the same form (hex stays hex, GUIDs stay GUIDs), so the test reaches the server and is refused there.
  */
-function withWrongSecret<T extends { data: Record<string, unknown> }>(credential: T): { credential: T; secret: string } | undefined {
-	const fields = Object.keys(credential.data).filter((key) => /pass|secret|token|key/i.test(key) && typeof credential.data[key] === 'string' && credential.data[key] !== '');
+function withWrongSecret<T extends { data: Record<string, unknown> }>(
+	credential: T,
+): { credential: T; secret: string } | undefined {
+	const fields = Object.keys(credential.data).filter(
+		(key) =>
+			/pass|secret|token|key/i.test(key) &&
+			typeof credential.data[key] === 'string' &&
+			credential.data[key] !== '',
+	);
 	if (!fields.length) return undefined;
 	const data = { ...credential.data };
 	let secret = '';
 	for (const field of fields) {
 		const original = String(data[field]);
-		data[field] = /^[0-9a-f-]+$/i.test(original) ? original.replace(/[0-9a-f]/gi, (c) => (c.toLowerCase() === 'a' ? 'b' : 'a')) : `wrong-${original}`;
+		data[field] = /^[0-9a-f-]+$/i.test(original)
+			? original.replace(/[0-9a-f]/gi, (c) => (c.toLowerCase() === 'a' ? 'b' : 'a'))
+			: `wrong-${original}`;
 		secret ||= String(data[field]);
 	}
 	return { credential: { ...credential, data }, secret };

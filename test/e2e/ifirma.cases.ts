@@ -4,7 +4,14 @@ import { outputOf, type E2eCase, type E2eServerCase } from './cases';
 
 const ORDER = {
 	orderId: 'WEB-1001',
-	customer: { nip: '1234563218', name: 'Sklep Internetowy Sp. z o.o.', postCode: '31-000', city: 'Kraków', street: 'Rynek 1', email: 'zakupy@sklep.example' },
+	customer: {
+		nip: '1234563218',
+		name: 'Sklep Internetowy Sp. z o.o.',
+		postCode: '31-000',
+		city: 'Kraków',
+		street: 'Rynek 1',
+		email: 'zakupy@sklep.example',
+	},
 	items: [
 		{ name: 'Kubek z logo', quantity: 3, unit: 'szt.', unitPrice: 25, vatRate: 23 },
 		{ name: 'Książka', quantity: 1, unit: 'szt.', unitPrice: 40, vatRate: 5 },
@@ -20,24 +27,42 @@ export const cases: E2eCase[] = [
 			expect(contractor).toMatchObject({ NIP: '5213609182', Nazwa: 'Acme E2E Sp. z o.o.' });
 			const invoice = outputOf(run, 'Create invoice')[0].json;
 			// 2 × 150 net at 23% + 100 net at 8% = 369 + 108.
-			expect(invoice).toMatchObject({ Identyfikator: expect.any(Number), Brutto: 477, IdentyfikatorKontrahenta: contractor.Identyfikator });
+			expect(invoice).toMatchObject({
+				Identyfikator: expect.any(Number),
+				Brutto: 477,
+				IdentyfikatorKontrahenta: contractor.Identyfikator,
+			});
 			const pdf = outputOf(run, 'Download PDF')[0];
-			expect(pdf.binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `fakturakraj-${String(invoice.Identyfikator)}-oryg.pdf` });
+			expect(pdf.binary?.data).toMatchObject({
+				mimeType: 'application/pdf',
+				fileName: `fakturakraj-${String(invoice.Identyfikator)}-oryg.pdf`,
+			});
 			expect(outputOf(run, 'Send by e-mail')[0].json).toMatchObject({ sent: true });
 			expect(outputOf(run, 'Register payment')[0].json).toMatchObject({ Kwota: 477 });
-			expect(outputOf(run, 'Paid invoices').map((item) => item.json.PelnyNumer)).toContain(invoice.PelnyNumer);
+			expect(outputOf(run, 'Paid invoices').map((item) => item.json.PelnyNumer)).toContain(
+				invoice.PelnyNumer,
+			);
 			expect(outputOf(run, 'Create bill')[0].json).toMatchObject({ Brutto: 160 });
-			expect(outputOf(run, 'Create expense')[0].json).toMatchObject({ kind: 'zakuptowaruvat', KwotaVat23: 46, KwotaVat08: 4 });
+			expect(outputOf(run, 'Create expense')[0].json).toMatchObject({
+				kind: 'zakuptowaruvat',
+				KwotaVat23: 46,
+				KwotaVat08: 4,
+			});
 			expect(outputOf(run, 'API limit')[0].json).toMatchObject({ granted: 1000 });
 
 			const stored = ifirma.documents.get(invoice.Identyfikator as number)!;
-			expect(stored.sent).toEqual([expect.objectContaining({ email: true, to: 'faktury@acme.example' })]);
+			expect(stored.sent).toEqual([
+				expect.objectContaining({ email: true, to: 'faktury@acme.example' }),
+			]);
 			expect(stored.paid).toBe(477);
 			// Each create went out exactly once (never retried, never duplicated).
 			expect(ifirma.requestsTo(/\/fakturakraj\.json$/)).toHaveLength(1);
 			expect(ifirma.requestsTo(/\/rachunekkraj\.json$/)).toHaveLength(1);
 			// Every request was signed (the emulator answers 400-403 otherwise) and carried no key in clear.
-			for (const request of ifirma.requests) expect(String(request.headers.authentication)).toMatch(/^IAPIS user=[^,]+, hmac-sha1=[0-9a-f]{40}$/);
+			for (const request of ifirma.requests)
+				expect(String(request.headers.authentication)).toMatch(
+					/^IAPIS user=[^,]+, hmac-sha1=[0-9a-f]{40}$/,
+				);
 		},
 	},
 	{
@@ -61,14 +86,31 @@ export const cases: E2eCase[] = [
 			const ifirma = emulators.ifirma as IFirmaEmulator;
 			const invoice = outputOf(run, 'Create export invoice')[0].json;
 			// 40 h × 85 EUR at 0%.
-			expect(invoice).toMatchObject({ Identyfikator: expect.any(Number), Brutto: 3400, Waluta: 'EUR', Jezyk: 'en', NazwaUslugi: 'Wdrożenie systemu rezerwacji' });
+			expect(invoice).toMatchObject({
+				Identyfikator: expect.any(Number),
+				Brutto: 3400,
+				Waluta: 'EUR',
+				Jezyk: 'en',
+				NazwaUslugi: 'Wdrożenie systemu rezerwacji',
+			});
 			const stored = ifirma.documents.get(invoice.Identyfikator as number)!;
 			expect(stored.slug).toBe('fakturaeksportuslug');
-			expect(stored.contractor).toMatchObject({ Nazwa: 'Nordfjord Shipping AS', KodKraju: 'NO', NIP: '923609016' });
-			expect((stored.data.Pozycje as Array<Record<string, unknown>>)[0]).toMatchObject({ NazwaPelnaObca: 'Booking system implementation', JednostkaObca: 'hour', StawkaVat: 0 });
+			expect(stored.contractor).toMatchObject({
+				Nazwa: 'Nordfjord Shipping AS',
+				KodKraju: 'NO',
+				NIP: '923609016',
+			});
+			expect((stored.data.Pozycje as Array<Record<string, unknown>>)[0]).toMatchObject({
+				NazwaPelnaObca: 'Booking system implementation',
+				JednostkaObca: 'hour',
+				StawkaVat: 0,
+			});
 			for (const absent of ['LiczOd', 'Zaplacono']) expect(stored.data).not.toHaveProperty(absent);
 			const pdf = outputOf(run, 'Invoice PDF')[0];
-			expect(pdf.binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `fakturaeksportuslug-${String(invoice.Identyfikator)}.pdf` });
+			expect(pdf.binary?.data).toMatchObject({
+				mimeType: 'application/pdf',
+				fileName: `fakturaeksportuslug-${String(invoice.Identyfikator)}.pdf`,
+			});
 		},
 	},
 	{
@@ -79,8 +121,15 @@ export const cases: E2eCase[] = [
 			(emulators.ifirma as IFirmaEmulator).limit = { used: 870, granted: 1000 };
 		},
 		check: (run) => {
-			expect(outputOf(run, 'Get API limit')[0].json).toMatchObject({ used: 870, granted: 1000, remaining: 130 });
-			expect(outputOf(run, 'Usage in percent')[0].json).toMatchObject({ usedPercent: 87, warnAbovePercent: 80 });
+			expect(outputOf(run, 'Get API limit')[0].json).toMatchObject({
+				used: 870,
+				granted: 1000,
+				remaining: 130,
+			});
+			expect(outputOf(run, 'Usage in percent')[0].json).toMatchObject({
+				usedPercent: 87,
+				warnAbovePercent: 80,
+			});
 			const error = run.data.resultData.error;
 			expect(error?.node?.name).toBe('Warn: API limit almost used');
 			expect(error?.message).toBe(
@@ -96,7 +145,12 @@ export const cases: E2eCase[] = [
 			(emulators.ifirma as IFirmaEmulator).limit = { used: 412, granted: 1000 };
 		},
 		check: (run) => {
-			expect(outputOf(run, 'Usage in percent')[0].json).toMatchObject({ used: 412, granted: 1000, remaining: 588, usedPercent: 41.2 });
+			expect(outputOf(run, 'Usage in percent')[0].json).toMatchObject({
+				used: 412,
+				granted: 1000,
+				remaining: 588,
+				usedPercent: 41.2,
+			});
 			expect(outputOf(run, 'Within the limit')).toHaveLength(1);
 			expect(run.data.resultData.runData['Warn: API limit almost used']).toBeUndefined();
 		},
@@ -116,10 +170,16 @@ export const serverCases: E2eServerCase[] = [
 			expect(contractor).toMatchObject({ NIP: '1234563218', Email: 'zakupy@sklep.example' });
 			const invoice = outputOf(run, 'Create invoice')[0].json;
 			// 3 × 25 at 23% + 40 at 5% = 92.25 + 42.
-			expect(invoice).toMatchObject({ Brutto: 134.25, Uwagi: 'Order WEB-1001', IdentyfikatorKontrahenta: contractor.Identyfikator });
+			expect(invoice).toMatchObject({
+				Brutto: 134.25,
+				Uwagi: 'Order WEB-1001',
+				IdentyfikatorKontrahenta: contractor.Identyfikator,
+			});
 			expect(outputOf(run, 'Send invoice by e-mail')[0].json).toMatchObject({ sent: true });
 			const stored = ifirma.documents.get(invoice.Identyfikator as number)!;
-			expect(stored.sent).toEqual([expect.objectContaining({ email: true, to: 'zakupy@sklep.example' })]);
+			expect(stored.sent).toEqual([
+				expect.objectContaining({ email: true, to: 'zakupy@sklep.example' }),
+			]);
 		},
 	},
 ];

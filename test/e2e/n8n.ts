@@ -42,10 +42,14 @@ export function prepareN8n(
 ): N8nInstance {
 	const version = options.version ?? process.env.N8N_VERSION ?? '2.41.1';
 	const script = path.join(ROOT, 'scripts', 'ensure-runtime.sh');
-	const output = execFileSync('bash', [script, ...(options.selfCheck ? ['--self-check'] : []), version], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const output = execFileSync(
+		'bash',
+		[script, ...(options.selfCheck ? ['--self-check'] : []), version],
+		{
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const paths = Object.fromEntries(
 		output
 			.trim()
@@ -89,20 +93,38 @@ export function prepareN8n(
 function installPackedPackage(userFolder: string): void {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-pack-'));
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
 	) as Array<{ filename: string }>;
 	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 	fs.mkdirSync(target, { recursive: true });
-	execFileSync('tar', ['xzf', path.join(packDir, packed[0].filename), '--strip-components=1', '-C', target]);
+	execFileSync('tar', [
+		'xzf',
+		path.join(packDir, packed[0].filename),
+		'--strip-components=1',
+		'-C',
+		target,
+	]);
 	fs.writeFileSync(
 		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }),
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { [PACKAGE_NAME]: '*' },
+		}),
 	);
 	fs.rmSync(packDir, { recursive: true, force: true });
 }
 
 /** Runs one n8n CLI command; the event loop stays free (the emulators run in this process). */
-export function runCli(instance: N8nInstance, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+export function runCli(
+	instance: N8nInstance,
+	args: string[],
+	timeoutMs = 180_000,
+): Promise<CliResult> {
 	return new Promise((resolve) => {
 		const child = spawn(instance.n8nBin, args, { env: instance.env, cwd: instance.userFolder });
 		let stdout = '';
@@ -125,7 +147,9 @@ export async function runCliOrThrow(instance: N8nInstance, args: string[]): Prom
 	let result = await runCli(instance, args);
 	if (result.signal === 'SIGSEGV') result = await runCli(instance, args);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+		throw new Error(
+			`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+		);
 	}
 	return result;
 }
@@ -141,19 +165,26 @@ export async function importIntoN8n(
 	await runCliOrThrow(instance, ['import:credentials', `--input=${credentialsFile}`]);
 	if (!workflows.length) return;
 	const workflowDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-erp-workflows-'));
-	for (const { id, workflow } of workflows) fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify({ ...workflow, id }));
+	for (const { id, workflow } of workflows)
+		fs.writeFileSync(path.join(workflowDir, `${id}.json`), JSON.stringify({ ...workflow, id }));
 	await runCliOrThrow(instance, ['import:workflow', '--separate', `--input=${workflowDir}`]);
 }
 
 /** Makes an imported workflow active: n8n 2.x "publishes" it, 1.x "activates" it (the command was renamed in 2.0). */
 export async function activateWorkflow(instance: N8nInstance, id: string): Promise<void> {
-	await runCliOrThrow(instance, instance.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
+	await runCliOrThrow(
+		instance,
+		instance.version.startsWith('1.')
+			? ['update:workflow', `--id=${id}`, '--active=true']
+			: ['publish:workflow', `--id=${id}`],
+	);
 }
 
 /** The IRun JSON that `n8n execute --rawOutput` prints after its log lines. */
-export function parseRawOutput(stdout: string, stderr = ""): unknown {
+export function parseRawOutput(stdout: string, stderr = ''): unknown {
 	const start = stdout.search(/^\{/m);
-	if (start < 0) throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+	if (start < 0)
+		throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
 	// n8n may log after the JSON (a node's warning at the end of the run): the JSON ends at a line "}".
 	for (let end = stdout.indexOf('\n}', start); end >= 0; end = stdout.indexOf('\n}', end + 2)) {
 		try {
@@ -176,20 +207,29 @@ export async function freePort(): Promise<number> {
 }
 
 /** `n8n start` in the background; resolves once n8n is ready and serves its REST API. */
-export async function startServer(instance: N8nInstance, timeoutMs = 120_000): Promise<ChildProcess> {
-	const child = spawn(instance.n8nBin, ['start'], { env: instance.env, cwd: instance.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer(
+	instance: N8nInstance,
+	timeoutMs = 120_000,
+): Promise<ChildProcess> {
+	const child = spawn(instance.n8nBin, ['start'], {
+		env: instance.env,
+		cwd: instance.userFolder,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let log = '';
 	child.stdout?.on('data', (chunk) => (log += chunk));
 	child.stderr?.on('data', (chunk) => (log += chunk));
 	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${log.slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n start exited (${child.exitCode}):\n${log.slice(-3000)}`);
 		try {
 			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
 			const ready = await fetch(`${base}/healthz/readiness`);
 			const settings = ready.ok ? await fetch(`${base}/rest/settings`) : undefined;
-			if (settings?.ok && (settings.headers.get('content-type') ?? '').includes('json')) return child;
+			if (settings?.ok && (settings.headers.get('content-type') ?? '').includes('json'))
+				return child;
 		} catch {
 			// not listening yet
 		}
@@ -214,7 +254,12 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 /** Sets up the owner account (or signs in); returns its session cookie. */
 export async function ownerSession(instance: N8nInstance): Promise<{ cookie: string }> {
 	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-	const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwnerPass123' };
+	const owner = {
+		email: 'owner@example.com',
+		firstName: 'E2E',
+		lastName: 'Owner',
+		password: 'E2eOwnerPass123',
+	};
 	const setup = await fetch(`${base}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
@@ -225,7 +270,11 @@ export async function ownerSession(instance: N8nInstance): Promise<{ cookie: str
 		const login = await fetch(`${base}/rest/login`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: owner.email,
+				email: owner.email,
+				password: owner.password,
+			}),
 		});
 		cookie = login.headers.get('set-cookie') ?? '';
 	}
@@ -241,7 +290,14 @@ export async function publicApiKey(instance: N8nInstance, cookie: string): Promi
 		body: JSON.stringify({
 			label: `e2e-${Date.now()}`,
 			expiresAt: null,
-			scopes: ['workflow:create', 'workflow:read', 'workflow:activate', 'workflow:list', 'execution:read', 'execution:list'],
+			scopes: [
+				'workflow:create',
+				'workflow:read',
+				'workflow:activate',
+				'workflow:list',
+				'execution:read',
+				'execution:list',
+			],
 		}),
 	});
 	const text = await created.text();
@@ -251,7 +307,10 @@ export async function publicApiKey(instance: N8nInstance, cookie: string): Promi
 	} catch {
 		// n8n answers its editor page for a route it does not serve (public API disabled in this version/setup).
 	}
-	if (!body.data?.rawApiKey) throw new Error(`Could not create an n8n API key (HTTP ${created.status}): ${text.slice(0, 300)}`);
+	if (!body.data?.rawApiKey)
+		throw new Error(
+			`Could not create an n8n API key (HTTP ${created.status}): ${text.slice(0, 300)}`,
+		);
 	return body.data.rawApiKey;
 }
 
@@ -271,7 +330,13 @@ export async function testCredential(
 }
 
 /** Waits until `wanted` executions of a workflow have stopped (n8n's public API); returns them oldest first. */
-export async function waitForExecutions(instance: N8nInstance, apiKey: string, workflowId: string, wanted: number, timeoutMs = 120_000): Promise<E2eRun[]> {
+export async function waitForExecutions(
+	instance: N8nInstance,
+	apiKey: string,
+	workflowId: string,
+	wanted: number,
+	timeoutMs = 120_000,
+): Promise<E2eRun[]> {
 	const deadline = Date.now() + timeoutMs;
 	let runs: E2eRun[] = [];
 	while (Date.now() < deadline) {
@@ -279,12 +344,18 @@ export async function waitForExecutions(instance: N8nInstance, apiKey: string, w
 			`http://127.0.0.1:${instance.env.N8N_PORT}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=100`,
 			{ headers: { 'X-N8N-API-KEY': apiKey } },
 		);
-		const body = (await response.json()) as { data?: Array<{ finished: boolean; stoppedAt?: string | null; data?: E2eRun['data'] }> };
+		const body = (await response.json()) as {
+			data?: Array<{ finished: boolean; stoppedAt?: string | null; data?: E2eRun['data'] }>;
+		};
 		const done = (body.data ?? []).filter((execution) => execution.stoppedAt);
-		runs = done.reverse().map((execution) => ({ data: execution.data as E2eRun['data'], finished: execution.finished }));
+		runs = done.reverse().map((execution) => ({
+			data: execution.data as E2eRun['data'],
+			finished: execution.finished,
+		}));
 		if (runs.length >= wanted) return runs;
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
-	throw new Error(`Workflow ${workflowId}: ${runs.length} of ${wanted} executions after ${timeoutMs / 1000} s`);
+	throw new Error(
+		`Workflow ${workflowId}: ${runs.length} of ${wanted} executions after ${timeoutMs / 1000} s`,
+	);
 }
-

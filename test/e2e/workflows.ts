@@ -19,10 +19,16 @@ interface WorkflowNode {
 /** Which credential type each of our node types uses (from the package's own descriptions). */
 function credentialTypesOf(nodeType: string): string[] {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { nodes } = require('../../index.js') as { nodes: Record<string, new () => { description: { name: string; credentials?: Array<{ name: string }> } }> };
+	const { nodes } = require('../../index.js') as {
+		nodes: Record<
+			string,
+			new () => { description: { name: string; credentials?: Array<{ name: string }> } }
+		>;
+	};
 	for (const NodeClass of Object.values(nodes)) {
 		const { description } = new NodeClass();
-		if (`n8n-nodes-accounting-erp.${description.name}` === nodeType) return (description.credentials ?? []).map((c) => c.name);
+		if (`n8n-nodes-accounting-erp.${description.name}` === nodeType)
+			return (description.credentials ?? []).map((c) => c.name);
 	}
 	return [];
 }
@@ -33,7 +39,11 @@ function credentialTypesOf(nodeType: string): string[] {
  * another run on the machine (or to nobody by the time the workflow posts): point such URLs at this run's
  * sandbox, the way credentials are attached. Returns how many URLs were changed.
  */
-export function pointAtSandboxEndpoint(workflow: { nodes: Array<{ parameters?: Record<string, unknown> }> }, sandboxBaseUrl: string, fixedPort: number): number {
+export function pointAtSandboxEndpoint(
+	workflow: { nodes: Array<{ parameters?: Record<string, unknown> }> },
+	sandboxBaseUrl: string,
+	fixedPort: number,
+): number {
 	const shipped = `http://127.0.0.1:${fixedPort}/customer-endpoint/`;
 	let changed = 0;
 	for (const node of workflow.nodes) {
@@ -47,13 +57,17 @@ export function pointAtSandboxEndpoint(workflow: { nodes: Array<{ parameters?: R
 }
 
 /** Points every node of ours that has no credential at the sandbox credential of its type. */
-export function attachSandboxCredentials(workflow: { nodes: WorkflowNode[] }, credentials: SandboxCredential[]): void {
+export function attachSandboxCredentials(
+	workflow: { nodes: WorkflowNode[] },
+	credentials: SandboxCredential[],
+): void {
 	for (const node of workflow.nodes) {
 		if (!node.type.startsWith('n8n-nodes-accounting-erp.')) continue;
 		for (const type of credentialTypesOf(node.type)) {
 			if (node.credentials?.[type]) continue;
 			const sandbox = credentials.find((credential) => credential.type === type);
-			if (sandbox) node.credentials = { ...node.credentials, [type]: { id: sandbox.id, name: sandbox.name } };
+			if (sandbox)
+				node.credentials = { ...node.credentials, [type]: { id: sandbox.id, name: sandbox.name } };
 		}
 	}
 }

@@ -64,9 +64,22 @@ export abstract class Emulator {
 	protected abstract handle(request: RecordedRequest): EmulatorResponse | Promise<EmulatorResponse>;
 
 	/** Queue a fault for the next matching request(s). */
-	injectFault(fault: Fault, options: { times?: number; pathPattern?: RegExp; bodyPattern?: RegExp; processFirst?: boolean } = {}): void {
+	injectFault(
+		fault: Fault,
+		options: {
+			times?: number;
+			pathPattern?: RegExp;
+			bodyPattern?: RegExp;
+			processFirst?: boolean;
+		} = {},
+	): void {
 		for (let i = 0; i < (options.times ?? 1); i++) {
-			this.faults.push({ fault, pathPattern: options.pathPattern, bodyPattern: options.bodyPattern, processFirst: options.processFirst });
+			this.faults.push({
+				fault,
+				pathPattern: options.pathPattern,
+				bodyPattern: options.bodyPattern,
+				processFirst: options.processFirst,
+			});
 		}
 	}
 
@@ -93,7 +106,9 @@ export abstract class Emulator {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	// A true private (#): a subclass method of the same name cannot replace it by accident.
@@ -112,14 +127,22 @@ export abstract class Emulator {
 		this.requests.push(request);
 
 		const index = this.faults.findIndex(
-			(queued) => (!queued.pathPattern || queued.pathPattern.test(request.path)) && (!queued.bodyPattern || queued.bodyPattern.test(request.body)),
+			(queued) =>
+				(!queued.pathPattern || queued.pathPattern.test(request.path)) &&
+				(!queued.bodyPattern || queued.bodyPattern.test(request.body)),
 		);
 		const queued = index >= 0 ? this.faults.splice(index, 1)[0] : undefined;
 		try {
-			if (queued && !queued.processFirst && queued.fault.kind !== 'delay' && queued.fault.kind !== 'truncated') {
+			if (
+				queued &&
+				!queued.processFirst &&
+				queued.fault.kind !== 'delay' &&
+				queued.fault.kind !== 'truncated'
+			) {
 				return this.sendFault(res, queued.fault);
 			}
-			if (queued?.fault.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, (queued.fault as { ms: number }).ms));
+			if (queued?.fault.kind === 'delay')
+				await new Promise((resolve) => setTimeout(resolve, (queued.fault as { ms: number }).ms));
 			const response = await this.handle(request);
 			if (queued?.fault.kind === 'truncated') {
 				const body = Buffer.from(response.body ?? '');
@@ -174,12 +197,18 @@ export abstract class Emulator {
 	}
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): EmulatorResponse {
 	return { status, headers, body: JSON.stringify(body) };
 }
 
 /** Decodes `Authorization: Basic ...` into login and password. */
-export function basicCredentials(headers: http.IncomingHttpHeaders): { login: string; password: string } | undefined {
+export function basicCredentials(
+	headers: http.IncomingHttpHeaders,
+): { login: string; password: string } | undefined {
 	const header = headers.authorization;
 	if (!header?.startsWith('Basic ')) return undefined;
 	const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');

@@ -1,4 +1,10 @@
-import { Emulator, basicCredentials, json, type EmulatorResponse, type RecordedRequest } from './base';
+import {
+	Emulator,
+	basicCredentials,
+	json,
+	type EmulatorResponse,
+	type RecordedRequest,
+} from './base';
 
 /**
  * Firmino recurring-documents API, as the repository's `docs/api/firmino.md` describes it:
@@ -63,17 +69,26 @@ export class FirminoEmulator extends Emulator {
 
 	protected handle(request: RecordedRequest): EmulatorResponse {
 		const credentials = basicCredentials(request.headers);
-		if (!credentials || credentials.login !== this.login || credentials.password !== this.password) {
+		if (
+			!credentials ||
+			credentials.login !== this.login ||
+			credentials.password !== this.password
+		) {
 			// Not documented: a servlet-style 401 with a challenge is the common answer to bad Basic auth.
 			return { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="firmino"' }, body: '' };
 		}
-		if (!request.path.startsWith(`${FIRMINO_PATH}/`)) return json(404, { success: false, response: 'Not found' });
+		if (!request.path.startsWith(`${FIRMINO_PATH}/`))
+			return json(404, { success: false, response: 'Not found' });
 		const [method, idText] = request.path.slice(FIRMINO_PATH.length + 1).split('/');
 
 		// Every method is a POST (docs/api/firmino.md "Methods"): a GET is refused as a JSON-only servlet would.
 		if (request.method !== 'POST') return { status: 405, headers: { Allow: 'POST' }, body: '' };
 		// Not documented what a JSON-only handler answers without the JSON content type: 415, the strict reading.
-		if (!String(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+		if (
+			!String(request.headers['content-type'] ?? '')
+				.toLowerCase()
+				.startsWith('application/json')
+		) {
 			return { status: 415, body: 'Unsupported Media Type' };
 		}
 		let body: Record<string, unknown>;
@@ -82,7 +97,8 @@ export class FirminoEmulator extends Emulator {
 		} catch {
 			return { status: 400, body: 'Bad Request' };
 		}
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, body: 'Bad Request' };
+		if (typeof body !== 'object' || body === null || Array.isArray(body))
+			return { status: 400, body: 'Bad Request' };
 
 		if (method === 'get' || method === 'delete') {
 			const id = Number(idText);
@@ -139,20 +155,32 @@ export class FirminoEmulator extends Emulator {
 		const page = Number(body.page ?? 1) || 1;
 		const size = Number(body.size ?? 15) || 15;
 		const text = typeof body.text === 'string' ? body.text.toLowerCase() : '';
-		const filters = Array.isArray(body.filters) ? (body.filters as Array<{ name: string; value: unknown }>) : [];
+		const filters = Array.isArray(body.filters)
+			? (body.filters as Array<{ name: string; value: unknown }>)
+			: [];
 		// Which sort fields are accepted is not documented: any field of the document, else newest first.
 		const sortField = typeof body.sortField === 'string' ? body.sortField : undefined;
 		const descending = String(body.sortOrder ?? 'asc').toLowerCase() === 'desc';
-		const key = (document: StoredDocument) => (document as unknown as Record<string, unknown>)[sortField ?? ''];
+		const key = (document: StoredDocument) =>
+			(document as unknown as Record<string, unknown>)[sortField ?? ''];
 		const matching = [...this.documents.values()]
 			.sort((a, b) => {
 				if (!sortField || key(a) === undefined) return b.id - a.id;
 				const order = String(key(a)).localeCompare(String(key(b)), 'pl', { numeric: true });
 				return descending ? -order : order;
 			})
-			.filter((document) => !text || document.name.toLowerCase().includes(text) || saleDocumentName(document.idSaleDocument).toLowerCase().includes(text))
+			.filter(
+				(document) =>
+					!text ||
+					document.name.toLowerCase().includes(text) ||
+					saleDocumentName(document.idSaleDocument).toLowerCase().includes(text),
+			)
 			.filter((document) =>
-				filters.every((filter) => String((document as unknown as Record<string, unknown>)[filter.name]) === String(filter.value)),
+				filters.every(
+					(filter) =>
+						String((document as unknown as Record<string, unknown>)[filter.name]) ===
+						String(filter.value),
+				),
 			);
 		const list = matching.slice((page - 1) * size, page * size).map((document) => ({
 			id: document.id,
@@ -181,13 +209,18 @@ export class FirminoEmulator extends Emulator {
 	}
 
 	private buildDocument(id: number, body: Record<string, unknown>): StoredDocument | string {
-		const interval = body.intervalTimeType === undefined || body.intervalTimeType === null ? 'month' : String(body.intervalTimeType);
+		const interval =
+			body.intervalTimeType === undefined || body.intervalTimeType === null
+				? 'month'
+				: String(body.intervalTimeType);
 		// Not documented: the message for a value outside the six intervals.
-		if (!INTERVAL_LABELS[interval]) return `Nieprawidłowa wartość pola intervalTimeType: ${interval}`;
+		if (!INTERVAL_LABELS[interval])
+			return `Nieprawidłowa wartość pola intervalTimeType: ${interval}`;
 		const startDate = body.startDate ? String(body.startDate) : this.today();
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return `Nieprawidłowa data: ${startDate}`;
 		const active = body.active === undefined || body.active === null ? 'true' : String(body.active);
-		if (active !== 'true' && active !== 'false') return `Nieprawidłowa wartość pola active: ${active}`;
+		if (active !== 'true' && active !== 'false')
+			return `Nieprawidłowa wartość pola active: ${active}`;
 		return {
 			id,
 			idSaleDocument: Number(body.idSaleDocument),
@@ -198,7 +231,8 @@ export class FirminoEmulator extends Emulator {
 			active,
 			email: emailList(body.email),
 			emailForConfirmation: emailList(body.emailForConfirmation),
-			hourToSend: body.hourToSend === undefined || body.hourToSend === null ? '10' : String(body.hourToSend),
+			hourToSend:
+				body.hourToSend === undefined || body.hourToSend === null ? '10' : String(body.hourToSend),
 		};
 	}
 

@@ -33,7 +33,14 @@ export const SYSTEMS: Record<string, SystemSandbox> = {
 					id: 'vitecEkonomiApiSandbox1',
 					name: 'Vitec Ekonomi sandbox',
 					type: 'vitecEkonomiApi',
-					data: { domain: '', username: vitec.username, password: vitec.password, integrationId: 'N8N', advanced: true, baseUrl: vitec.baseUrl },
+					data: {
+						domain: '',
+						username: vitec.username,
+						password: vitec.password,
+						integrationId: 'N8N',
+						advanced: true,
+						baseUrl: vitec.baseUrl,
+					},
 				},
 			];
 		},
@@ -100,7 +107,15 @@ export const SYSTEMS: Record<string, SystemSandbox> = {
 					id: 'smartupApiSandbox1',
 					name: 'Smartup sandbox',
 					type: 'smartupApi',
-					data: { baseUrl: smartup.baseUrl, authType: 'basic', login: smartup.login, password: smartup.password, projectCode: 'trade', filialId: '', accessToken: '' },
+					data: {
+						baseUrl: smartup.baseUrl,
+						authType: 'basic',
+						login: smartup.login,
+						password: smartup.password,
+						projectCode: 'trade',
+						filialId: '',
+						accessToken: '',
+					},
 				},
 			];
 		},
@@ -114,7 +129,9 @@ export interface RunningSandboxes {
 }
 
 /** Starts every emulator; `ports` fixes a port per system (npm start), else free ports are used. */
-export async function startSandboxes(ports: Record<string, number> = {}): Promise<RunningSandboxes> {
+export async function startSandboxes(
+	ports: Record<string, number> = {},
+): Promise<RunningSandboxes> {
 	const emulators: Record<string, Emulator> = {};
 	const credentials: SandboxCredential[] = [];
 	for (const [system, sandbox] of Object.entries(SYSTEMS)) {

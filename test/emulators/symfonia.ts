@@ -107,16 +107,47 @@ export class SymfoniaEmulator extends Emulator {
 
 	private seed() {
 		this.contractors.push(
-			this.handelContractor({ Code: 'ACME', Name: 'ACME Sp. z o.o.', NIP: '5260001246', DefaultAddress: { City: 'Warszawa', Street: 'Prosta', HouseNo: '1', PostCode: '00-001', Country: 'PL' } }),
-			this.handelContractor({ Code: 'DOST1', Name: 'Dostawca IT S.A.', NIP: '7740001454', DefaultAddress: { City: 'Kraków', Country: 'PL' } }),
+			this.handelContractor({
+				Code: 'ACME',
+				Name: 'ACME Sp. z o.o.',
+				NIP: '5260001246',
+				DefaultAddress: {
+					City: 'Warszawa',
+					Street: 'Prosta',
+					HouseNo: '1',
+					PostCode: '00-001',
+					Country: 'PL',
+				},
+			}),
+			this.handelContractor({
+				Code: 'DOST1',
+				Name: 'Dostawca IT S.A.',
+				NIP: '7740001454',
+				DefaultAddress: { City: 'Kraków', Country: 'PL' },
+			}),
 		);
-		this.fkContractors.push(
-			{ Id: 1, Position: 154, Code: 'DOST1', Name: 'Dostawca IT S.A.', NIP: '7740001454', Active: true, Type: 0, Address: { City: 'Kraków', Country: 'PL' } },
-		);
+		this.fkContractors.push({
+			Id: 1,
+			Position: 154,
+			Code: 'DOST1',
+			Name: 'Dostawca IT S.A.',
+			NIP: '7740001454',
+			Active: true,
+			Type: 0,
+			Address: { City: 'Kraków', Country: 'PL' },
+		});
 	}
 
 	private handelContractor(data: Obj): Obj {
-		return { Id: this.nextId++, Active: true, Type: 0, VATTaxPayer: true, Vies: false, Note: '', ...data };
+		return {
+			Id: this.nextId++,
+			Active: true,
+			Type: 0,
+			VATTaxPayer: true,
+			Vies: false,
+			Note: '',
+			...data,
+		};
 	}
 
 	protected async handle(request: RecordedRequest): Promise<EmulatorResponse> {
@@ -134,7 +165,10 @@ export class SymfoniaEmulator extends Emulator {
 			if (session) this.sessions.delete(session.token);
 			return this.options.expirySignal === 'text'
 				? json(400, { Message: EXPIRED_TEXT })
-				: { status: 401, body: JSON.stringify({ Message: 'Authorization has been denied for this request.' }) };
+				: {
+						status: 401,
+						body: JSON.stringify({ Message: 'Authorization has been denied for this request.' }),
+					};
 		}
 		if (this.options.slidingExpiry) session.expires = this.now() + this.sessionMs();
 
@@ -145,7 +179,8 @@ export class SymfoniaEmulator extends Emulator {
 		}
 		session.inFlight++;
 		try {
-			if (this.options.processingMs) await new Promise((resolve) => setTimeout(resolve, this.options.processingMs));
+			if (this.options.processingMs)
+				await new Promise((resolve) => setTimeout(resolve, this.options.processingMs));
 			return this.route(request, lower, session);
 		} finally {
 			session.inFlight--;
@@ -158,10 +193,20 @@ export class SymfoniaEmulator extends Emulator {
 
 	private ping() {
 		const modules = this.options.modules ?? ['Handel', 'FK'];
-		const firm = { Firm: 'Demo Sp. z o.o.', User: 'Api', Seed: '', ServerName: 'DESKTOP-ABCD\\SYMFONIA', DatabaseName: 'testsymfonia' };
+		const firm = {
+			Firm: 'Demo Sp. z o.o.',
+			User: 'Api',
+			Seed: '',
+			ServerName: 'DESKTOP-ABCD\\SYMFONIA',
+			DatabaseName: 'testsymfonia',
+		};
 		return {
 			OpenSessionsNumber: this.liveSessions().length,
-			LoadedModuleInfo: modules.map((name) => ({ AssemblyName: `Symfonia.WebAPI.${name}`, ModuleName: name, ModuleVersion: '2024.2.0' })),
+			LoadedModuleInfo: modules.map((name) => ({
+				AssemblyName: `Symfonia.WebAPI.${name}`,
+				ModuleName: name,
+				ModuleVersion: '2024.2.0',
+			})),
 			ActiveHMFInfo: modules.includes('Handel') ? [firm] : [],
 			ActiveITGInfo: modules.includes('FK') ? [firm] : [],
 		};
@@ -171,11 +216,17 @@ export class SymfoniaEmulator extends Emulator {
 		const auth = request.headers.authorization ?? '';
 		const match = /^Application \{?([0-9a-f-]{36})\}?$/i.exec(auth);
 		if (!match || match[1].toLowerCase() !== this.applicationToken.toLowerCase()) {
-			return { status: 401, body: JSON.stringify({ Message: 'Authorization has been denied for this request.' }) };
+			return {
+				status: 401,
+				body: JSON.stringify({ Message: 'Authorization has been denied for this request.' }),
+			};
 		}
 		if (this.liveSessions().length >= (this.options.maxSessions ?? 1)) {
 			// Not documented exactly: a JSON object instead of the quoted GUID (docs/api/symfonia.md §2).
-			return json(200, { Message: 'Przekroczono limit sesji dla użytkownika.', Code: 'SessionLimit' });
+			return json(200, {
+				Message: 'Przekroczono limit sesji dla użytkownika.',
+				Code: 'SessionLimit',
+			});
 		}
 		const token = randomUUID();
 		this.sessions.set(token, {
@@ -191,7 +242,8 @@ export class SymfoniaEmulator extends Emulator {
 
 	private route(request: RecordedRequest, path: string, session: Session): EmulatorResponse {
 		const q = (name: string) => {
-			for (const [key, value] of request.query) if (key.toLowerCase() === name.toLowerCase()) return value;
+			for (const [key, value] of request.query)
+				if (key.toLowerCase() === name.toLowerCase()) return value;
 			return undefined;
 		};
 		const body = () => (request.body ? (JSON.parse(request.body) as Obj) : {});
@@ -211,111 +263,220 @@ export class SymfoniaEmulator extends Emulator {
 				TotalSessionsCount: this.liveSessions().length,
 			});
 		}
-		if (path === '/api/companyinformation') return json(200, { Name: 'Demo Sp. z o.o.', NIP: '5250001009', Address: 'Warszawa', LicensesInfo: [] });
+		if (path === '/api/companyinformation')
+			return json(200, {
+				Name: 'Demo Sp. z o.o.',
+				NIP: '5250001009',
+				Address: 'Warszawa',
+				LicensesInfo: [],
+			});
 
 		// ---- Handel contractors (§6.1)
-		if (path === '/api/contractors' && m === 'GET') return this.getContractor(this.contractors, q, false);
+		if (path === '/api/contractors' && m === 'GET')
+			return this.getContractor(this.contractors, q, false);
 		if (path === '/api/contractors/page' && m === 'GET') return this.page(this.contractors, q);
 		if (path === '/api/contractors/filter' && m === 'PATCH') return this.filterContractors(body());
-		if (path === '/api/contractors/create' && m === 'POST') return this.createContractor(this.contractors, body(), false);
-		if (path === '/api/contractors/update' && m === 'PUT') return this.updateContractor(this.contractors, body(), false);
+		if (path === '/api/contractors/create' && m === 'POST')
+			return this.createContractor(this.contractors, body(), false);
+		if (path === '/api/contractors/update' && m === 'PUT')
+			return this.updateContractor(this.contractors, body(), false);
 		if (path === '/api/contractors/syncfk' && m === 'PATCH') return this.syncToFk(q);
 
 		// ---- Handel dictionaries (§6.2)
 		if (m === 'GET' && DICTIONARIES[path]) return json(200, DICTIONARIES[path]);
 		if (path === '/api/documenttypes' && m === 'GET') {
 			const character = q('documentCharacter');
-			return json(200, DOCUMENT_TYPES.filter((type) => character === undefined || String(type.Character) === character));
+			return json(
+				200,
+				DOCUMENT_TYPES.filter(
+					(type) => character === undefined || String(type.Character) === character,
+				),
+			);
 		}
-		if (path === '/api/documentseries' && m === 'GET') return json(200, [{ Id: 1, Code: 's' + (DOCUMENT_TYPES.find((t) => String(t.Id) === q('documentTypeId'))?.Code ?? 'X') }]);
+		if (path === '/api/documentseries' && m === 'GET')
+			return json(200, [
+				{
+					Id: 1,
+					Code:
+						's' + (DOCUMENT_TYPES.find((t) => String(t.Id) === q('documentTypeId'))?.Code ?? 'X'),
+				},
+			]);
 
 		// ---- Handel documents (§6.3, §6.4)
-		for (const [prefix, list, side] of [['sales', this.sales, 'sales'], ['purchases', this.purchases, 'purchase']] as const) {
+		for (const [prefix, list, side] of [
+			['sales', this.sales, 'sales'],
+			['purchases', this.purchases, 'purchase'],
+		] as const) {
 			const issuePath = side === 'sales' ? '/api/salesissue' : '/api/purchasesissue';
 			if (path === `/api/${prefix}` && m === 'GET') return this.getDocument(list, q);
-			if (path === `/api/${prefix}/filter` && m === 'GET') return this.filterDocuments(list, q, side);
+			if (path === `/api/${prefix}/filter` && m === 'GET')
+				return this.filterDocuments(list, q, side);
 			if (path === `/api/${prefix}/status` && m === 'GET') return this.documentStatus(list, q);
-			if (path === `${issuePath}/new` && m === 'POST') return this.newDocument(list, body(), q('issue') === 'true', side);
+			if (path === `${issuePath}/new` && m === 'POST')
+				return this.newDocument(list, body(), q('issue') === 'true', side);
 			if (path === `${issuePath}/inbuffer` && m === 'PUT') return this.issueBuffered(list, q);
 		}
 
 		// ---- FK (§7)
-		if (path === '/api/fkcontractors' && m === 'GET') return this.getContractor(this.fkContractors, q, true);
+		if (path === '/api/fkcontractors' && m === 'GET')
+			return this.getContractor(this.fkContractors, q, true);
 		if (path === '/api/fkcontractors/page' && m === 'GET') return this.page(this.fkContractors, q);
-		if (path === '/api/fkcontractors/filter' && m === 'OPTIONS') return json(200, FK_CONTRACTOR_FILTER_FIELDS);
-		if (path === '/api/fkcontractors/filter' && m === 'PATCH') return this.filterFkContractors(request.body ? (JSON.parse(request.body) as unknown) : []);
+		if (path === '/api/fkcontractors/filter' && m === 'OPTIONS')
+			return json(200, FK_CONTRACTOR_FILTER_FIELDS);
+		if (path === '/api/fkcontractors/filter' && m === 'PATCH')
+			return this.filterFkContractors(request.body ? (JSON.parse(request.body) as unknown) : []);
 		// The FK Contractor model has no Note: Json.NET drops the unknown member without an error.
-		if (path === '/api/fkcontractors/create' && m === 'POST') return this.createContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
-		if (path === '/api/fkcontractors/update' && m === 'PUT') return this.updateContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
+		if (path === '/api/fkcontractors/create' && m === 'POST')
+			return this.createContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
+		if (path === '/api/fkcontractors/update' && m === 'PUT')
+			return this.updateContractor(this.fkContractors, withoutKeys(body(), ['Note']), true);
 		if (path === '/api/fkyears' && m === 'GET') {
 			const date = q('date');
 			// Without a date: every fiscal year (corrected 2026-12).
 			if (!date) return json(200, FK_YEARS);
-			const year = FK_YEARS.find((y) => y.StartDate.slice(0, 10) <= date.slice(0, 10) && date.slice(0, 10) <= y.EndDate.slice(0, 10));
+			const year = FK_YEARS.find(
+				(y) =>
+					y.StartDate.slice(0, 10) <= date.slice(0, 10) &&
+					date.slice(0, 10) <= y.EndDate.slice(0, 10),
+			);
 			return year ? json(200, year) : json(404, { Message: 'Nie znaleziono roku obrachunkowego.' });
 		}
-		if (path === '/api/fkdocuments/documenttypes' && m === 'GET') return json(200, FK_DOCUMENT_TYPES.map((t) => ({ ...t, YearId: Number(q('yearId')) })));
+		if (path === '/api/fkdocuments/documenttypes' && m === 'GET')
+			return json(
+				200,
+				FK_DOCUMENT_TYPES.map((t) => ({ ...t, YearId: Number(q('yearId')) })),
+			);
 		if (path === '/api/fkaccountschart/flatlist' && m === 'GET') return json(200, FK_ACCOUNTS);
-		if (path === '/api/fkdocuments/documentfeatures' && m === 'GET') return json(200, FK_DOCUMENT_FEATURES.map((f) => ({ ...f, YearId: Number(q('yearId')) })));
-		if (path === '/api/fkdocuments/documentrecordfeatures' && m === 'GET') return json(200, FK_RECORD_FEATURES.map((f) => ({ ...f, YearId: Number(q('yearId')) })));
+		if (path === '/api/fkdocuments/documentfeatures' && m === 'GET')
+			return json(
+				200,
+				FK_DOCUMENT_FEATURES.map((f) => ({ ...f, YearId: Number(q('yearId')) })),
+			);
+		if (path === '/api/fkdocuments/documentrecordfeatures' && m === 'GET')
+			return json(
+				200,
+				FK_RECORD_FEATURES.map((f) => ({ ...f, YearId: Number(q('yearId')) })),
+			);
 		if (path === '/api/fkcurrenciestables' && m === 'GET') {
 			const currencyId = q('currencyId');
 			const date = q('date');
 			return json(
 				200,
-				FK_CURRENCY_TABLES.filter((t) => currencyId === undefined || String(t.CurrencyId) === currencyId).filter((t) => date === undefined || t.Date.slice(0, 10) === date.slice(0, 10)),
+				FK_CURRENCY_TABLES.filter(
+					(t) => currencyId === undefined || String(t.CurrencyId) === currencyId,
+				).filter((t) => date === undefined || t.Date.slice(0, 10) === date.slice(0, 10)),
 			);
 		}
-		const fkIssue = /^\/api\/fkdocumentsissue\/(newpurchaseinvoice|newsaleinvoice|newsimple|newcustom)$/.exec(path);
-		if (fkIssue && (m === 'POST' || m === 'PATCH')) return this.fkDocument(body(), fkIssue[1], m === 'PATCH');
-		const fkBusiness = /^\/api\/fkdocumentsbussinessissue\/(newpurchaseinvoice|newpurchaseinvoicecorrection|newsaleinvoice|newsaleinvoicecorrection)$/.exec(path);
+		const fkIssue =
+			/^\/api\/fkdocumentsissue\/(newpurchaseinvoice|newsaleinvoice|newsimple|newcustom)$/.exec(
+				path,
+			);
+		if (fkIssue && (m === 'POST' || m === 'PATCH'))
+			return this.fkDocument(body(), fkIssue[1], m === 'PATCH');
+		const fkBusiness =
+			/^\/api\/fkdocumentsbussinessissue\/(newpurchaseinvoice|newpurchaseinvoicecorrection|newsaleinvoice|newsaleinvoicecorrection)$/.exec(
+				path,
+			);
 		if (fkBusiness && m === 'POST') return this.fkBusinessDocument(body(), fkBusiness[1]);
 		if (path === '/api/fkdocuments' && m === 'GET') {
-			const doc = this.fkDocuments.find((d) => String(d.Id) === q('id') && String(d.YearId) === q('yearId'));
+			const doc = this.fkDocuments.find(
+				(d) => String(d.Id) === q('id') && String(d.YearId) === q('yearId'),
+			);
 			return doc ? json(200, doc) : json(404, { Message: 'Nie znaleziono dokumentu.' });
 		}
-		if ((path === '/api/fkdocuments/buffer' || path === '/api/fkdocuments/accountingbooks') && m === 'GET') {
+		if (
+			(path === '/api/fkdocuments/buffer' || path === '/api/fkdocuments/accountingbooks') &&
+			m === 'GET'
+		) {
 			const source = path.endsWith('buffer') ? 1 : 0;
 			const from = q('dateFrom') ?? '0000';
 			const to = q('dateTo') ?? '9999';
 			return json(
 				200,
 				this.fkDocuments
-					.filter((d) => d.Source === source && String(d.YearId) === (q('yearId') ?? String(d.YearId)))
-					.filter((d) => String(d.DocumentDate ?? d.IssueDate).slice(0, 10) >= from.slice(0, 10) && String(d.DocumentDate ?? d.IssueDate).slice(0, 10) <= to.slice(0, 10))
-					.filter((d) => q('contractorPosition') === undefined || String(d.ContractorPosition) === q('contractorPosition'))
-					.map((d) => Object.fromEntries(Object.entries(d).filter(([key]) => !['Records', 'VatRegisters', 'FKMessages'].includes(key)))),
+					.filter(
+						(d) => d.Source === source && String(d.YearId) === (q('yearId') ?? String(d.YearId)),
+					)
+					.filter(
+						(d) =>
+							String(d.DocumentDate ?? d.IssueDate).slice(0, 10) >= from.slice(0, 10) &&
+							String(d.DocumentDate ?? d.IssueDate).slice(0, 10) <= to.slice(0, 10),
+					)
+					.filter(
+						(d) =>
+							q('contractorPosition') === undefined ||
+							String(d.ContractorPosition) === q('contractorPosition'),
+					)
+					.map((d) =>
+						Object.fromEntries(
+							Object.entries(d).filter(
+								([key]) => !['Records', 'VatRegisters', 'FKMessages'].includes(key),
+							),
+						),
+					),
 			);
 		}
-		return json(404, { Message: `No HTTP resource was found that matches the request URI '${request.url}'.` });
+		return json(404, {
+			Message: `No HTTP resource was found that matches the request URI '${request.url}'.`,
+		});
 	}
 
 	// ---------------- contractors
-	private getContractor(list: Obj[], q: (name: string) => string | undefined, fk: boolean): EmulatorResponse {
+	private getContractor(
+		list: Obj[],
+		q: (name: string) => string | undefined,
+		fk: boolean,
+	): EmulatorResponse {
 		const id = q('id');
 		const code = q('code');
 		const position = fk ? q('position') : undefined;
 		const nip = q('nip');
 		const pesel = q('pesel');
 		if (id !== undefined || code !== undefined || position !== undefined) {
-			const found = list.find((c) => (id !== undefined && String(c.Id) === id) || (code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()) || (position !== undefined && String(c.Position) === position));
+			const found = list.find(
+				(c) =>
+					(id !== undefined && String(c.Id) === id) ||
+					(code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()) ||
+					(position !== undefined && String(c.Position) === position),
+			);
 			// 404 for an unknown id/code: single-sourced (Java client's OpenAPI), docs/api/symfonia.md §4.
 			return found ? json(200, found) : json(404, { Message: 'Nie znaleziono kontrahenta.' });
 		}
-		if (nip !== undefined) return json(200, list.filter((c) => String(c.NIP ?? '') === nip));
-		if (pesel !== undefined) return json(200, list.filter((c) => String(c.Pesel ?? '') === pesel));
-		return json(200, list.map((c) => listElement(c)));
+		if (nip !== undefined)
+			return json(
+				200,
+				list.filter((c) => String(c.NIP ?? '') === nip),
+			);
+		if (pesel !== undefined)
+			return json(
+				200,
+				list.filter((c) => String(c.Pesel ?? '') === pesel),
+			);
+		return json(
+			200,
+			list.map((c) => listElement(c)),
+		);
 	}
 
 	/** `[{Code, Value}]` of the fields OPTIONS lists; an unknown field code is refused (not documented how). */
 	private filterFkContractors(criteria: unknown): EmulatorResponse {
-		if (!Array.isArray(criteria)) return json(400, { Message: 'Oczekiwano listy kryteriów [{Code, Value}].' });
+		if (!Array.isArray(criteria))
+			return json(400, { Message: 'Oczekiwano listy kryteriów [{Code, Value}].' });
 		for (const entry of criteria as Obj[]) {
-			if (!FK_CONTRACTOR_FILTER_FIELDS.some((field) => field.Code === entry.Code)) return json(400, { Message: `Nieznane pole filtra: ${String(entry.Code)}.` });
+			if (!FK_CONTRACTOR_FILTER_FIELDS.some((field) => field.Code === entry.Code))
+				return json(400, { Message: `Nieznane pole filtra: ${String(entry.Code)}.` });
 		}
 		return json(
 			200,
-			this.fkContractors.filter((c) => (criteria as Obj[]).every((entry) => String(c[String(entry.Code)] ?? '').toLowerCase().includes(String(entry.Value ?? '').toLowerCase()))).map((c) => listElement(c)),
+			this.fkContractors
+				.filter((c) =>
+					(criteria as Obj[]).every((entry) =>
+						String(c[String(entry.Code)] ?? '')
+							.toLowerCase()
+							.includes(String(entry.Value ?? '').toLowerCase()),
+					),
+				)
+				.map((c) => listElement(c)),
 		);
 	}
 
@@ -332,8 +493,19 @@ export class SymfoniaEmulator extends Emulator {
 		return json(
 			200,
 			this.contractors
-				.filter((c) => matches('Code', c.Code) && matches('Name', c.Name) && matches('NIP', c.NIP) && matches('City', (c.DefaultAddress as Obj | undefined)?.City))
-				.filter((c) => criteria.Active === undefined || criteria.Active === null || c.Active === criteria.Active)
+				.filter(
+					(c) =>
+						matches('Code', c.Code) &&
+						matches('Name', c.Name) &&
+						matches('NIP', c.NIP) &&
+						matches('City', (c.DefaultAddress as Obj | undefined)?.City),
+				)
+				.filter(
+					(c) =>
+						criteria.Active === undefined ||
+						criteria.Active === null ||
+						c.Active === criteria.Active,
+				)
 				.map((c) => listElement(c)),
 		);
 	}
@@ -341,7 +513,8 @@ export class SymfoniaEmulator extends Emulator {
 	private createContractor(list: Obj[], data: Obj, fk: boolean): EmulatorResponse {
 		// Minimum fields are not documented; Code + Name is the "safe minimum" of docs/api/symfonia.md §6.1.
 		if (!data.Code || !data.Name) return json(400, { Message: 'Pola Kod i Nazwa są wymagane.' });
-		if (String(data.Code).length > 20) return json(400, { Message: 'Kod kontrahenta jest zbyt długi.' });
+		if (String(data.Code).length > 20)
+			return json(400, { Message: 'Kod kontrahenta jest zbyt długi.' });
 		if (list.some((c) => String(c.Code).toLowerCase() === String(data.Code).toLowerCase())) {
 			return json(400, { Message: `Kontrahent o kodzie ${String(data.Code)} już istnieje.` });
 		}
@@ -360,20 +533,40 @@ export class SymfoniaEmulator extends Emulator {
 	private syncToFk(q: (name: string) => string | undefined): EmulatorResponse {
 		const id = q('contractorId');
 		const code = q('contractorCode');
-		const handel = this.contractors.find((c) => (id !== undefined && String(c.Id) === id) || (code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()));
+		const handel = this.contractors.find(
+			(c) =>
+				(id !== undefined && String(c.Id) === id) ||
+				(code !== undefined && String(c.Code).toLowerCase() === code.toLowerCase()),
+		);
 		if (!handel) return json(404, { Message: 'Nie znaleziono kontrahenta.' });
 		const isNew = q('isNew') === 'true';
-		const existing = this.fkContractors.find((c) => String(c.Code).toLowerCase() === String(handel.Code).toLowerCase());
-		if (isNew && existing) return json(400, { Message: `Kontrahent ${String(handel.Code)} już istnieje w FK.` });
-		if (!isNew && !existing) return json(400, { Message: `Kontrahent ${String(handel.Code)} nie istnieje w FK.` });
-		const copy: Obj = { Code: handel.Code, Name: handel.Name, NIP: handel.NIP, Active: handel.Active, Type: handel.Type, Address: handel.DefaultAddress };
+		const existing = this.fkContractors.find(
+			(c) => String(c.Code).toLowerCase() === String(handel.Code).toLowerCase(),
+		);
+		if (isNew && existing)
+			return json(400, { Message: `Kontrahent ${String(handel.Code)} już istnieje w FK.` });
+		if (!isNew && !existing)
+			return json(400, { Message: `Kontrahent ${String(handel.Code)} nie istnieje w FK.` });
+		const copy: Obj = {
+			Code: handel.Code,
+			Name: handel.Name,
+			NIP: handel.NIP,
+			Active: handel.Active,
+			Type: handel.Type,
+			Address: handel.DefaultAddress,
+		};
 		if (existing) Object.assign(existing, copy);
 		else this.fkContractors.push({ ...copy, Id: this.nextId++, Position: this.nextPosition++ });
 		return { status: 200, body: '' };
 	}
 
 	private updateContractor(list: Obj[], data: Obj, fk: boolean): EmulatorResponse {
-		const found = list.find((c) => (data.Id !== undefined && data.Id !== null && c.Id === data.Id) || (fk && data.Position !== undefined && c.Position === data.Position) || ((data.Id === undefined || data.Id === null) && data.Code && c.Code === data.Code));
+		const found = list.find(
+			(c) =>
+				(data.Id !== undefined && data.Id !== null && c.Id === data.Id) ||
+				(fk && data.Position !== undefined && c.Position === data.Position) ||
+				((data.Id === undefined || data.Id === null) && data.Code && c.Code === data.Code),
+		);
 		if (!found) return json(404, { Message: 'Nie znaleziono kontrahenta.' });
 		// Not documented whether Update replaces or merges: replacing (what a PUT of the whole object means) is the strict reading.
 		const keep = { Id: found.Id, Position: found.Position };
@@ -389,7 +582,15 @@ export class SymfoniaEmulator extends Emulator {
 		if (q('orderBy') === '0') ordered.reverse();
 		const data = ordered.slice((page - 1) * size, page * size).map((c) => listElement(c));
 		const more = page * size < ordered.length;
-		return json(200, { Data: data, OrderBy: Number(q('orderBy') ?? 1), PageNumber: page, LimitPerPage: size, TotalItems: ordered.length, NextPage: more ? `page=${page + 1}` : null, PreviousPage: page > 1 ? `page=${page - 1}` : null });
+		return json(200, {
+			Data: data,
+			OrderBy: Number(q('orderBy') ?? 1),
+			PageNumber: page,
+			LimitPerPage: size,
+			TotalItems: ordered.length,
+			NextPage: more ? `page=${page + 1}` : null,
+			PreviousPage: page > 1 ? `page=${page - 1}` : null,
+		});
 	}
 
 	// ---------------- Handel documents
@@ -397,44 +598,98 @@ export class SymfoniaEmulator extends Emulator {
 		const id = q('id');
 		const number = q('number');
 		const buffer = q('buffer') === 'true';
-		const doc = list.find((d) => (id !== undefined && String(d.Id) === id) || (number !== undefined && d.DocumentNumber === number && d.Buffer === buffer));
+		const doc = list.find(
+			(d) =>
+				(id !== undefined && String(d.Id) === id) ||
+				(number !== undefined && d.DocumentNumber === number && d.Buffer === buffer),
+		);
 		return doc ? json(200, doc) : json(404, { Message: 'Nie znaleziono dokumentu.' });
 	}
 
-	private filterDocuments(list: Doc[], q: (name: string) => string | undefined, side: 'sales' | 'purchase'): EmulatorResponse {
+	private filterDocuments(
+		list: Doc[],
+		q: (name: string) => string | undefined,
+		side: 'sales' | 'purchase',
+	): EmulatorResponse {
 		const from = q('dateFrom');
 		const to = q('dateTo');
 		if (!from || !to) return json(400, { Message: 'Parametry dateFrom i dateTo są wymagane.' });
-		const partyCode = side === 'sales' ? q('buyerCode') : q('sellerCode') ?? q('delivererCode');
-		const partyId = side === 'sales' ? q('buyerId') : q('sellerId') ?? q('delivererId');
+		const partyCode = side === 'sales' ? q('buyerCode') : (q('sellerCode') ?? q('delivererCode'));
+		const partyId = side === 'sales' ? q('buyerId') : (q('sellerId') ?? q('delivererId'));
 		const codeField = side === 'sales' ? 'BuyerCode' : 'SellerCode';
 		const idField = side === 'sales' ? 'BuyerId' : 'SellerId';
 		return json(
 			200,
 			list
-				.filter((d) => String(d.IssueDate).slice(0, 10) >= from.slice(0, 10) && String(d.IssueDate).slice(0, 10) <= to.slice(0, 10))
-				.filter((d) => partyCode === undefined || String(d[codeField]).toLowerCase() === partyCode.toLowerCase())
+				.filter(
+					(d) =>
+						String(d.IssueDate).slice(0, 10) >= from.slice(0, 10) &&
+						String(d.IssueDate).slice(0, 10) <= to.slice(0, 10),
+				)
+				.filter(
+					(d) =>
+						partyCode === undefined ||
+						String(d[codeField]).toLowerCase() === partyCode.toLowerCase(),
+				)
 				.filter((d) => partyId === undefined || String(d[idField]) === partyId)
 				// List elements: not every field of the document (whether ForeignDocumentNumber is among them is not documented).
-				.map((d) => ({ Id: d.Id, DocumentNumber: d.DocumentNumber, Buffer: d.Buffer, IssueDate: d.IssueDate, NetValue: d.NetValue, GrossValue: d.GrossValue, [idField]: d[idField], [codeField]: d[codeField] })),
+				.map((d) => ({
+					Id: d.Id,
+					DocumentNumber: d.DocumentNumber,
+					Buffer: d.Buffer,
+					IssueDate: d.IssueDate,
+					NetValue: d.NetValue,
+					GrossValue: d.GrossValue,
+					[idField]: d[idField],
+					[codeField]: d[codeField],
+				})),
 		);
 	}
 
 	private documentStatus(list: Doc[], q: (name: string) => string | undefined): EmulatorResponse {
 		const id = q('documentId');
 		const number = q('documentNumber');
-		const doc = list.find((d) => (id !== undefined && String(d.Id) === id) || (number !== undefined && d.DocumentNumber === number && d.Buffer === (q('buffer') === 'true')));
+		const doc = list.find(
+			(d) =>
+				(id !== undefined && String(d.Id) === id) ||
+				(number !== undefined &&
+					d.DocumentNumber === number &&
+					d.Buffer === (q('buffer') === 'true')),
+		);
 		if (!doc) return json(404, { Message: 'Nie znaleziono dokumentu.' });
-		return json(200, { Id: doc.Id, DocumentNumber: doc.DocumentNumber, Buffer: doc.Buffer, DocumentStatus: doc.Buffer ? 4 : 16, DocumentStatusText: doc.Buffer ? 'Nowy' : 'Zrealizowany', PaymentSettled: false, WarehouseSettled: false, ManualSettled: false, RDFStatus: 0 });
+		return json(200, {
+			Id: doc.Id,
+			DocumentNumber: doc.DocumentNumber,
+			Buffer: doc.Buffer,
+			DocumentStatus: doc.Buffer ? 4 : 16,
+			DocumentStatusText: doc.Buffer ? 'Nowy' : 'Zrealizowany',
+			PaymentSettled: false,
+			WarehouseSettled: false,
+			ManualSettled: false,
+			RDFStatus: 0,
+		});
 	}
 
-	private newDocument(list: Doc[], data: Obj, issue: boolean, side: 'sales' | 'purchase'): EmulatorResponse {
+	private newDocument(
+		list: Doc[],
+		data: Obj,
+		issue: boolean,
+		side: 'sales' | 'purchase',
+	): EmulatorResponse {
 		const party = (side === 'sales' ? data.Buyer : data.Seller) as Obj | undefined;
 		if (!data.TypeCode) return json(400, { Message: 'Nie podano typu dokumentu (TypeCode).' });
-		const contractor = this.contractors.find((c) => (party?.Id !== undefined && c.Id === party.Id) || (party?.Code && String(c.Code).toLowerCase() === String(party.Code).toLowerCase()));
-		if (!contractor) return json(400, { Message: `Nie znaleziono kontrahenta ${String(party?.Code ?? party?.Id ?? '')}.` });
+		const contractor = this.contractors.find(
+			(c) =>
+				(party?.Id !== undefined && c.Id === party.Id) ||
+				(party?.Code && String(c.Code).toLowerCase() === String(party.Code).toLowerCase()),
+		);
+		if (!contractor)
+			return json(400, {
+				Message: `Nie znaleziono kontrahenta ${String(party?.Code ?? party?.Id ?? '')}.`,
+			});
 		const positions = Array.isArray(data.Positions) ? (data.Positions as Obj[]) : [];
-		if (positions.length === 0) return json(400, { Message: 'Dokument musi zawierać co najmniej jedną pozycję.' });
+		if (positions.length === 0)
+			return json(400, { Message: 'Dokument musi zawierać co najmniej jedną pozycję.' });
 		const vatOf = (p: Obj) => {
 			const code = String((p.VatRate as Obj | undefined)?.Code ?? '23');
 			const rate = DICTIONARIES['/api/vatrates'].find((r) => r.Code === code);
@@ -446,8 +701,10 @@ export class SymfoniaEmulator extends Emulator {
 		try {
 			for (const p of positions) {
 				// Unit vs line value is not documented: the emulator reads Value as the unit price.
-				const line = Math.round(Number(p.Quantity ?? 1) * Number(p.Value ?? p.PriceValue ?? 0) * 100) / 100;
-				const lineNet = Number(data.PriceKind) === 1 ? Math.round((line / (1 + vatOf(p))) * 100) / 100 : line;
+				const line =
+					Math.round(Number(p.Quantity ?? 1) * Number(p.Value ?? p.PriceValue ?? 0) * 100) / 100;
+				const lineNet =
+					Number(data.PriceKind) === 1 ? Math.round((line / (1 + vatOf(p))) * 100) / 100 : line;
 				net += lineNet;
 				vat += Math.round(lineNet * vatOf(p) * 100) / 100;
 			}
@@ -479,7 +736,12 @@ export class SymfoniaEmulator extends Emulator {
 	private issueBuffered(list: Doc[], q: (name: string) => string | undefined): EmulatorResponse {
 		const id = q('id');
 		const number = q('number');
-		const doc = list.find((d) => d.Buffer && ((id !== undefined && String(d.Id) === id) || (number !== undefined && d.DocumentNumber === number)));
+		const doc = list.find(
+			(d) =>
+				d.Buffer &&
+				((id !== undefined && String(d.Id) === id) ||
+					(number !== undefined && d.DocumentNumber === number)),
+		);
 		if (!doc) return json(404, { Message: 'Nie znaleziono dokumentu w buforze.' });
 		const year = String(doc.IssueDate).slice(0, 4);
 		doc.Buffer = false;
@@ -490,12 +752,20 @@ export class SymfoniaEmulator extends Emulator {
 	// ---------------- FK documents
 	private fkDocument(data: Obj, kind: string, validateOnly: boolean): EmulatorResponse {
 		const messages: Array<{ Message: string; Type: number }> = [];
-		if (!data.YearId || !FK_YEARS.some((y) => y.Id === data.YearId)) messages.push({ Message: 'Nieprawidłowy rok obrachunkowy (YearId).', Type: 2 });
-		if (!data.TypeCode || !FK_DOCUMENT_TYPES.some((t) => t.Code === data.TypeCode)) messages.push({ Message: `Nieznany typ dokumentu: ${String(data.TypeCode ?? '')}.`, Type: 2 });
+		if (!data.YearId || !FK_YEARS.some((y) => y.Id === data.YearId))
+			messages.push({ Message: 'Nieprawidłowy rok obrachunkowy (YearId).', Type: 2 });
+		if (!data.TypeCode || !FK_DOCUMENT_TYPES.some((t) => t.Code === data.TypeCode))
+			messages.push({
+				Message: `Nieznany typ dokumentu: ${String(data.TypeCode ?? '')}.`,
+				Type: 2,
+			});
 		if (!data.IssueDate) messages.push({ Message: 'Data wystawienia jest wymagana.', Type: 2 });
 		const invoice = kind === 'newpurchaseinvoice' || kind === 'newsaleinvoice';
 		if (invoice && !this.fkContractors.some((c) => c.Position === data.ContractorPosition)) {
-			messages.push({ Message: `Nie znaleziono kontrahenta o pozycji ${String(data.ContractorPosition ?? '')}.`, Type: 2 });
+			messages.push({
+				Message: `Nie znaleziono kontrahenta o pozycji ${String(data.ContractorPosition ?? '')}.`,
+				Type: 2,
+			});
 		}
 		if (invoice) messages.push(...this.invoiceMemberMessages(data));
 		const records = Array.isArray(data.Records) ? (data.Records as Obj[]) : [];
@@ -505,15 +775,25 @@ export class SymfoniaEmulator extends Emulator {
 		for (const record of records) {
 			const account = record.Account as Obj | undefined;
 			const synthetic = String(account?.Synthetic ?? '');
-			if (!FK_ACCOUNTS.some((a) => a.Synthetic === Number(synthetic))) messages.push({ Message: `Konto ${synthetic} nie istnieje w planie kont.`, Type: 2 });
+			if (!FK_ACCOUNTS.some((a) => a.Synthetic === Number(synthetic)))
+				messages.push({ Message: `Konto ${synthetic} nie istnieje w planie kont.`, Type: 2 });
 			if (Number(record.Side) === 0) debit += Number(record.Value ?? 0);
 			else credit += Number(record.Value ?? 0);
 		}
-		if (Math.round(debit * 100) !== Math.round(credit * 100)) messages.push({ Message: `Dokument niezbilansowany: Wn ${debit.toFixed(2)} ≠ Ma ${credit.toFixed(2)}.`, Type: 2 });
+		if (Math.round(debit * 100) !== Math.round(credit * 100))
+			messages.push({
+				Message: `Dokument niezbilansowany: Wn ${debit.toFixed(2)} ≠ Ma ${credit.toFixed(2)}.`,
+				Type: 2,
+			});
 		const registers = Array.isArray(data.VatRegisters) ? (data.VatRegisters as Obj[]) : [];
-		if (invoice && registers.length === 0) messages.push({ Message: 'Brak zapisów w rejestrze VAT.', Type: 1 });
+		if (invoice && registers.length === 0)
+			messages.push({ Message: 'Brak zapisów w rejestrze VAT.', Type: 1 });
 		for (const register of registers) {
-			if (Math.round((Number(register.NetValuePLN ?? 0) + Number(register.VatValuePLN ?? 0)) * 100) !== Math.round(Number(register.GrossValuePLN ?? 0) * 100)) {
+			if (
+				Math.round(
+					(Number(register.NetValuePLN ?? 0) + Number(register.VatValuePLN ?? 0)) * 100,
+				) !== Math.round(Number(register.GrossValuePLN ?? 0) * 100)
+			) {
 				messages.push({ Message: 'Rejestr VAT: netto + VAT ≠ brutto.', Type: 1 });
 			}
 		}
@@ -528,7 +808,11 @@ export class SymfoniaEmulator extends Emulator {
 			ValuePLN: Math.round(debit * 100) / 100,
 			RecordsBalance: 0,
 			// DescriptionKind is non-nullable: omitted → 0 FromDocument, the record's own Description is replaced.
-			Records: records.map((record) => ({ ...record, Account: accountText(record.Account as Obj), Description: recordDescription(record, records, data) })),
+			Records: records.map((record) => ({
+				...record,
+				Account: accountText(record.Account as Obj),
+				Description: recordDescription(record, records, data),
+			})),
 			FKMessages: messages,
 		};
 		this.fkDocuments.push(doc);
@@ -541,7 +825,8 @@ export class SymfoniaEmulator extends Emulator {
 	 */
 	private invoiceMemberMessages(data: Obj): Array<{ Message: string; Type: number }> {
 		const messages: Array<{ Message: string; Type: number }> = [];
-		if (typeof data.DocumentNumber !== 'string' || !data.DocumentNumber.trim()) messages.push({ Message: 'Numer dokumentu jest wymagany.', Type: 2 });
+		if (typeof data.DocumentNumber !== 'string' || !data.DocumentNumber.trim())
+			messages.push({ Message: 'Numer dokumentu jest wymagany.', Type: 2 });
 		if (typeof data.Currency !== 'string' || !data.Currency) {
 			messages.push({ Message: 'Nie podano waluty dokumentu.', Type: 2 });
 			return messages;
@@ -553,42 +838,74 @@ export class SymfoniaEmulator extends Emulator {
 			return messages;
 		}
 		const type = Number(data.CurrencyRateType ?? 0);
-		if (![1, 2, 3].includes(type)) messages.push({ Message: `Dokument w walucie ${data.Currency} wymaga rodzaju kursu (CurrencyRateType 1–3).`, Type: 2 });
+		if (![1, 2, 3].includes(type))
+			messages.push({
+				Message: `Dokument w walucie ${data.Currency} wymaga rodzaju kursu (CurrencyRateType 1–3).`,
+				Type: 2,
+			});
 		const currency = FK_CURRENCIES.find((c) => c.Shortcut === String(data.Currency).toUpperCase());
 		const table = FK_CURRENCY_TABLES.find((t) => t.Id === Number(data.CurrencyRateTableId ?? 0));
 		if (!currency) messages.push({ Message: `Nieznana waluta ${data.Currency}.`, Type: 2 });
-		else if (!table || table.CurrencyId !== currency.Id) messages.push({ Message: `Nie wskazano tabeli kursów waluty ${data.Currency} (CurrencyRateTableId).`, Type: 2 });
+		else if (!table || table.CurrencyId !== currency.Id)
+			messages.push({
+				Message: `Nie wskazano tabeli kursów waluty ${data.Currency} (CurrencyRateTableId).`,
+				Type: 2,
+			});
 		return messages;
 	}
 
 	/** A refused document: `Id: 0` with the messages in a 200 (default), or a 400 (see the option). */
-	private fkRefused(data: Obj, messages: Array<{ Message: string; Type: number }>): EmulatorResponse {
-		if (this.options.fkRefusal === '400') return json(400, { Message: 'Dokument nie został zapisany.', FKMessages: messages });
+	private fkRefused(
+		data: Obj,
+		messages: Array<{ Message: string; Type: number }>,
+	): EmulatorResponse {
+		if (this.options.fkRefusal === '400')
+			return json(400, { Message: 'Dokument nie został zapisany.', FKMessages: messages });
 		return json(200, { ...data, Id: 0, NumberInSeries: 0, Source: 1, FKMessages: messages });
 	}
 
 	private fkBusinessDocument(data: Obj, kind: string): EmulatorResponse {
-		if (!data.DocumentType || !data.DocumentNumber || !data.IssueDate) return json(400, { Message: 'Pola DocumentType, DocumentNumber i IssueDate są wymagane.' });
+		if (!data.DocumentType || !data.DocumentNumber || !data.IssueDate)
+			return json(400, { Message: 'Pola DocumentType, DocumentNumber i IssueDate są wymagane.' });
 		const positions = Array.isArray(data.Positions) ? (data.Positions as Obj[]) : [];
 		if (positions.length === 0) return json(400, { Message: 'Dokument nie zawiera pozycji.' });
 		const messages: Array<{ Message: string; Type: number }> = [];
 		const currency = String(data.Currency ?? '').toUpperCase();
 		const rate = Number(data.CurrencyRate ?? 0);
 		if (!currency) messages.push({ Message: 'Nie podano waluty dokumentu.', Type: 2 });
-		else if (!(rate > 0)) messages.push({ Message: 'Kurs waluty musi być większy od zera.', Type: 2 });
+		else if (!(rate > 0))
+			messages.push({ Message: 'Kurs waluty musi być większy od zera.', Type: 2 });
 		else {
 			// The *PLN amounts are the currency amounts converted at the document's rate (inferred).
 			for (const [index, p] of positions.entries()) {
 				for (const key of ['NetValue', 'VatValue', 'GrossValue']) {
 					const expected = Math.round(Number(p[key] ?? 0) * rate * 100) / 100;
-					if (Math.abs(Number(p[`${key}PLN`] ?? 0) - expected) > 0.011) messages.push({ Message: `Pozycja ${index + 1}: ${key}PLN ${String(p[`${key}PLN`])} ≠ ${expected.toFixed(2)} (kurs ${rate}).`, Type: 2 });
+					if (Math.abs(Number(p[`${key}PLN`] ?? 0) - expected) > 0.011)
+						messages.push({
+							Message: `Pozycja ${index + 1}: ${key}PLN ${String(p[`${key}PLN`])} ≠ ${expected.toFixed(2)} (kurs ${rate}).`,
+							Type: 2,
+						});
 				}
 			}
 		}
 		if (messages.length) return this.fkRefused(data, messages);
 		const gross = positions.reduce((sum, p) => sum + Number(p.GrossValuePLN ?? 0), 0);
-		const year = FK_YEARS.find((y) => String(data.IssueDate).slice(0, 10) >= y.StartDate.slice(0, 10) && String(data.IssueDate).slice(0, 10) <= y.EndDate.slice(0, 10));
-		const doc = { ...data, Id: this.nextId++, YearId: year?.Id ?? null, TypeCode: data.DocumentType, Source: 1, Value: gross, ValuePLN: gross, Kind: kind, FKMessages: [{ Message: 'Dokument zaksięgowany wg schematu do bufora.', Type: 0 }] };
+		const year = FK_YEARS.find(
+			(y) =>
+				String(data.IssueDate).slice(0, 10) >= y.StartDate.slice(0, 10) &&
+				String(data.IssueDate).slice(0, 10) <= y.EndDate.slice(0, 10),
+		);
+		const doc = {
+			...data,
+			Id: this.nextId++,
+			YearId: year?.Id ?? null,
+			TypeCode: data.DocumentType,
+			Source: 1,
+			Value: gross,
+			ValuePLN: gross,
+			Kind: kind,
+			FKMessages: [{ Message: 'Dokument zaksięgowany wg schematu do bufora.', Type: 0 }],
+		};
 		this.fkDocuments.push(doc);
 		return json(200, doc);
 	}
@@ -596,7 +913,17 @@ export class SymfoniaEmulator extends Emulator {
 
 function listElement(c: Obj): Obj {
 	const address = (c.DefaultAddress ?? c.Address) as Obj | undefined;
-	const element: Obj = { Id: c.Id, Code: c.Code, Name: c.Name, NIP: c.NIP ?? '', Pesel: c.Pesel ?? '', Active: c.Active, Place: address?.City ?? '', PostCode: address?.PostCode ?? '', Type: c.Type };
+	const element: Obj = {
+		Id: c.Id,
+		Code: c.Code,
+		Name: c.Name,
+		NIP: c.NIP ?? '',
+		Pesel: c.Pesel ?? '',
+		Active: c.Active,
+		Place: address?.City ?? '',
+		PostCode: address?.PostCode ?? '',
+		Type: c.Type,
+	};
 	if (c.Position !== undefined) element.Position = c.Position;
 	return element;
 }
@@ -641,7 +968,14 @@ const DICTIONARIES: Record<string, Array<Record<string, unknown>>> = {
 	],
 	'/api/paymentregistries': [
 		{ Id: 1, Code: 'KASA', Name: 'Kasa główna', Type: 0 },
-		{ Id: 2, Code: 'BANK', Name: 'Rachunek bankowy', Type: 1, BankName: 'Bank', AccountNumber: '12 1020 0000 0000 0000 0000 0000' },
+		{
+			Id: 2,
+			Code: 'BANK',
+			Name: 'Rachunek bankowy',
+			Type: 1,
+			BankName: 'Bank',
+			AccountNumber: '12 1020 0000 0000 0000 0000 0000',
+		},
 	],
 	'/api/warehouses': [{ Id: 1, Code: 'MAG', Name: 'Magazyn główny' }],
 	'/api/currencies': [
@@ -679,14 +1013,54 @@ const DOCUMENT_TYPES = [
 ];
 
 const FK_YEARS = [
-	{ Id: 11, Code: '2025', StartDate: '2025-01-01T00:00:00', EndDate: '2025-12-31T00:00:00', Length: 12, Closed: 0, Archived: false },
-	{ Id: 12, Code: '2026', StartDate: '2026-01-01T00:00:00', EndDate: '2026-12-31T00:00:00', Length: 12, Closed: 0, Archived: false },
+	{
+		Id: 11,
+		Code: '2025',
+		StartDate: '2025-01-01T00:00:00',
+		EndDate: '2025-12-31T00:00:00',
+		Length: 12,
+		Closed: 0,
+		Archived: false,
+	},
+	{
+		Id: 12,
+		Code: '2026',
+		StartDate: '2026-01-01T00:00:00',
+		EndDate: '2026-12-31T00:00:00',
+		Length: 12,
+		Closed: 0,
+		Archived: false,
+	},
 ];
 
 const FK_CURRENCY_TABLES = [
-	{ Id: 501, CurrencyId: 2, Date: '2026-05-08T00:00:00', Table: '088/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 4.2512, SaleCurrencyRate: 4.2512 },
-	{ Id: 502, CurrencyId: 2, Date: '2026-05-11T00:00:00', Table: '089/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 4.2630, SaleCurrencyRate: 4.2630 },
-	{ Id: 601, CurrencyId: 3, Date: '2026-05-08T00:00:00', Table: '088/A/NBP/2026', Description: 'NBP A', PurchaseCurrencyRate: 3.9011, SaleCurrencyRate: 3.9011 },
+	{
+		Id: 501,
+		CurrencyId: 2,
+		Date: '2026-05-08T00:00:00',
+		Table: '088/A/NBP/2026',
+		Description: 'NBP A',
+		PurchaseCurrencyRate: 4.2512,
+		SaleCurrencyRate: 4.2512,
+	},
+	{
+		Id: 502,
+		CurrencyId: 2,
+		Date: '2026-05-11T00:00:00',
+		Table: '089/A/NBP/2026',
+		Description: 'NBP A',
+		PurchaseCurrencyRate: 4.263,
+		SaleCurrencyRate: 4.263,
+	},
+	{
+		Id: 601,
+		CurrencyId: 3,
+		Date: '2026-05-08T00:00:00',
+		Table: '088/A/NBP/2026',
+		Description: 'NBP A',
+		PurchaseCurrencyRate: 3.9011,
+		SaleCurrencyRate: 3.9011,
+	},
 ];
 
 const FK_CONTRACTOR_FILTER_FIELDS = [
@@ -696,7 +1070,12 @@ const FK_CONTRACTOR_FILTER_FIELDS = [
 ];
 
 const FK_DOCUMENT_FEATURES = [
-	{ Id: 3, Name: 'Import z Integratora', Description: 'Dokumenty z systemu sprzedaży', BufferOnly: false },
+	{
+		Id: 3,
+		Name: 'Import z Integratora',
+		Description: 'Dokumenty z systemu sprzedaży',
+		BufferOnly: false,
+	},
 	{ Id: 7, Name: 'Do wyjaśnienia', Description: '', BufferOnly: true },
 ];
 

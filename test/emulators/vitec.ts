@@ -41,31 +41,109 @@ interface TypeSpec {
 
 /** docs/api/vitec.md §4 (method names C/P/I/U as marked there). */
 export const VITEC_TYPES: Record<string, TypeSpec> = {
-	Accounting: { contract: 'Accounting', method: 'GetAccountingRevisions', rowClass: 'VoucherRowExtended', perCompany: true, keyFields: ['CompanyId', 'AccountingYear', 'Routine', 'VoucherNumber', 'Row', 'AutoAccountingCode', 'AutoAccountingRow'] },
-	Supplier: { contract: 'Supplier', method: 'GetSupplierRevisions', rowClass: 'Supplier', perCompany: true, keyFields: ['CompanyId', 'SupplierId'] },
-	Customer: { contract: 'Customer', method: 'GetCustomerRevisions', rowClass: 'Customer', perCompany: true, keyFields: ['CompanyId', 'CustomerId'] },
-	CustomerPayment: { contract: 'Customer', method: 'GetCustomerPaymentRevisions', rowClass: 'CustomerPayment', perCompany: true, keyFields: ['CompanyId', 'PaymentId'] },
-	InvoicePaymentDates: { contract: 'Supplier', method: 'GetInvoicePaymentDates', rowClass: 'InvoicePayment', perCompany: true, keyFields: ['CompanyId', 'LedgerId', 'Row'] },
-	SalesLedger: { contract: 'Customer', method: 'GetSalesLedgerRevisions', rowClass: 'LedgerRow', perCompany: true, keyFields: ['CompanyId', 'LedgerId'] },
-	SupplierLedger: { contract: 'Supplier', method: 'GetSupplierLedgerRevisions', rowClass: 'LedgerRow', perCompany: true, keyFields: ['CompanyId', 'LedgerId'] },
-	Account: { contract: 'Accounting', method: 'GetAccountRevisions', rowClass: 'ReportAccount', perCompany: true, keyFields: ['CompanyId', 'AccountId'] },
-	Currency: { contract: 'Supplier', method: 'GetCurrencyRevisions', rowClass: 'Currency', perCompany: false, keyFields: ['FromCurrency', 'ToCurrency', 'Date'] },
+	Accounting: {
+		contract: 'Accounting',
+		method: 'GetAccountingRevisions',
+		rowClass: 'VoucherRowExtended',
+		perCompany: true,
+		keyFields: [
+			'CompanyId',
+			'AccountingYear',
+			'Routine',
+			'VoucherNumber',
+			'Row',
+			'AutoAccountingCode',
+			'AutoAccountingRow',
+		],
+	},
+	Supplier: {
+		contract: 'Supplier',
+		method: 'GetSupplierRevisions',
+		rowClass: 'Supplier',
+		perCompany: true,
+		keyFields: ['CompanyId', 'SupplierId'],
+	},
+	Customer: {
+		contract: 'Customer',
+		method: 'GetCustomerRevisions',
+		rowClass: 'Customer',
+		perCompany: true,
+		keyFields: ['CompanyId', 'CustomerId'],
+	},
+	CustomerPayment: {
+		contract: 'Customer',
+		method: 'GetCustomerPaymentRevisions',
+		rowClass: 'CustomerPayment',
+		perCompany: true,
+		keyFields: ['CompanyId', 'PaymentId'],
+	},
+	InvoicePaymentDates: {
+		contract: 'Supplier',
+		method: 'GetInvoicePaymentDates',
+		rowClass: 'InvoicePayment',
+		perCompany: true,
+		keyFields: ['CompanyId', 'LedgerId', 'Row'],
+	},
+	SalesLedger: {
+		contract: 'Customer',
+		method: 'GetSalesLedgerRevisions',
+		rowClass: 'LedgerRow',
+		perCompany: true,
+		keyFields: ['CompanyId', 'LedgerId'],
+	},
+	SupplierLedger: {
+		contract: 'Supplier',
+		method: 'GetSupplierLedgerRevisions',
+		rowClass: 'LedgerRow',
+		perCompany: true,
+		keyFields: ['CompanyId', 'LedgerId'],
+	},
+	Account: {
+		contract: 'Accounting',
+		method: 'GetAccountRevisions',
+		rowClass: 'ReportAccount',
+		perCompany: true,
+		keyFields: ['CompanyId', 'AccountId'],
+	},
+	Currency: {
+		contract: 'Supplier',
+		method: 'GetCurrencyRevisions',
+		rowClass: 'Currency',
+		perCompany: false,
+		keyFields: ['FromCurrency', 'ToCurrency', 'Date'],
+	},
 	...Object.fromEntries(
 		Array.from({ length: 10 }, (_, i) => {
 			const nn = String(i + 1).padStart(2, '0');
-			return [`Dimension${nn}`, { contract: 'Accounting' as Contract, method: `GetDimension${nn}Revisions`, rowClass: `Dimension${nn}`, perCompany: true, keyFields: ['CompanyId', 'AccountingCode'] }];
+			return [
+				`Dimension${nn}`,
+				{
+					contract: 'Accounting' as Contract,
+					method: `GetDimension${nn}Revisions`,
+					rowClass: `Dimension${nn}`,
+					perCompany: true,
+					keyFields: ['CompanyId', 'AccountingCode'],
+				},
+			];
 		}),
 	),
 };
 
-const TYPE_BY_METHOD = new Map(Object.entries(VITEC_TYPES).map(([name, spec]) => [spec.method, name]));
+const TYPE_BY_METHOD = new Map(
+	Object.entries(VITEC_TYPES).map(([name, spec]) => [spec.method, name]),
+);
 
 /** GetAll methods (existence C for master data, names U): method → type. */
 const GET_ALL: Record<string, string> = {
 	GetAllCustomers: 'Customer',
 	GetAllSuppliers: 'Supplier',
 	GetAllAccounts: 'Account',
-	...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`GetAllDimension${String(i + 1).padStart(2, '0')}`, `Dimension${String(i + 1).padStart(2, '0')}`])),
+	...Object.fromEntries(
+		Array.from({ length: 10 }, (_, i) => [
+			`GetAllDimension${String(i + 1).padStart(2, '0')}`,
+			`Dimension${String(i + 1).padStart(2, '0')}`,
+		]),
+	),
 };
 
 export interface VitecEvent {
@@ -133,7 +211,8 @@ export interface VitecEmulatorOptions {
 }
 
 /** WCF's default data-contract namespace for classes in the CLR namespace Vitec.Ekonomi.Services (I). */
-export const VITEC_DATA_CONTRACT_NS = 'http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services';
+export const VITEC_DATA_CONTRACT_NS =
+	'http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services';
 const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
 
 /** The operation's parameters: children of the operation element in the service namespace, by name. */
@@ -150,7 +229,10 @@ const DEFAULT_COMPANIES: Company[] = [
 ];
 
 export function escapeXml(value: string): string {
-	return value.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+	return value.replace(
+		/[&<>"']/g,
+		(c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
+	);
 }
 
 const parser = new XMLParser({
@@ -195,7 +277,10 @@ function resolveTree(nodes: any[], scope: Record<string, string>): NsElement[] {
 			local: colon >= 0 ? name.slice(colon + 1) : name,
 			attributes,
 			children: resolveTree(content, inner),
-			text: content.filter((part) => '#text' in part).map((part) => String(part['#text'])).join(''),
+			text: content
+				.filter((part) => '#text' in part)
+				.map((part) => String(part['#text']))
+				.join(''),
 		});
 	}
 	return out;
@@ -206,12 +291,18 @@ export function parseNs(xml: string): NsElement | undefined {
 }
 
 /** The member with this namespace and local name; anything else is, as in WCF, simply not there. */
-export function member(element: NsElement | undefined, ns: string, local: string): NsElement | undefined {
+export function member(
+	element: NsElement | undefined,
+	ns: string,
+	local: string,
+): NsElement | undefined {
 	return element?.children.find((candidate) => candidate.ns === ns && candidate.local === local);
 }
 
 function isNilElement(element: NsElement): boolean {
-	return Object.entries(element.attributes).some(([name, value]) => name.endsWith(':nil') && value === 'true');
+	return Object.entries(element.attributes).some(
+		([name, value]) => name.endsWith(':nil') && value === 'true',
+	);
 }
 
 class SoapFault extends Error {
@@ -243,7 +334,8 @@ export class VitecEmulator extends Emulator {
 	private readonly serviceFaults: Array<{ messages: string[]; method?: RegExp }> = [];
 
 	/** Every ack received: integration, company, ids. */
-	readonly acks: Array<{ integrationId: string; companyId: number | null; eventIds: number[] }> = [];
+	readonly acks: Array<{ integrationId: string; companyId: number | null; eventIds: number[] }> =
+		[];
 
 	private nextEventId = 1;
 
@@ -282,7 +374,10 @@ export class VitecEmulator extends Emulator {
 
 	/** Whether the customer endpoint also listens on its fixed port (false when another process holds it). */
 	get endpointOnFixedPort(): boolean {
-		return this.endpointServer !== undefined || this.baseUrl.endsWith(`:${this.options.customerEndpointPort}`);
+		return (
+			this.endpointServer !== undefined ||
+			this.baseUrl.endsWith(`:${this.options.customerEndpointPort}`)
+		);
 	}
 
 	async start(port = 0): Promise<string> {
@@ -294,8 +389,20 @@ export class VitecEmulator extends Emulator {
 				req.on('data', (chunk: Buffer) => chunks.push(chunk));
 				req.on('end', () => {
 					const parsed = new URL(req.url ?? '/', 'http://endpoint');
-					void Promise.resolve(this.handle({ method: req.method ?? 'GET', url: req.url ?? '/', path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })).then((response) => {
-						res.writeHead(response.status, { 'Content-Type': 'application/json', ...response.headers });
+					void Promise.resolve(
+						this.handle({
+							method: req.method ?? 'GET',
+							url: req.url ?? '/',
+							path: parsed.pathname,
+							query: parsed.searchParams,
+							headers: req.headers,
+							body: Buffer.concat(chunks).toString('utf8'),
+						}),
+					).then((response) => {
+						res.writeHead(response.status, {
+							'Content-Type': 'application/json',
+							...response.headers,
+						});
 						res.end(response.body ?? '');
 					});
 				});
@@ -323,8 +430,12 @@ export class VitecEmulator extends Emulator {
 	/* ---------- admin / test hooks (not part of Vitec's API) ---------- */
 
 	/** A Prenumeration, as a Vitec administrator sets it up (seed 003). */
-	subscribe(integrationId: string, settings: { types: string[]; companyIds?: number[]; exclude?: boolean; active?: boolean }): void {
-		for (const type of settings.types) if (!VITEC_TYPES[type]) throw new Error(`unknown type ${type}`);
+	subscribe(
+		integrationId: string,
+		settings: { types: string[]; companyIds?: number[]; exclude?: boolean; active?: boolean },
+	): void {
+		for (const type of settings.types)
+			if (!VITEC_TYPES[type]) throw new Error(`unknown type ${type}`);
 		this.subscriptions.set(integrationId, {
 			types: new Set(settings.types),
 			companyIds: new Set(settings.companyIds ?? []),
@@ -336,7 +447,9 @@ export class VitecEmulator extends Emulator {
 
 	private covers(subscription: Subscription, companyId: number | null): boolean {
 		if (companyId === null || subscription.companyIds.size === 0) return true;
-		return subscription.exclude ? !subscription.companyIds.has(companyId) : subscription.companyIds.has(companyId);
+		return subscription.exclude
+			? !subscription.companyIds.has(companyId)
+			: subscription.companyIds.has(companyId);
 	}
 
 	private keyOf(type: string, row: Row): string {
@@ -344,15 +457,31 @@ export class VitecEmulator extends Emulator {
 	}
 
 	private keyFieldsOf(type: string, row: Row): Row {
-		return Object.fromEntries(VITEC_TYPES[type].keyFields.map((field) => [field, row[field] ?? null]));
+		return Object.fromEntries(
+			VITEC_TYPES[type].keyFields.map((field) => [field, row[field] ?? null]),
+		);
 	}
 
-	private append(integrationId: string, type: string, companyId: number | null, code: Code, payload: Row): VitecEvent {
+	private append(
+		integrationId: string,
+		type: string,
+		companyId: number | null,
+		code: Code,
+		payload: Row,
+	): VitecEvent {
 		const queues = this.queues.get(integrationId)!;
 		const queueKey = `${companyId}|${type}`;
 		let queue = queues.get(queueKey);
 		if (!queue) queues.set(queueKey, (queue = new Map()));
-		const event: VitecEvent = { eventId: this.nextEventId++, companyId, type, code, payload: { ...payload }, createdAt: new Date().toISOString().slice(0, 19), delivered: 0 };
+		const event: VitecEvent = {
+			eventId: this.nextEventId++,
+			companyId,
+			type,
+			code,
+			payload: { ...payload },
+			createdAt: new Date().toISOString().slice(0, 19),
+			delivered: 0,
+		};
 		queue.set(event.eventId, event);
 		return event;
 	}
@@ -368,16 +497,27 @@ export class VitecEmulator extends Emulator {
 		const code: Code = rows.has(key) ? 'Changed' : 'New';
 		rows.set(key, full);
 		for (const [integrationId, subscription] of this.subscriptions) {
-			if (subscription.active && subscription.types.has(type) && this.covers(subscription, companyId)) this.append(integrationId, type, companyId, code, full);
+			if (
+				subscription.active &&
+				subscription.types.has(type) &&
+				this.covers(subscription, companyId)
+			)
+				this.append(integrationId, type, companyId, code, full);
 		}
 	}
 
 	/** Delete a row: the event carries only the key fields (C). */
 	remove(type: string, companyId: number | null, keyRow: Row): void {
-		const full: Row = VITEC_TYPES[type].perCompany ? { CompanyId: companyId, ...keyRow } : { ...keyRow };
+		const full: Row = VITEC_TYPES[type].perCompany
+			? { CompanyId: companyId, ...keyRow }
+			: { ...keyRow };
 		this.store.get(type)?.get(companyId)?.delete(this.keyOf(type, full));
 		for (const [integrationId, subscription] of this.subscriptions) {
-			if (subscription.active && subscription.types.has(type) && this.covers(subscription, companyId)) {
+			if (
+				subscription.active &&
+				subscription.types.has(type) &&
+				this.covers(subscription, companyId)
+			) {
 				this.append(integrationId, type, companyId, 'Deleted', this.keyFieldsOf(type, full));
 			}
 		}
@@ -400,7 +540,10 @@ export class VitecEmulator extends Emulator {
 	}
 
 	/** Events not yet acknowledged, oldest first. */
-	pending(integrationId: string, filter: { companyId?: number | null; type?: string } = {}): VitecEvent[] {
+	pending(
+		integrationId: string,
+		filter: { companyId?: number | null; type?: string } = {},
+	): VitecEvent[] {
 		const out: VitecEvent[] = [];
 		for (const [queueKey, queue] of this.queues.get(integrationId) ?? []) {
 			const [company, type] = queueKey.split('|');
@@ -425,7 +568,10 @@ export class VitecEmulator extends Emulator {
 	private readonly slowAnswers: Array<{ method: RegExp; ms: number }> = [];
 
 	/** Every call naming this company answers a ServiceFault (until `clearCompanyFaults`), the other companies work. */
-	failCompany(companyId: number, messages = [`Användaren ${this.username} saknar behörighet till företag ${companyId}.`]): void {
+	failCompany(
+		companyId: number,
+		messages = [`Användaren ${this.username} saknar behörighet till företag ${companyId}.`],
+	): void {
 		this.companyFaults.push({ companyId, messages });
 	}
 
@@ -434,7 +580,11 @@ export class VitecEmulator extends Emulator {
 	}
 
 	/** Told of every SOAP call when it arrives and when its answer is ready (not yet sent): crash tests kill n8n there. */
-	onCall?: (call: { method: string; companyId: number | null; phase: 'received' | 'answered' }) => void;
+	onCall?: (call: {
+		method: string;
+		companyId: number | null;
+		phase: 'received' | 'answered';
+	}) => void;
 
 	/** The next matching call is processed at once but answered only after `ms` (a poll outlasting its interval). */
 	slowNext(method: RegExp, ms: number): void {
@@ -451,7 +601,8 @@ export class VitecEmulator extends Emulator {
 
 	/** The next matching call(s) answer with a ServiceFault carrying these messages. */
 	failNext(messages: string[], options: { times?: number; method?: RegExp } = {}): void {
-		for (let i = 0; i < (options.times ?? 1); i++) this.serviceFaults.push({ messages, method: options.method });
+		for (let i = 0; i < (options.times ?? 1); i++)
+			this.serviceFaults.push({ messages, method: options.method });
 	}
 
 	/**
@@ -470,9 +621,17 @@ export class VitecEmulator extends Emulator {
 					this.remove(String(body.type), body.companyId ?? null, body.key as Row);
 					return json(200, { ok: true });
 				case '/admin/one-time-transfer':
-					return json(200, { events: this.oneTimeTransfer(String(body.integrationId), String(body.type), body.companyIds as number[] | undefined) });
+					return json(200, {
+						events: this.oneTimeTransfer(
+							String(body.integrationId),
+							String(body.type),
+							body.companyIds as number[] | undefined,
+						),
+					});
 				case '/admin/pending':
-					return json(200, { pending: this.pending(request.query.get('integrationId') ?? 'N8N').length });
+					return json(200, {
+						pending: this.pending(request.query.get('integrationId') ?? 'N8N').length,
+					});
 				default:
 					return json(404, { error: 'unknown admin route' });
 			}
@@ -495,24 +654,49 @@ export class VitecEmulator extends Emulator {
 			this.endpointReceived.push({ path: request.path, body });
 			return json(200, { received: true });
 		}
-		const contract = (Object.entries(this.servicePaths) as Array<[Contract, string]>).find(([, path]) => path === request.path)?.[0];
-		if (!contract) return { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>404 - File or directory not found.</h1></body></html>' };
-		if (request.method === 'GET' && (request.query.has('wsdl') || request.query.has('singleWsdl'))) {
+		const contract = (Object.entries(this.servicePaths) as Array<[Contract, string]>).find(
+			([, path]) => path === request.path,
+		)?.[0];
+		if (!contract)
+			return {
+				status: 404,
+				headers: { 'Content-Type': 'text/html' },
+				body: '<html><body><h1>404 - File or directory not found.</h1></body></html>',
+			};
+		if (
+			request.method === 'GET' &&
+			(request.query.has('wsdl') || request.query.has('singleWsdl'))
+		) {
 			return { status: 200, headers: { 'Content-Type': 'text/xml' }, body: this.wsdl(contract) };
 		}
 		if (request.method !== 'POST') return { status: 405, body: '' };
 
 		const soap12 = this.options.soapVersion === '1.2';
 		const contentType = String(request.headers['content-type'] ?? '');
-		if (soap12 ? !contentType.startsWith('application/soap+xml') : !contentType.startsWith('text/xml')) {
+		if (
+			soap12 ? !contentType.startsWith('application/soap+xml') : !contentType.startsWith('text/xml')
+		) {
 			// WCF's answer to a binding mismatch.
-			return { status: 415, headers: { 'Content-Type': 'text/plain' }, body: `Cannot process the message because the content type '${contentType}' was not the expected type '${soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8'}'.` };
+			return {
+				status: 415,
+				headers: { 'Content-Type': 'text/plain' },
+				body: `Cannot process the message because the content type '${contentType}' was not the expected type '${soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8'}'.`,
+			};
 		}
 		if (this.options.securityMode === 'basic') {
 			const header = String(request.headers.authorization ?? '');
-			const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
+			const decoded = header.startsWith('Basic ')
+				? Buffer.from(header.slice(6), 'base64').toString('utf8')
+				: '';
 			if (decoded !== `${this.username}:${this.password}`) {
-				return { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="VitecEkonomiServices"', 'Content-Type': 'text/html' }, body: '<html><body>401 - Unauthorized</body></html>' };
+				return {
+					status: 401,
+					headers: {
+						'WWW-Authenticate': 'Basic realm="VitecEkonomiServices"',
+						'Content-Type': 'text/html',
+					},
+					body: '<html><body>401 - Unauthorized</body></html>',
+				};
 			}
 		}
 		let envelope: NsElement | undefined;
@@ -523,23 +707,48 @@ export class VitecEmulator extends Emulator {
 		}
 		const body = member(envelope, soap12 ? SOAP12 : SOAP11, 'Body');
 		if (!envelope || envelope.local !== 'Envelope' || !body) {
-			return this.fault(new SoapFault(['The message is not a valid SOAP envelope.'], 'Client', 400, false));
+			return this.fault(
+				new SoapFault(['The message is not a valid SOAP envelope.'], 'Client', 400, false),
+			);
 		}
 		try {
 			if (this.options.securityMode !== 'basic') {
-				const token = member(member(member(envelope, soap12 ? SOAP12 : SOAP11, 'Header'), WSSE, 'Security'), WSSE, 'UsernameToken');
-				if (!token || textOf(member(token, WSSE, 'Username')) !== this.username || textOf(member(token, WSSE, 'Password')) !== this.password) {
-					throw new SoapFault(['An error occurred when verifying security for the message.'], 'InvalidSecurity', 500, false);
+				const token = member(
+					member(member(envelope, soap12 ? SOAP12 : SOAP11, 'Header'), WSSE, 'Security'),
+					WSSE,
+					'UsernameToken',
+				);
+				if (
+					!token ||
+					textOf(member(token, WSSE, 'Username')) !== this.username ||
+					textOf(member(token, WSSE, 'Password')) !== this.password
+				) {
+					throw new SoapFault(
+						['An error occurred when verifying security for the message.'],
+						'InvalidSecurity',
+						500,
+						false,
+					);
 				}
 			}
 			const operation = body.children[0];
 			const method = operation?.local ?? '';
-			const action = soap12 ? /action="([^"]*)"/.exec(contentType)?.[1] : String(request.headers.soapaction ?? '').replace(/^"|"$/g, '');
-			const iface = { Accounting: 'IAccountingService', Customer: 'ICustomerService', Supplier: 'ISupplierService' }[contract];
-			const ns = this.serviceNamespace.endsWith('/') ? this.serviceNamespace : `${this.serviceNamespace}/`;
+			const action = soap12
+				? /action="([^"]*)"/.exec(contentType)?.[1]
+				: String(request.headers.soapaction ?? '').replace(/^"|"$/g, '');
+			const iface = {
+				Accounting: 'IAccountingService',
+				Customer: 'ICustomerService',
+				Supplier: 'ISupplierService',
+			}[contract];
+			const ns = this.serviceNamespace.endsWith('/')
+				? this.serviceNamespace
+				: `${this.serviceNamespace}/`;
 			if (action !== `${ns}${iface}/${method}` || !this.methodBelongsTo(method, contract)) {
 				throw new SoapFault(
-					[`The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`],
+					[
+						`The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`,
+					],
 					'ActionNotSupported',
 					500,
 					false,
@@ -548,27 +757,50 @@ export class VitecEmulator extends Emulator {
 			// WCF's OperationFormatter: the body element must be the operation in the service namespace.
 			if (operation.ns !== this.serviceNamespace) {
 				throw new SoapFault(
-					[`OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name '${method}' and namespace '${this.serviceNamespace}'. Found node type 'Element' with name '${method}' and namespace '${operation.ns}'`],
+					[
+						`OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name '${method}' and namespace '${this.serviceNamespace}'. Found node type 'Element' with name '${method}' and namespace '${operation.ns}'`,
+					],
 					'Client',
 					400,
 					false,
 				);
 			}
-			const selectorCompany = textOf(member(member(operation, this.serviceNamespace, 'companySelector'), this.namespaceOf('CompanySelector'), 'CompanyId'));
-			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'received' });
-			const hang = this.hangs.findIndex((entry) => entry.method.test(method) && (entry.companyId === undefined || String(entry.companyId) === selectorCompany));
+			const selectorCompany = textOf(
+				member(
+					member(operation, this.serviceNamespace, 'companySelector'),
+					this.namespaceOf('CompanySelector'),
+					'CompanyId',
+				),
+			);
+			this.onCall?.({
+				method,
+				companyId: selectorCompany ? Number(selectorCompany) : null,
+				phase: 'received',
+			});
+			const hang = this.hangs.findIndex(
+				(entry) =>
+					entry.method.test(method) &&
+					(entry.companyId === undefined || String(entry.companyId) === selectorCompany),
+			);
 			if (hang >= 0) {
 				this.hangs.splice(hang, 1);
 				return new Promise<EmulatorResponse>(() => undefined);
 			}
-			const injected = this.serviceFaults.findIndex((fault) => !fault.method || fault.method.test(method));
+			const injected = this.serviceFaults.findIndex(
+				(fault) => !fault.method || fault.method.test(method),
+			);
 			if (injected >= 0) throw new SoapFault(this.serviceFaults.splice(injected, 1)[0].messages);
 			// Parameters are matched in the operation's namespace; unknown ones are ignored (WCF).
 			const params: Params = {};
-			for (const element of operation.children) if (element.ns === this.serviceNamespace) params[element.local] ??= element;
+			for (const element of operation.children)
+				if (element.ns === this.serviceNamespace) params[element.local] ??= element;
 			const slow = this.slowAnswers.findIndex((entry) => entry.method.test(method));
 			const answer = this.ok(method, this.invoke(method, params));
-			this.onCall?.({ method, companyId: selectorCompany ? Number(selectorCompany) : null, phase: 'answered' });
+			this.onCall?.({
+				method,
+				companyId: selectorCompany ? Number(selectorCompany) : null,
+				phase: 'answered',
+			});
 			if (slow >= 0) {
 				const { ms } = this.slowAnswers.splice(slow, 1)[0];
 				return sleep(ms).then(() => answer);
@@ -581,7 +813,8 @@ export class VitecEmulator extends Emulator {
 	}
 
 	private methodBelongsTo(method: string, contract: Contract): boolean {
-		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents') return true; // on every service (docs/api/vitec.md §4)
+		if (method === 'SendProofOfReceiptForRevisions' || method === 'GetListOfPendingEvents')
+			return true; // on every service (docs/api/vitec.md §4)
 		if (method === 'GetCompanies') return contract === 'Accounting';
 		if (GET_ALL[method]) return VITEC_TYPES[GET_ALL[method]].contract === contract;
 		const base = method.replace(/WithReceiptRequirement$/, '');
@@ -604,22 +837,30 @@ export class VitecEmulator extends Emulator {
 	private companyOf(selector: NsElement | undefined, required: boolean): number | null {
 		const text = textOf(member(selector, this.namespaceOf('CompanySelector'), 'CompanyId'));
 		if (text === undefined || text === '' || text === '0') {
-			if (required) throw new SoapFault(['Företagsval saknas: ange CompanyId, ExternalCompanyId eller CorporateId.']);
+			if (required)
+				throw new SoapFault([
+					'Företagsval saknas: ange CompanyId, ExternalCompanyId eller CorporateId.',
+				]);
 			return null;
 		}
 		const companyId = Number(text);
-		if (!Number.isInteger(companyId) || companyId < 0) throw new SoapFault([`Ogiltigt värde '${text}' för CompanyId.`]);
+		if (!Number.isInteger(companyId) || companyId < 0)
+			throw new SoapFault([`Ogiltigt värde '${text}' för CompanyId.`]);
 		const failing = this.companyFaults.find((entry) => entry.companyId === companyId);
 		if (failing) throw new SoapFault(failing.messages);
 		if (!this.companies.some((company) => company.CompanyId === companyId)) {
-			throw new SoapFault([`Användaren ${this.username} saknar behörighet till företag ${companyId}.`]);
+			throw new SoapFault([
+				`Användaren ${this.username} saknar behörighet till företag ${companyId}.`,
+			]);
 		}
 		return companyId;
 	}
 
 	private invoke(method: string, params: Params): string {
 		if (method === 'GetCompanies') {
-			return this.companies.map((company) => `<b:Company>${this.fields(company)}</b:Company>`).join('');
+			return this.companies
+				.map((company) => `<b:Company>${this.fields(company)}</b:Company>`)
+				.join('');
 		}
 		if (method === 'GetListOfPendingEvents') {
 			this.subscriptionOf(params.integrationId);
@@ -627,8 +868,13 @@ export class VitecEmulator extends Emulator {
 			for (const [queueKey, queue] of this.queues.get(textOf(params.integrationId) ?? '') ?? []) {
 				if (!queue.size) continue;
 				const [company, type] = queueKey.split('|');
-				const companyXml = company === 'null' ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${company}</b:CompanyId>`;
-				entries.push(`<b:PendingEvent>${companyXml}<b:Count>${queue.size}</b:Count><b:InformationType>${type}</b:InformationType></b:PendingEvent>`);
+				const companyXml =
+					company === 'null'
+						? '<b:CompanyId i:nil="true"/>'
+						: `<b:CompanyId>${company}</b:CompanyId>`;
+				entries.push(
+					`<b:PendingEvent>${companyXml}<b:Count>${queue.size}</b:Count><b:InformationType>${type}</b:InformationType></b:PendingEvent>`,
+				);
 			}
 			return entries.join('');
 		}
@@ -637,7 +883,12 @@ export class VitecEmulator extends Emulator {
 			const type = GET_ALL[method];
 			const companyId = this.companyOf(params.companySelector, true);
 			const rows = [...(this.store.get(type)?.get(companyId)?.values() ?? [])];
-			return rows.map((row) => `<b:${VITEC_TYPES[type].rowClass}>${this.fields(row)}</b:${VITEC_TYPES[type].rowClass}>`).join('');
+			return rows
+				.map(
+					(row) =>
+						`<b:${VITEC_TYPES[type].rowClass}>${this.fields(row)}</b:${VITEC_TYPES[type].rowClass}>`,
+				)
+				.join('');
 		}
 		const legacy = !method.endsWith('WithReceiptRequirement');
 		const type = TYPE_BY_METHOD.get(method.replace(/WithReceiptRequirement$/, ''))!;
@@ -648,14 +899,19 @@ export class VitecEmulator extends Emulator {
 		const spec = VITEC_TYPES[type];
 		const integrationId = textOf(params.integrationId) ?? '';
 		const subscription = this.subscriptionOf(params.integrationId);
-		if (!subscription.types.has(type)) throw new SoapFault([`Integrations-ID '${integrationId}' prenumererar inte på ${type}.`]);
+		if (!subscription.types.has(type))
+			throw new SoapFault([`Integrations-ID '${integrationId}' prenumererar inte på ${type}.`]);
 		const companyId = spec.perCompany ? this.companyOf(params.companySelector, true) : null;
 		if (companyId !== null && !this.covers(subscription, companyId)) {
-			throw new SoapFault([`Företag ${companyId} ingår inte i prenumerationen för integrations-ID '${integrationId}'.`]);
+			throw new SoapFault([
+				`Företag ${companyId} ingår inte i prenumerationen för integrations-ID '${integrationId}'.`,
+			]);
 		}
-		const queue = this.queues.get(integrationId)?.get(`${companyId}|${type}`) ?? new Map<number, VitecEvent>();
+		const queue =
+			this.queues.get(integrationId)?.get(`${companyId}|${type}`) ?? new Map<number, VitecEvent>();
 		const dimension = type === 'Accounting' ? (textOf(params.dimension) ?? 'All') : 'All';
-		if (dimension !== 'All' && !/^Dimension(0[1-9]|10)$/.test(dimension)) throw new SoapFault([`Ogiltig dimension '${dimension}'.`]);
+		if (dimension !== 'All' && !/^Dimension(0[1-9]|10)$/.test(dimension))
+			throw new SoapFault([`Ogiltig dimension '${dimension}'.`]);
 		const batch: VitecEvent[] = [];
 		for (const event of queue.values()) {
 			if (batch.length >= this.maxBatch) break;
@@ -674,21 +930,31 @@ export class VitecEmulator extends Emulator {
 			if (legacy) queue.delete(event.eventId);
 		}
 		const code = (event: VitecEvent) =>
-			this.options.processingCodeFormat === 'number' ? String({ New: 1, Changed: 2, Deleted: 3 }[event.code]) : (this.options.processingCodeNames?.[event.code] ?? event.code);
+			this.options.processingCodeFormat === 'number'
+				? String({ New: 1, Changed: 2, Deleted: 3 }[event.code])
+				: (this.options.processingCodeNames?.[event.code] ?? event.code);
 		if (legacy) {
 			return batch
-				.map((event) => `<a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1><a:Key>${this.fields(this.payloadOf(event))}</a:Key><a:Value>${code(event)}</a:Value></a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1>`)
+				.map(
+					(event) =>
+						`<a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1><a:Key>${this.fields(this.payloadOf(event))}</a:Key><a:Value>${code(event)}</a:Value></a:KeyValueOf${spec.rowClass}ProcessingCodeXyZ1>`,
+				)
 				.join('');
 		}
 		const withCompany = this.options.companyIdInAnswer !== false;
 		const items = batch
 			.map((event) => {
-				const company = !withCompany ? '' : event.companyId === null ? '<b:CompanyId i:nil="true"/>' : `<b:CompanyId>${event.companyId}</b:CompanyId>`;
+				const company = !withCompany
+					? ''
+					: event.companyId === null
+						? '<b:CompanyId i:nil="true"/>'
+						: `<b:CompanyId>${event.companyId}</b:CompanyId>`;
 				const info = `<b:EventInfo>${company}<b:Created>${event.createdAt}</b:Created><b:EventId>${event.eventId}</b:EventId><b:ProcessingCode>${code(event)}</b:ProcessingCode></b:EventInfo>`;
 				const payload = { ...this.payloadOf(event) };
 				if (!withCompany) delete payload.CompanyId;
 				// §6.1 shape (b): the row class itself carries EventInfo next to its own members.
-				if (this.options.rowShape === 'inline') return `<b:${spec.rowClass}>${info}${this.fields(payload)}</b:${spec.rowClass}>`;
+				if (this.options.rowShape === 'inline')
+					return `<b:${spec.rowClass}>${info}${this.fields(payload)}</b:${spec.rowClass}>`;
 				return `<b:RevisionItem>${info}<b:${spec.rowClass}>${this.fields(payload)}</b:${spec.rowClass}></b:RevisionItem>`;
 			})
 			.join('');
@@ -697,22 +963,34 @@ export class VitecEmulator extends Emulator {
 
 	private payloadOf(event: VitecEvent): Row {
 		if (this.options.payloadMode !== 'current' || event.code === 'Deleted') return event.payload;
-		const current = this.store.get(event.type)?.get(event.companyId)?.get(this.keyOf(event.type, event.payload));
+		const current = this.store
+			.get(event.type)
+			?.get(event.companyId)
+			?.get(this.keyOf(event.type, event.payload));
 		return current ?? this.keyFieldsOf(event.type, event.payload);
 	}
 
 	private acknowledge(params: Params): string {
 		const integrationId = textOf(params.integrationId) ?? '';
 		this.subscriptionOf(params.integrationId);
-		const companyText = textOf(member(params.companySelector, this.namespaceOf('CompanySelector'), 'CompanyId'));
+		const companyText = textOf(
+			member(params.companySelector, this.namespaceOf('CompanySelector'), 'CompanyId'),
+		);
 		const companyId = companyText === undefined || companyText === '' ? null : Number(companyText);
-		const names = { parameter: 'revisionReciept', eventIds: 'EventIds', ...this.options.receiptNames };
+		const names = {
+			parameter: 'revisionReciept',
+			eventIds: 'EventIds',
+			...this.options.receiptNames,
+		};
 		const receipt = params[names.parameter];
 		// WCF reads only what it recognises: a receipt with other names or namespaces names no event (§5.6).
 		const list = member(receipt, this.namespaceOf('RevisionReciept'), names.eventIds);
-		const ids = (list?.children ?? []).filter((element) => element.ns === ARRAYS && element.local === 'long').map((element) => element.text);
+		const ids = (list?.children ?? [])
+			.filter((element) => element.ns === ARRAYS && element.local === 'long')
+			.map((element) => element.text);
 		if (!ids.length) {
-			if (this.options.ackMismatch === 'fault') throw new SoapFault(['Kvittensen innehåller inga händelser.']);
+			if (this.options.ackMismatch === 'fault')
+				throw new SoapFault(['Kvittensen innehåller inga händelser.']);
 			this.acks.push({ integrationId, companyId, eventIds: [] });
 			return '';
 		}
@@ -726,7 +1004,8 @@ export class VitecEmulator extends Emulator {
 				if (!event) continue;
 				// U: what the selector must be for currency events; any is accepted.
 				if (event.companyId !== null && event.companyId !== companyId) {
-					if (this.options.strictAck) throw new SoapFault([`Händelse ${eventId} tillhör inte företag ${companyId}.`]);
+					if (this.options.strictAck)
+						throw new SoapFault([`Händelse ${eventId} tillhör inte företag ${companyId}.`]);
 					break;
 				}
 				queue.delete(eventId);
@@ -734,14 +1013,19 @@ export class VitecEmulator extends Emulator {
 				removed = true;
 				break;
 			}
-			if (!removed && this.options.strictAck) throw new SoapFault([`Händelse ${eventId} finns inte.`]);
+			if (!removed && this.options.strictAck)
+				throw new SoapFault([`Händelse ${eventId} finns inte.`]);
 		}
 		return '';
 	}
 
 	private fields(row: object): string {
 		return Object.entries(row)
-			.map(([name, value]) => (value === null || value === undefined ? `<b:${name} i:nil="true"/>` : `<b:${name}>${escapeXml(String(value))}</b:${name}>`))
+			.map(([name, value]) =>
+				value === null || value === undefined
+					? `<b:${name} i:nil="true"/>`
+					: `<b:${name}>${escapeXml(String(value))}</b:${name}>`,
+			)
 			.join('');
 	}
 
@@ -749,7 +1033,9 @@ export class VitecEmulator extends Emulator {
 		const soap12 = this.options.soapVersion === '1.2';
 		return {
 			status: 200,
-			headers: { 'Content-Type': soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8' },
+			headers: {
+				'Content-Type': soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8',
+			},
 			body: `<s:Envelope xmlns:s="${soap12 ? SOAP12 : SOAP11}"><s:Body>${body}</s:Body></s:Envelope>`,
 		};
 	}
@@ -757,7 +1043,10 @@ export class VitecEmulator extends Emulator {
 	private ok(method: string, resultXml: string): EmulatorResponse {
 		const ns = escapeXml(this.serviceNamespace);
 		const declarations = `xmlns:b="http://schemas.datacontract.org/2004/07/Vitec.Ekonomi.Services" xmlns:a="${ARRAYS}" xmlns:i="${XSI}"`;
-		const inner = method === 'SendProofOfReceiptForRevisions' ? '' : `<${method}Result ${declarations}>${resultXml}</${method}Result>`;
+		const inner =
+			method === 'SendProofOfReceiptForRevisions'
+				? ''
+				: `<${method}Result ${declarations}>${resultXml}</${method}Result>`;
 		return this.envelope(`<${method}Response xmlns="${ns}">${inner}</${method}Response>`);
 	}
 
@@ -814,7 +1103,11 @@ export const SANDBOX_CUSTOMER_ENDPOINT_PORT = 9103;
 export function sandboxVitec(): VitecEmulator {
 	const vitec = new VitecEmulator({ customerEndpointPort: SANDBOX_CUSTOMER_ENDPOINT_PORT });
 	// N8N: every company except 103 ("negativt urval"); E2E-ONEMIT: only 103, so the two never share an event.
-	vitec.subscribe('N8N', { types: ['Accounting', 'Supplier', 'Customer', 'Currency', 'Dimension01'], companyIds: [103], exclude: true });
+	vitec.subscribe('N8N', {
+		types: ['Accounting', 'Supplier', 'Customer', 'Currency', 'Dimension01'],
+		companyIds: [103],
+		exclude: true,
+	});
 	vitec.subscribe('E2E-ONEMIT', { types: ['Accounting', 'Supplier'], companyIds: [103] });
 	// N8N-REGISTER: the on-emit template's own Integration-ID (suppliers and customers of 101 and 102). As in
 	// Vitec (seed 003), each Integration-ID gets its own copy of a change, so its acknowledgements never remove
@@ -823,9 +1116,22 @@ export function sandboxVitec(): VitecEmulator {
 	const saved = new Map(vitec.subscriptions);
 	vitec.subscriptions.clear();
 	for (const companyId of [101, 102]) {
-		for (let voucher = 1; voucher <= 3; voucher++) vitec.upsert('Accounting', companyId, accountingRow(companyId, voucher));
-		vitec.upsert('Customer', companyId, { CustomerId: `K${companyId}1`, Name: 'Andersson; Anna', Address2: 'Storgatan 1', ZipCode: '111 22', City: 'Stockholm', CountryCode: 'SE' });
-		vitec.upsert('Supplier', companyId, { SupplierId: `L${companyId}1`, Name: 'Städ & Fönster AB', BankGiro: '5050-1055', Currency: 'SEK' });
+		for (let voucher = 1; voucher <= 3; voucher++)
+			vitec.upsert('Accounting', companyId, accountingRow(companyId, voucher));
+		vitec.upsert('Customer', companyId, {
+			CustomerId: `K${companyId}1`,
+			Name: 'Andersson; Anna',
+			Address2: 'Storgatan 1',
+			ZipCode: '111 22',
+			City: 'Stockholm',
+			CountryCode: 'SE',
+		});
+		vitec.upsert('Supplier', companyId, {
+			SupplierId: `L${companyId}1`,
+			Name: 'Städ & Fönster AB',
+			BankGiro: '5050-1055',
+			Currency: 'SEK',
+		});
 		vitec.upsert('Dimension01', companyId, { AccountingCode: 'KS10', Name: 'Förvaltning Norr' });
 	}
 	for (const [id, subscription] of saved) vitec.subscriptions.set(id, subscription);

@@ -84,9 +84,16 @@ const nodeTypes: INodeTypes = {
 } as INodeTypes;
 
 /** Resolves the `={{$credentials.x}}` expressions a generic `authenticate` uses. */
-function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+function resolveCredentialExpression(
+	value: unknown,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	return value
+		.slice(1)
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+			String(credentials[key] ?? ''),
+		);
 }
 
 /** The credentials store of one test run; `preAuthentication` results are saved into it as n8n does. */
@@ -115,7 +122,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		for (const key of ['headers', 'qs', 'body'] as const) {
 			const extra = properties[key] as IDataObject | undefined;
 			if (!extra) continue;
-			const resolved = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, resolveCredentialExpression(v, credentials)]));
+			const resolved = Object.fromEntries(
+				Object.entries(extra).map(([k, v]) => [k, resolveCredentialExpression(v, credentials)]),
+			);
 			options[key] = { ...((options[key] as IDataObject) ?? {}), ...resolved };
 		}
 		if (properties.auth) {
@@ -138,7 +147,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		if (!type?.preAuthentication) return undefined;
 		const expirable = type.properties.find((property) => property.typeOptions?.expirable === true);
 		if (!expirable) return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		)
+			return undefined;
 		this.preAuthenticationCalls.push(typeName);
 		const output = await type.preAuthentication.call(helpers, credentials);
 		this.store[typeName] = { ...credentials, ...output };
@@ -149,7 +163,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the harness');
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: unknown, type: string) {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: unknown,
+		type: string,
+	) {
 		const credentials = this.store[type];
 		if (!credentials) throw new Error(`The test gave no credentials of type ${type}`);
 		return { ...credentials };
@@ -159,7 +177,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		this.store[type] = data;
 	}
 
-	async updateCredentialsOauthTokenData(_details: unknown, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		_details: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store[type] = data;
 	}
 
@@ -183,7 +205,12 @@ export interface RunResult {
 	/** The node's output items (first output), or [] when it failed. */
 	items: INodeExecutionData[];
 	/** The execution's error, if the node failed without Continue On Fail. */
-	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; itemIndex?: number };
+	error?: Error & {
+		description?: string;
+		httpCode?: string;
+		context?: IDataObject;
+		itemIndex?: number;
+	};
 	run: IRun;
 	credentialsHelper: TestCredentialsHelper;
 }
@@ -204,10 +231,20 @@ export async function runNode(
 	const credentialRefs = Object.fromEntries(
 		(nodeType.description.credentials ?? [])
 			.filter((credential) => credentials[credential.name])
-			.map((credential) => [credential.name, { id: `${credential.name}-id`, name: `${credential.name} (test)` }]),
+			.map((credential) => [
+				credential.name,
+				{ id: `${credential.name}-id`, name: `${credential.name} (test)` },
+			]),
 	);
 	const nodes: INode[] = [
-		{ id: 'items', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
+		{
+			id: 'items',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(items) },
+		},
 		{
 			id: 'under-test',
 			name,
@@ -223,14 +260,34 @@ export async function runNode(
 	for (const workflowNode of nodes) {
 		const description = nodeTypeMap[workflowNode.type].description;
 		workflowNode.parameters =
-			NodeHelpers.getNodeParameters(description.properties, workflowNode.parameters, true, false, workflowNode, description) ??
-			workflowNode.parameters;
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				workflowNode.parameters,
+				true,
+				false,
+				workflowNode,
+				description,
+			) ?? workflowNode.parameters;
 	}
 	const connections = { Items: { main: [[{ node: name, type: 'main' as const, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'test', name: 'test', nodes, connections, active: false, nodeTypes, staticData: {} });
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		staticData: {},
+	});
 
 	const credentialsHelper = new TestCredentialsHelper({ ...credentials });
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', { id: 'test', name: 'test', nodes, connections, active: false } as never);
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+	} as never);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => done.resolve(fullRunData));
 	const additionalData = mock<IWorkflowExecuteAdditionalData>({

@@ -28,7 +28,6 @@ import { VitecEmulator, accountingRow } from '../emulators/vitec';
 import { runNode, type RunResult } from '../harness';
 import { poll, type PollResult } from '../Vitec/poll-harness';
 
-
 // n8n-core's first run loads many modules; on a busy 2-core machine that can pass jest's 5 s default.
 jest.setTimeout(30_000);
 
@@ -42,18 +41,39 @@ interface FaultCase {
 }
 
 const FAULTS: FaultCase[] = [
-	{ name: '429 with Retry-After: 0', fault: { kind: 'status', status: 429, retryAfter: '0' }, transient: true },
+	{
+		name: '429 with Retry-After: 0',
+		fault: { kind: 'status', status: 429, retryAfter: '0' },
+		transient: true,
+	},
 	{ name: '429 without Retry-After', fault: { kind: 'status', status: 429 }, transient: true },
-	{ name: '500', fault: { kind: 'status', status: 500, body: '{"Message":"Internal error"}' }, transient: false },
+	{
+		name: '500',
+		fault: { kind: 'status', status: 500, body: '{"Message":"Internal error"}' },
+		transient: false,
+	},
 	{ name: '502', fault: { kind: 'status', status: 502, retryAfter: '0' }, transient: true },
 	{ name: '503', fault: { kind: 'status', status: 503, retryAfter: '0' }, transient: true },
 	{ name: '504', fault: { kind: 'status', status: 504 }, transient: true },
-	{ name: 'timeout (answer after 1.2 s, timeout 0.5 s)', fault: { kind: 'delay', ms: 1200 }, transient: true },
+	{
+		name: 'timeout (answer after 1.2 s, timeout 0.5 s)',
+		fault: { kind: 'delay', ms: 1200 },
+		transient: true,
+	},
 	{ name: 'connection reset before any answer', fault: { kind: 'reset' }, transient: true },
 	{ name: 'connection reset mid-body', fault: { kind: 'resetMidBody' }, transient: true },
-	{ name: 'answer lost after the API processed it', fault: { kind: 'reset' }, transient: true, processFirst: true },
+	{
+		name: 'answer lost after the API processed it',
+		fault: { kind: 'reset' },
+		transient: true,
+		processFirst: true,
+	},
 	{ name: 'HTML page with 200', fault: { kind: 'html' }, transient: false },
-	{ name: 'truncated body with 200 (JSON; XML for Vitec)', fault: { kind: 'truncated' }, transient: false },
+	{
+		name: 'truncated body with 200 (JSON; XML for Vitec)',
+		fault: { kind: 'truncated' },
+		transient: false,
+	},
 ];
 
 interface Cell {
@@ -69,14 +89,17 @@ const REQUEST_OPTIONS = { timeoutSeconds: 0.5, maxRetries: 3 };
 /** What happened, in the words of the table; also checked by the tests. */
 function describeOutcome(result: RunResult, requests: number, extra = ''): string {
 	const retries = requests - 1;
-	if (!result.error) return `success${retries > 0 ? ` after ${retries} retr${retries === 1 ? 'y' : 'ies'}` : ''}${extra}`;
+	if (!result.error)
+		return `success${retries > 0 ? ` after ${retries} retr${retries === 1 ? 'y' : 'ies'}` : ''}${extra}`;
 	return `clear error (${result.error.name}, ${requests} request${requests === 1 ? '' : 's'}): "${result.error.message.slice(0, 110)}"${extra}`;
 }
 
 function expectClearError(result: RunResult) {
 	expect(result.error).toBeDefined();
 	expect(['NodeApiError', 'NodeOperationError']).toContain(result.error?.name);
-	expect(`${result.error?.message} ${result.error?.description ?? ''}`).not.toMatch(/TypeError|Cannot read prop|is not a function|undefined is not|\[object Object\]/);
+	expect(`${result.error?.message} ${result.error?.description ?? ''}`).not.toMatch(
+		/TypeError|Cannot read prop|is not a function|undefined is not|\[object Object\]/,
+	);
 }
 
 afterAll(() => {
@@ -104,7 +127,7 @@ afterAll(() => {
 		'  left in Vitec (only Acknowledge removes any). The trigger rows (acknowledge on emit: a poll emits one batch of 3 revisions',
 		'  and saves its receipt, the next poll sends it) put the fault on the poll that makes the call, then poll without faults with',
 		'  the saved static data as n8n\'s next polls: "lost" counts revisions no poll emitted (always 0), "again" a revision emitted',
-		'  twice (always 0 here). The timeout rows shorten the trigger\'s fixed 60 s request timeout to 0.5 s in the test harness.',
+		"  twice (always 0 here). The timeout rows shorten the trigger's fixed 60 s request timeout to 0.5 s in the test harness.",
 		'  "Process death" leaves the poll hanging forever inside Vitec\'s answer; the restarted n8n polls with what was saved before.',
 		'- Smartup: an import is never re-sent; when its answer is lost (reset, 5xx, timeout, an unreadable 200) the node exports',
 		'  what changed in the last two days and looks for the order by external_id: found → success marked verified; not found',
@@ -131,9 +154,19 @@ afterAll(() => {
 		const mine = cells.filter((cell) => cell.system === system);
 		const kinds = [...new Set(mine.map((cell) => cell.kind))];
 		const faults = [...new Set(mine.map((cell) => cell.fault))];
-		lines.push(`## ${system}`, '', `| fault | ${kinds.join(' | ')} |`, `| --- | ${kinds.map(() => '---').join(' | ')} |`);
+		lines.push(
+			`## ${system}`,
+			'',
+			`| fault | ${kinds.join(' | ')} |`,
+			`| --- | ${kinds.map(() => '---').join(' | ')} |`,
+		);
 		for (const fault of faults) {
-			const row = kinds.map((kind) => mine.find((cell) => cell.fault === fault && cell.kind === kind)?.outcome.replace(/\|/g, '/') ?? '—');
+			const row = kinds.map(
+				(kind) =>
+					mine
+						.find((cell) => cell.fault === fault && cell.kind === kind)
+						?.outcome.replace(/\|/g, '/') ?? '—',
+			);
 			lines.push(`| ${fault} | ${row.join(' | ')} |`);
 		}
 		lines.push('');
@@ -148,34 +181,95 @@ describe('Firmino', () => {
 	beforeEach(async () => {
 		emulator = new FirminoEmulator({ today: () => '2026-11-22' });
 		await emulator.start();
-		emulator.documents.set(500, { id: 500, idSaleDocument: 7, intervalTimeType: 'month', name: 'CYKLICZNA - Seeded', startDate: '2026-01-01', active: 'true', email: null, emailForConfirmation: null, hourToSend: '10' });
+		emulator.documents.set(500, {
+			id: 500,
+			idSaleDocument: 7,
+			intervalTimeType: 'month',
+			name: 'CYKLICZNA - Seeded',
+			startDate: '2026-01-01',
+			active: 'true',
+			email: null,
+			emailForConfirmation: null,
+			hourToSend: '10',
+		});
 	});
 	afterEach(async () => emulator.stop());
 
 	const run = (parameters: Record<string, unknown>) =>
 		runNode(
-			{ type: 'firminoRecurringInvoices', parameters: { resource: 'recurringInvoice', requestOptions: REQUEST_OPTIONS, ...parameters } },
+			{
+				type: 'firminoRecurringInvoices',
+				parameters: {
+					resource: 'recurringInvoice',
+					requestOptions: REQUEST_OPTIONS,
+					...parameters,
+				},
+			},
 			[{}],
-			{ firminoApi: { login: emulator.login, password: emulator.password, baseUrl: emulator.apiUrl } },
+			{
+				firminoApi: {
+					login: emulator.login,
+					password: emulator.password,
+					baseUrl: emulator.apiUrl,
+				},
+			},
 		);
 
 	const KINDS = [
-		{ kind: 'read: Get (GET get/{id})', safe: true, path: /\/get\/500$/, parameters: { operation: 'get', recurringInvoiceId: '500' } },
-		{ kind: 'read-only POST: Get Many (find)', safe: true, path: /\/find$/, parameters: { operation: 'getMany', returnAll: false, limit: 5 } },
-		{ kind: 'update keyed by id (update)', safe: true, path: /\/update$/, parameters: { operation: 'update', recurringInvoiceId: '500', updateFields: { active: false } } },
-		{ kind: 'create (add)', safe: false, path: /\/add$/, parameters: { operation: 'create', name: 'Fault', idSaleDocument: '9' } },
-		{ kind: 'delete (delete/{id})', safe: false, path: /\/delete\/500$/, parameters: { operation: 'delete', recurringInvoiceId: '500' } },
+		{
+			kind: 'read: Get (GET get/{id})',
+			safe: true,
+			path: /\/get\/500$/,
+			parameters: { operation: 'get', recurringInvoiceId: '500' },
+		},
+		{
+			kind: 'read-only POST: Get Many (find)',
+			safe: true,
+			path: /\/find$/,
+			parameters: { operation: 'getMany', returnAll: false, limit: 5 },
+		},
+		{
+			kind: 'update keyed by id (update)',
+			safe: true,
+			path: /\/update$/,
+			parameters: {
+				operation: 'update',
+				recurringInvoiceId: '500',
+				updateFields: { active: false },
+			},
+		},
+		{
+			kind: 'create (add)',
+			safe: false,
+			path: /\/add$/,
+			parameters: { operation: 'create', name: 'Fault', idSaleDocument: '9' },
+		},
+		{
+			kind: 'delete (delete/{id})',
+			safe: false,
+			path: /\/delete\/500$/,
+			parameters: { operation: 'delete', recurringInvoiceId: '500' },
+		},
 	];
 
-	const matrix = FAULTS.flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const));
+	const matrix = FAULTS.flatMap((fault) =>
+		KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const),
+	);
 	it.each(matrix)('%s on %s', async (_f, _k, fault, kind) => {
 		emulator.injectFault(fault.fault, { pathPattern: kind.path, processFirst: fault.processFirst });
 		const result = await run(kind.parameters);
 		const requests = emulator.requestsTo(kind.path).length;
-		const created = [...emulator.documents.values()].filter((d) => d.name === 'CYKLICZNA - Fault').length;
+		const created = [...emulator.documents.values()].filter(
+			(d) => d.name === 'CYKLICZNA - Fault',
+		).length;
 		let extra = '';
 		if (kind.kind.startsWith('create')) extra = `; documents created: ${created}`;
-		cells.push({ system: 'Firmino', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, extra) });
+		cells.push({
+			system: 'Firmino',
+			fault: fault.name,
+			kind: kind.kind,
+			outcome: describeOutcome(result, requests, extra),
+		});
 
 		if (kind.safe && fault.transient) {
 			expect(result.error).toBeUndefined();
@@ -187,8 +281,15 @@ describe('Firmino', () => {
 		}
 		// Never a duplicate: one add at most, one document at most.
 		expect(created).toBeLessThanOrEqual(1);
-		if (kind.kind.startsWith('create') && !fault.processFirst && fault.fault.kind !== 'truncated' && fault.fault.kind !== 'delay') expect(created).toBe(0);
-		if (!kind.safe && fault.transient && fault.fault.kind !== 'status') expect(result.error?.description).toMatch(/not sent again|may have been/);
+		if (
+			kind.kind.startsWith('create') &&
+			!fault.processFirst &&
+			fault.fault.kind !== 'truncated' &&
+			fault.fault.kind !== 'delay'
+		)
+			expect(created).toBe(0);
+		if (!kind.safe && fault.transient && fault.fault.kind !== 'status')
+			expect(result.error?.description).toMatch(/not sent again|may have been/);
 	});
 });
 
@@ -204,17 +305,49 @@ describe('Symfonia', () => {
 	}
 
 	const run = (parameters: Record<string, unknown>, items: object[] = [{}]) =>
-		runNode({ type: 'symfonia', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } }, items as never, {
-			symfoniaApi: { baseUrl: emulator.baseUrl, applicationToken: emulator.applicationToken, deviceName: 'n8n-faults', companyLabel: 'testsymfonia', ignoreSslIssues: false },
-		});
+		runNode(
+			{ type: 'symfonia', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } },
+			items as never,
+			{
+				symfoniaApi: {
+					baseUrl: emulator.baseUrl,
+					applicationToken: emulator.applicationToken,
+					deviceName: 'n8n-faults',
+					companyLabel: 'testsymfonia',
+					ignoreSslIssues: false,
+				},
+			},
+		);
 
 	const KINDS = [
-		{ kind: 'read: Get Contractor by code', safe: true, path: /^\/api\/Contractors$/, parameters: { resource: 'contractor', operation: 'get', findBy: 'code', value: 'ACME' } },
-		{ kind: 'create: Create Contractor', safe: false, path: /\/api\/Contractors\/Create$/, parameters: { resource: 'contractor', operation: 'create', code: 'FAULT1', name: 'Fault Sp. z o.o.' } },
-		{ kind: 'session open (OpenNewSession)', safe: false, path: /\/api\/Sessions\/OpenNewSession$/, parameters: { resource: 'contractor', operation: 'get', findBy: 'code', value: 'ACME' } },
+		{
+			kind: 'read: Get Contractor by code',
+			safe: true,
+			path: /^\/api\/Contractors$/,
+			parameters: { resource: 'contractor', operation: 'get', findBy: 'code', value: 'ACME' },
+		},
+		{
+			kind: 'create: Create Contractor',
+			safe: false,
+			path: /\/api\/Contractors\/Create$/,
+			parameters: {
+				resource: 'contractor',
+				operation: 'create',
+				code: 'FAULT1',
+				name: 'Fault Sp. z o.o.',
+			},
+		},
+		{
+			kind: 'session open (OpenNewSession)',
+			safe: false,
+			path: /\/api\/Sessions\/OpenNewSession$/,
+			parameters: { resource: 'contractor', operation: 'get', findBy: 'code', value: 'ACME' },
+		},
 	];
 
-	const matrix = FAULTS.flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const));
+	const matrix = FAULTS.flatMap((fault) =>
+		KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const),
+	);
 	it.each(matrix)('%s on %s', async (_f, _k, fault, kind) => {
 		await start();
 		emulator.injectFault(fault.fault, { pathPattern: kind.path, processFirst: fault.processFirst });
@@ -222,11 +355,20 @@ describe('Symfonia', () => {
 		const requests = emulator.requestsTo(kind.path).length;
 		const created = emulator.contractors.filter((c) => c.Code === 'FAULT1').length;
 		// A session opened whose answer was lost is unknown to the node: it can only expire by itself.
-		const leakedSession = kind.kind.startsWith('session') && (fault.processFirst || fault.fault.kind === 'truncated' || fault.fault.kind === 'delay') ? 1 : 0;
+		const leakedSession =
+			kind.kind.startsWith('session') &&
+			(fault.processFirst || fault.fault.kind === 'truncated' || fault.fault.kind === 'delay')
+				? 1
+				: 0;
 		const live = emulator.liveSessions().length;
 		let extra = `; sessions left open: ${live}`;
 		if (kind.kind.startsWith('create')) extra = `; contractors created: ${created}${extra}`;
-		cells.push({ system: 'Symfonia', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, extra) });
+		cells.push({
+			system: 'Symfonia',
+			fault: fault.name,
+			kind: kind.kind,
+			outcome: describeOutcome(result, requests, extra),
+		});
 
 		if (kind.safe && fault.transient) {
 			expect(result.error).toBeUndefined();
@@ -257,12 +399,19 @@ describe('Symfonia', () => {
 		const items = Array.from({ length: 30 }, (_, i) => ({ code: `EXP${i}`, name: `Expiry ${i}` }));
 		const result = await run(
 			isCreate
-				? { resource: 'contractor', operation: 'create', code: '={{ $json.code }}', name: '={{ $json.name }}' }
+				? {
+						resource: 'contractor',
+						operation: 'create',
+						code: '={{ $json.code }}',
+						name: '={{ $json.name }}',
+					}
 				: { resource: 'contractor', operation: 'get', findBy: 'code', value: 'ACME' },
 			items,
 		);
 		const requests = emulator.requestsTo(path).length;
-		const duplicates = emulator.contractors.filter((c) => String(c.Code).startsWith('EXP')).length - (isCreate ? 30 : 0);
+		const duplicates =
+			emulator.contractors.filter((c) => String(c.Code).startsWith('EXP')).length -
+			(isCreate ? 30 : 0);
 		cells.push({
 			system: 'Symfonia',
 			fault: `session expiry mid-run, signalled by ${signal === '401' ? 'HTTP 401' : 'the text "sesja wygasła"'}`,
@@ -282,7 +431,11 @@ describe('Symfonia', () => {
 
 /** The same fault list with this API's own 500 body (the API's message must reach the error). */
 const faultsWith500 = (body: string, contentType?: string): FaultCase[] =>
-	FAULTS.map((fault) => (fault.name === '500' ? { ...fault, fault: { kind: 'status', status: 500, body, contentType } } : fault));
+	FAULTS.map((fault) =>
+		fault.name === '500'
+			? { ...fault, fault: { kind: 'status', status: 500, body, contentType } }
+			: fault,
+	);
 
 /** The usual rule: safe and transient → success after exactly one retry; otherwise a clear error after one request. */
 function expectRule(result: RunResult | PollResult, requests: number, retried: boolean) {
@@ -301,62 +454,153 @@ describe('iFirma', () => {
 	let emulator: IFirmaEmulator;
 	const SEEDED = 9001;
 	beforeEach(async () => {
-		emulator = new IFirmaEmulator({ today: () => '2026-11-22', accountingMonth: { year: 2026, month: 11 } });
+		emulator = new IFirmaEmulator({
+			today: () => '2026-11-22',
+			accountingMonth: { year: 2026, month: 11 },
+		});
 		await emulator.start();
-		emulator.contractors.set('ACME', { Identyfikator: 'ACME', Nazwa: 'Acme Sp. z o.o.', KodPocztowy: '00-001', Miejscowosc: 'Warszawa', Ulica: 'Prosta 1', NIP: '5213609182' });
-		emulator.documents.set(SEEDED, { id: SEEDED, slug: 'fakturakraj', code: 'prz_faktura_kraj', number: '1/11/2026', data: { DataWystawienia: '2026-11-02' }, gross: 1230, paid: 0, payments: [], sent: [], proforma: false });
+		emulator.contractors.set('ACME', {
+			Identyfikator: 'ACME',
+			Nazwa: 'Acme Sp. z o.o.',
+			KodPocztowy: '00-001',
+			Miejscowosc: 'Warszawa',
+			Ulica: 'Prosta 1',
+			NIP: '5213609182',
+		});
+		emulator.documents.set(SEEDED, {
+			id: SEEDED,
+			slug: 'fakturakraj',
+			code: 'prz_faktura_kraj',
+			number: '1/11/2026',
+			data: { DataWystawienia: '2026-11-02' },
+			gross: 1230,
+			paid: 0,
+			payments: [],
+			sent: [],
+			proforma: false,
+		});
 	});
 	afterEach(async () => emulator.stop());
 
 	const run = (resource: string, parameters: Record<string, unknown>) => {
 		const keys = emulator.keys;
-		return runNode({ type: 'iFirma', parameters: { resource, requestOptions: REQUEST_OPTIONS, ...parameters } }, [{}], {
-			iFirmaApi: { login: emulator.login, fakturaKey: keys.faktura ?? '', rachunekKey: keys.rachunek ?? '', abonentKey: keys.abonent ?? '', wydatekKey: keys.wydatek ?? '', baseUrl: emulator.apiUrl },
-		});
+		return runNode(
+			{ type: 'iFirma', parameters: { resource, requestOptions: REQUEST_OPTIONS, ...parameters } },
+			[{}],
+			{
+				iFirmaApi: {
+					login: emulator.login,
+					fakturaKey: keys.faktura ?? '',
+					rachunekKey: keys.rachunek ?? '',
+					abonentKey: keys.abonent ?? '',
+					wydatekKey: keys.wydatek ?? '',
+					baseUrl: emulator.apiUrl,
+				},
+			},
+		);
 	};
-	const created = () => [...emulator.documents.values()].filter((document) => document.id !== SEEDED).length;
+	const created = () =>
+		[...emulator.documents.values()].filter((document) => document.id !== SEEDED).length;
 
 	const KINDS = [
-		{ kind: 'read: Get API Limit (GET abonent/limit.json)', safe: true, path: /\/abonent\/limit\.json$/, resource: 'account', parameters: { operation: 'getLimit' } },
+		{
+			kind: 'read: Get API Limit (GET abonent/limit.json)',
+			safe: true,
+			path: /\/abonent\/limit\.json$/,
+			resource: 'account',
+			parameters: { operation: 'getLimit' },
+		},
 		// Limit 1: one page answers it (Return All reads on to an empty page, one request more than this rule counts).
-		{ kind: 'read: Invoice Get Many (GET faktury.json)', safe: true, path: /\/faktury\.json$/, resource: 'invoice', parameters: { operation: 'getMany', dateFrom: '2026-11-01', returnAll: false, limit: 1 } },
-		{ kind: 'read: Invoice Download PDF', safe: true, path: /\/fakturakraj\/9001\.pdf/, resource: 'invoice', parameters: { operation: 'downloadPdf', documentRef: String(SEEDED) } },
-		{ kind: 'update keyed by id: Contractor Update (PUT kontrahenci/{id})', safe: true, path: /\/kontrahenci\/ACME\.json$/, resource: 'contractor', parameters: { operation: 'update', contractorId: 'ACME', updateFields: { Ulica: 'Krzywa 2' } } },
+		{
+			kind: 'read: Invoice Get Many (GET faktury.json)',
+			safe: true,
+			path: /\/faktury\.json$/,
+			resource: 'invoice',
+			parameters: { operation: 'getMany', dateFrom: '2026-11-01', returnAll: false, limit: 1 },
+		},
+		{
+			kind: 'read: Invoice Download PDF',
+			safe: true,
+			path: /\/fakturakraj\/9001\.pdf/,
+			resource: 'invoice',
+			parameters: { operation: 'downloadPdf', documentRef: String(SEEDED) },
+		},
+		{
+			kind: 'update keyed by id: Contractor Update (PUT kontrahenci/{id})',
+			safe: true,
+			path: /\/kontrahenci\/ACME\.json$/,
+			resource: 'contractor',
+			parameters: {
+				operation: 'update',
+				contractorId: 'ACME',
+				updateFields: { Ulica: 'Krzywa 2' },
+			},
+		},
 		{
 			kind: 'create: Invoice Create (POST fakturakraj.json)',
 			safe: false,
 			path: /\/fakturakraj\.json$/,
 			resource: 'invoice',
-			parameters: { operation: 'create', invoiceType: 'domestic', contractorMode: 'id', contractorId: 'ACME', issueDate: '2026-11-20', saleDate: '2026-11-20', lines: { line: [{ name: 'Wdrożenie', quantity: 1, unit: 'usł.', unitPrice: 1000, vatRate: '23' }] } },
+			parameters: {
+				operation: 'create',
+				invoiceType: 'domestic',
+				contractorMode: 'id',
+				contractorId: 'ACME',
+				issueDate: '2026-11-20',
+				saleDate: '2026-11-20',
+				lines: {
+					line: [{ name: 'Wdrożenie', quantity: 1, unit: 'usł.', unitPrice: 1000, vatRate: '23' }],
+				},
+			},
 		},
 	];
 	type Kind = (typeof KINDS)[number];
 
 	function checkSuccess(kind: Kind, result: RunResult) {
-		if (kind.kind.includes('Limit')) expect(result.items[0].json).toMatchObject({ LimitPrzyznany: 1000 });
-		if (kind.kind.includes('Get Many')) expect(result.items.map((item) => item.json.PelnyNumer)).toContain('1/11/2026');
+		if (kind.kind.includes('Limit'))
+			expect(result.items[0].json).toMatchObject({ LimitPrzyznany: 1000 });
+		if (kind.kind.includes('Get Many'))
+			expect(result.items.map((item) => item.json.PelnyNumer)).toContain('1/11/2026');
 		if (kind.kind.includes('PDF')) {
 			const data = Buffer.from(result.items[0].binary!.data.data, 'base64').toString('latin1');
 			expect(data.startsWith('%PDF-')).toBe(true);
 			expect(data.trimEnd().endsWith('%%EOF')).toBe(true);
 		}
-		if (kind.kind.startsWith('update')) expect(emulator.contractors.get('ACME')?.Ulica).toBe('Krzywa 2');
+		if (kind.kind.startsWith('update'))
+			expect(emulator.contractors.get('ACME')?.Ulica).toBe('Krzywa 2');
 	}
 
-	const matrix = faultsWith500(JSON.stringify({ response: { Kod: 100, Informacja: 'Wystąpił błąd techniczny.' } })).flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const));
+	const matrix = faultsWith500(
+		JSON.stringify({ response: { Kod: 100, Informacja: 'Wystąpił błąd techniczny.' } }),
+	).flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const));
 	it.each(matrix)('%s on %s', async (_f, _k, fault, kind) => {
 		emulator.injectFault(fault.fault, { pathPattern: kind.path, processFirst: fault.processFirst });
 		const result = await run(kind.resource, kind.parameters);
 		const requests = emulator.requestsTo(kind.path).length;
 		const extra = kind.safe ? '' : `; documents created: ${created()}`;
-		cells.push({ system: 'iFirma', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, extra) });
+		cells.push({
+			system: 'iFirma',
+			fault: fault.name,
+			kind: kind.kind,
+			outcome: describeOutcome(result, requests, extra),
+		});
 
 		expectRule(result, requests, kind.safe && fault.transient);
 		if (!result.error) checkSuccess(kind, result);
-		if (fault.name === '500') expect(result.error?.description).toContain('Wystąpił błąd techniczny.');
+		if (fault.name === '500')
+			expect(result.error?.description).toContain('Wystąpił błąd techniczny.');
 		expect(created()).toBeLessThanOrEqual(1);
-		if (!kind.safe && !fault.processFirst && fault.fault.kind !== 'truncated' && fault.fault.kind !== 'delay') expect(created()).toBe(0);
-		if (!kind.safe && fault.transient) expect(`${result.error?.message} ${result.error?.description}`).toMatch(/not sent again|not retried/);
+		if (
+			!kind.safe &&
+			!fault.processFirst &&
+			fault.fault.kind !== 'truncated' &&
+			fault.fault.kind !== 'delay'
+		)
+			expect(created()).toBe(0);
+		if (!kind.safe && fault.transient)
+			expect(`${result.error?.message} ${result.error?.description}`).toMatch(
+				/not sent again|not retried/,
+			);
 	});
 
 	const QUOTAS = [
@@ -374,11 +618,22 @@ describe('iFirma', () => {
 			message: /asks to wait 60 s/,
 		},
 	];
-	it.each(QUOTAS.flatMap((quota) => KINDS.map((kind) => [quota.name, kind.kind, quota, kind] as const)))('%s on %s', async (_q, _k, quota, kind) => {
+	it.each(
+		QUOTAS.flatMap((quota) => KINDS.map((kind) => [quota.name, kind.kind, quota, kind] as const)),
+	)('%s on %s', async (_q, _k, quota, kind) => {
 		quota.arrange();
 		const result = await run(kind.resource, kind.parameters);
 		const requests = emulator.requestsTo(kind.path).length;
-		cells.push({ system: 'iFirma', fault: quota.name, kind: kind.kind, outcome: describeOutcome(result, requests, kind.safe ? '' : `; documents created: ${created()}`) });
+		cells.push({
+			system: 'iFirma',
+			fault: quota.name,
+			kind: kind.kind,
+			outcome: describeOutcome(
+				result,
+				requests,
+				kind.safe ? '' : `; documents created: ${created()}`,
+			),
+		});
 		expect(created()).toBe(0);
 		if (!quota.expectError(kind)) {
 			expect(result.error).toBeUndefined();
@@ -400,14 +655,25 @@ describe('Vitec Ekonomi', () => {
 		emulator = new VitecEmulator();
 		await emulator.start();
 		emulator.subscribe('N8N', { types: ['Accounting'] });
-		for (let voucher = 1; voucher <= 3; voucher++) emulator.upsert('Accounting', 101, accountingRow(101, voucher));
+		for (let voucher = 1; voucher <= 3; voucher++)
+			emulator.upsert('Accounting', 101, accountingRow(101, voucher));
 	});
 	afterEach(async () => emulator.stop());
 
-	const credentials = () => ({ username: emulator.username, password: emulator.password, baseUrl: emulator.baseUrl, domain: '' });
+	const credentials = () => ({
+		username: emulator.username,
+		password: emulator.password,
+		baseUrl: emulator.baseUrl,
+		domain: '',
+	});
 	const runVitec = (parameters: Record<string, unknown>, items: object[] = [{}]) =>
-		runNode({ type: 'vitecEkonomi', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } }, items as never, { vitecEkonomiApi: credentials() });
-	const sentTo = (method: RegExp) => emulator.requests.filter((request) => method.test(request.body)).length;
+		runNode(
+			{ type: 'vitecEkonomi', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } },
+			items as never,
+			{ vitecEkonomiApi: credentials() },
+		);
+	const sentTo = (method: RegExp) =>
+		emulator.requests.filter((request) => method.test(request.body)).length;
 	const FETCH = /GetAccountingRevisionsWithReceiptRequirement/;
 	const ACK = /SendProofOfReceiptForRevisions/;
 	const vitecFaults = faultsWith500(
@@ -415,32 +681,79 @@ describe('Vitec Ekonomi', () => {
 		'text/xml',
 	);
 	/** A SOAP fault (ServiceFault) is Vitec refusing the call: never retried. */
-	const serviceFault: FaultCase = { name: 'SOAP fault (ServiceFault, HTTP 500)', fault: { kind: 'status', status: 500 }, transient: false };
+	const serviceFault: FaultCase = {
+		name: 'SOAP fault (ServiceFault, HTTP 500)',
+		fault: { kind: 'status', status: 500 },
+		transient: false,
+	};
 
 	const NODE_KINDS = [
-		{ kind: 'node, read: Company List (GetCompanies)', method: /GetCompanies/, parameters: { resource: 'company', operation: 'list' }, items: () => [{}] },
-		{ kind: 'node, read: Get Revisions (receipt variant)', method: FETCH, parameters: { resource: 'revision', operation: 'getRevisions', integrationId: 'N8N', informationType: 'accounting', companyId: '101' }, items: () => [{}] },
+		{
+			kind: 'node, read: Company List (GetCompanies)',
+			method: /GetCompanies/,
+			parameters: { resource: 'company', operation: 'list' },
+			items: () => [{}],
+		},
+		{
+			kind: 'node, read: Get Revisions (receipt variant)',
+			method: FETCH,
+			parameters: {
+				resource: 'revision',
+				operation: 'getRevisions',
+				integrationId: 'N8N',
+				informationType: 'accounting',
+				companyId: '101',
+			},
+			items: () => [{}],
+		},
 		{
 			kind: 'node, idempotent: Acknowledge (SendProofOfReceiptForRevisions)',
 			method: ACK,
 			parameters: { resource: 'revision', operation: 'acknowledge' },
-			items: () => emulator.pending('N8N').map((event) => ({ integrationId: 'N8N', companyId: 101, eventId: event.eventId, type: 'accounting' })),
+			items: () =>
+				emulator.pending('N8N').map((event) => ({
+					integrationId: 'N8N',
+					companyId: 101,
+					eventId: event.eventId,
+					type: 'accounting',
+				})),
 		},
 	];
 
-	it.each([...vitecFaults, serviceFault].flatMap((fault) => NODE_KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const)))('%s on %s', async (_f, _k, fault, kind) => {
-		if (fault === serviceFault) emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: kind.method });
-		else emulator.injectFault(fault.fault, { bodyPattern: kind.method, processFirst: fault.processFirst });
+	it.each(
+		[...vitecFaults, serviceFault].flatMap((fault) =>
+			NODE_KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const),
+		),
+	)('%s on %s', async (_f, _k, fault, kind) => {
+		if (fault === serviceFault)
+			emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: kind.method });
+		else
+			emulator.injectFault(fault.fault, {
+				bodyPattern: kind.method,
+				processFirst: fault.processFirst,
+			});
 		const result = await runVitec(kind.parameters, kind.items());
 		const requests = sentTo(kind.method);
 		const pending = emulator.pendingCount('N8N');
-		cells.push({ system: 'Vitec Ekonomi (node)', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, `; revisions still in Vitec: ${pending}/3`) });
+		cells.push({
+			system: 'Vitec Ekonomi (node)',
+			fault: fault.name,
+			kind: kind.kind,
+			outcome: describeOutcome(result, requests, `; revisions still in Vitec: ${pending}/3`),
+		});
 
 		expectRule(result, requests, fault.transient);
-		if (fault === serviceFault) expect(result.error?.description).toContain('Tjänsten är tillfälligt otillgänglig.');
-		if (fault.name === '500') expect(result.error?.description).toContain('Internt fel i tjänsten.');
+		if (fault === serviceFault)
+			expect(result.error?.description).toContain('Tjänsten är tillfälligt otillgänglig.');
+		if (fault.name === '500')
+			expect(result.error?.description).toContain('Internt fel i tjänsten.');
 		if (result.error) return;
-		if (kind.method === FETCH) expect(result.items.map((item) => item.json.key)).toEqual(['101|2026|A|1|1|*|0', '101|2026|A|2|1|*|0', '101|2026|A|3|1|*|0']);
+		if (kind.method === FETCH)
+			expect(result.items.map((item) => item.json.key)).toEqual([
+				'101|2026|A|1|1|*|0',
+				'101|2026|A|2|1|*|0',
+				'101|2026|A|3|1|*|0',
+			]);
 		if (kind.method === ACK) expect(pending).toBe(0);
 		// Only the Acknowledge action removes anything.
 		else expect(pending).toBe(3);
@@ -449,19 +762,34 @@ describe('Vitec Ekonomi', () => {
 	// The trigger (docs/vitec.md "Delivery guarantee"): a poll emits one batch and saves its receipt; the next poll sends
 	// the receipt. The fault hits the poll that makes the call (the fetch: the first poll; the receipt: the second); then
 	// clean polls follow with the saved static data, as n8n's next polls (after a restart too), until nothing is pending.
-	const TRIGGER = { integrationId: 'N8N', informationTypes: ['accounting'], companySelection: 'ids', companyIds: '101', options: { checkPendingFirst: false, maxBatchesPerPoll: 1 } };
+	const TRIGGER = {
+		integrationId: 'N8N',
+		informationTypes: ['accounting'],
+		companySelection: 'ids',
+		companyIds: '101',
+		options: { checkPendingFirst: false, maxBatchesPerPoll: 1 },
+	};
 	const TRIGGER_KINDS = [
 		{ kind: 'trigger: fetch (Get…WithReceiptRequirement)', method: FETCH },
 		{ kind: 'trigger: receipt at the next poll (SendProofOfReceiptForRevisions)', method: ACK },
 	];
-	const death: FaultCase = { name: 'process death while the call waits for its answer (n8n restarts)', fault: { kind: 'reset' }, transient: false };
+	const death: FaultCase = {
+		name: 'process death while the call waits for its answer (n8n restarts)',
+		fault: { kind: 'reset' },
+		transient: false,
+	};
 
-	it.each([...vitecFaults, serviceFault, death].flatMap((fault) => TRIGGER_KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const)))('%s on %s', async (_f, _k, fault, kind) => {
+	it.each(
+		[...vitecFaults, serviceFault, death].flatMap((fault) =>
+			TRIGGER_KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const),
+		),
+	)('%s on %s', async (_f, _k, fault, kind) => {
 		const all = emulator.pending('N8N').map((event) => event.eventId);
 		const saved: Record<string, unknown> = {};
 		const emitted: number[] = [];
 		const ids = (result: PollResult) => result.items.map((item) => item.json.eventId as number);
-		if (kind.method === ACK) emitted.push(...ids(await poll(TRIGGER, credentials(), { staticData: saved })));
+		if (kind.method === ACK)
+			emitted.push(...ids(await poll(TRIGGER, credentials(), { staticData: saved })));
 		const before = sentTo(kind.method);
 		let first: PollResult;
 		if (fault === death) {
@@ -469,19 +797,33 @@ describe('Vitec Ekonomi', () => {
 			// abandoned and saves nothing; the restarted n8n polls with what was saved before.
 			emulator.hangOn(kind.method);
 			// Its own workflow id: the abandoned poll keeps this process's overlap guard for it forever.
-			void poll(TRIGGER, credentials(), { staticData: saved, workflowId: `killed-${kind.kind}` }).catch(() => undefined);
+			void poll(TRIGGER, credentials(), {
+				staticData: saved,
+				workflowId: `killed-${kind.kind}`,
+			}).catch(() => undefined);
 			for (let i = 0; i < 250 && sentTo(kind.method) === before; i++) await sleep(20);
 			first = { items: [], returned: null, warnings: ['(the process died)'] };
 		} else {
-			if (fault === serviceFault) emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: kind.method });
-			else emulator.injectFault(fault.fault, { bodyPattern: kind.method, processFirst: fault.processFirst });
-			first = await poll(TRIGGER, credentials(), { staticData: saved, requestTimeoutMs: REQUEST_OPTIONS.timeoutSeconds * 1000 });
+			if (fault === serviceFault)
+				emulator.failNext(['Tjänsten är tillfälligt otillgänglig.'], { method: kind.method });
+			else
+				emulator.injectFault(fault.fault, {
+					bodyPattern: kind.method,
+					processFirst: fault.processFirst,
+				});
+			first = await poll(TRIGGER, credentials(), {
+				staticData: saved,
+				requestTimeoutMs: REQUEST_OPTIONS.timeoutSeconds * 1000,
+			});
 		}
 		const requests = sentTo(kind.method) - before;
 		emitted.push(...ids(first));
 		let later = 0;
 		for (let round = 0; round < 4; round++) {
-			const next = await poll(TRIGGER, credentials(), { staticData: saved, workflowId: 'restarted' });
+			const next = await poll(TRIGGER, credentials(), {
+				staticData: saved,
+				workflowId: 'restarted',
+			});
 			expect(next.error).toBeUndefined();
 			later += next.items.length;
 			emitted.push(...ids(next));
@@ -491,7 +833,12 @@ describe('Vitec Ekonomi', () => {
 		const outcome = `${first.error ? `clear error (${first.error.name}): "${first.error.message.slice(0, 90)}"` : `emitted ${first.items.length}${requests > 1 ? ` after ${requests - 1} retr${requests === 2 ? 'y' : 'ies'}` : ''}`}; later polls emitted ${later}${
 			twice ? ` (${twice} again: at-least-once)` : ''
 		}; lost: ${all.filter((id) => !emitted.includes(id)).length}`;
-		cells.push({ system: 'Vitec Ekonomi (trigger, acknowledge on emit)', fault: fault.name, kind: kind.kind, outcome });
+		cells.push({
+			system: 'Vitec Ekonomi (trigger, acknowledge on emit)',
+			fault: fault.name,
+			kind: kind.kind,
+			outcome,
+		});
 
 		// Never a lost revision, never one twice: every event emitted exactly once, and none left in Vitec.
 		expect([...new Set(emitted)].sort((a, b) => a - b)).toEqual(all);
@@ -521,19 +868,44 @@ describe('Smartup', () => {
 	beforeEach(async () => {
 		emulator = new SmartupEmulator();
 		await emulator.start();
-		dealId = String([...emulator.docs(ORDER).values()].find((order) => order.status === 'B#N')?.deal_id);
+		dealId = String(
+			[...emulator.docs(ORDER).values()].find((order) => order.status === 'B#N')?.deal_id,
+		);
 	});
 	afterEach(async () => emulator.stop());
 
 	const run = (parameters: Record<string, unknown>) =>
-		runNode({ type: 'smartup', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } }, [{}], {
-			smartupApi: { baseUrl: emulator.baseUrl, authType: 'basic', login: emulator.login, password: emulator.password, projectCode: 'trade', filialId: '', accessToken: '' },
-		});
-	const created = () => [...emulator.docs(ORDER).values()].filter((order) => order.external_id === 'FAULT-1').length;
+		runNode(
+			{ type: 'smartup', parameters: { requestOptions: REQUEST_OPTIONS, ...parameters } },
+			[{}],
+			{
+				smartupApi: {
+					baseUrl: emulator.baseUrl,
+					authType: 'basic',
+					login: emulator.login,
+					password: emulator.password,
+					projectCode: 'trade',
+					filialId: '',
+					accessToken: '',
+				},
+			},
+		);
+	const created = () =>
+		[...emulator.docs(ORDER).values()].filter((order) => order.external_id === 'FAULT-1').length;
 
 	const KINDS = [
-		{ kind: 'read: Order Get Many (order$export)', safe: true, path: /order\$export$/, parameters: { resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true } },
-		{ kind: 'update keyed by deal_id: Order Change Status ($change_status)', safe: true, path: /order\$change_status$/, parameters: () => ({ resource: 'order', operation: 'changeStatus', dealId, status: 'B#W' }) },
+		{
+			kind: 'read: Order Get Many (order$export)',
+			safe: true,
+			path: /order\$export$/,
+			parameters: { resource: 'order', operation: 'getMany', dateFilter: 'none', returnAll: true },
+		},
+		{
+			kind: 'update keyed by deal_id: Order Change Status ($change_status)',
+			safe: true,
+			path: /order\$change_status$/,
+			parameters: () => ({ resource: 'order', operation: 'changeStatus', dealId, status: 'B#W' }),
+		},
 		{
 			kind: 'create: Order Create or Update (order$import)',
 			safe: false,
@@ -543,32 +915,70 @@ describe('Smartup', () => {
 				operation: 'createOrUpdate',
 				externalId: 'FAULT-1',
 				filialCode: '01',
-				documentFields: JSON.stringify({ deal_time: '2026-03-20 10:00:00', delivery_date: '2026-03-21', status: 'B#N', room_code: 'R1', robot_code: 'AG1', sales_manager_code: 'SM1', person_code: 'C-77', currency_code: '860' }),
-				lines: JSON.stringify([{ product_code: 'P-10', warehouse_code: '001', order_quant: 1, product_price: 12000, price_type_code: '777' }]),
+				documentFields: JSON.stringify({
+					deal_time: '2026-03-20 10:00:00',
+					delivery_date: '2026-03-21',
+					status: 'B#N',
+					room_code: 'R1',
+					robot_code: 'AG1',
+					sales_manager_code: 'SM1',
+					person_code: 'C-77',
+					currency_code: '860',
+				}),
+				lines: JSON.stringify([
+					{
+						product_code: 'P-10',
+						warehouse_code: '001',
+						order_quant: 1,
+						product_price: 12000,
+						price_type_code: '777',
+					},
+				]),
 			},
 		},
 	];
 	type Kind = (typeof KINDS)[number];
-	const parametersOf = (kind: Kind) => (typeof kind.parameters === 'function' ? kind.parameters() : kind.parameters);
+	const parametersOf = (kind: Kind) =>
+		typeof kind.parameters === 'function' ? kind.parameters() : kind.parameters;
 
 	// Smartup's 429 is its daily quota (docs/api/smartup.md §4.7): without Retry-After it is not retried (docs/reliability.md).
-	const smartupFaults = faultsWith500('ORA-06502: PL/SQL: numeric or value error: character string buffer too small', 'text/plain').map((fault) =>
+	const smartupFaults = faultsWith500(
+		'ORA-06502: PL/SQL: numeric or value error: character string buffer too small',
+		'text/plain',
+	).map((fault) =>
 		fault.name === '429 without Retry-After' ? { ...fault, transient: false } : fault,
 	);
-	it.each(smartupFaults.flatMap((fault) => KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const)))('%s on %s', async (_f, _k, fault, kind) => {
+	it.each(
+		smartupFaults.flatMap((fault) =>
+			KINDS.map((kind) => [fault.name, kind.kind, fault, kind] as const),
+		),
+	)('%s on %s', async (_f, _k, fault, kind) => {
 		emulator.injectFault(fault.fault, { pathPattern: kind.path, processFirst: fault.processFirst });
 		const result = await run(parametersOf(kind));
 		const requests = emulator.requestsTo(kind.path).length;
 		// A timed-out import is still being processed: wait for the emulator to finish it before counting.
 		if (fault.fault.kind === 'delay') await sleep(1000);
-		const verified = result.items[0]?.json.verified === true ? '; found by the check after the lost answer (not sent again)' : '';
-		cells.push({ system: 'Smartup', fault: fault.name, kind: kind.kind, outcome: describeOutcome(result, requests, kind.safe ? '' : `${verified}; orders created: ${created()}`) });
+		const verified =
+			result.items[0]?.json.verified === true
+				? '; found by the check after the lost answer (not sent again)'
+				: '';
+		cells.push({
+			system: 'Smartup',
+			fault: fault.name,
+			kind: kind.kind,
+			outcome: describeOutcome(
+				result,
+				requests,
+				kind.safe ? '' : `${verified}; orders created: ${created()}`,
+			),
+		});
 
 		if (fault.name === '500') expect(result.error?.description ?? '').toContain('ORA-06502');
 		expect(created()).toBeLessThanOrEqual(1);
 		if (kind.safe) {
 			expectRule(result, requests, fault.transient);
-			if (!result.error && kind.kind.includes('Change Status')) expect(emulator.docs(ORDER).get(dealId)?.status).toBe('B#W');
+			if (!result.error && kind.kind.includes('Change Status'))
+				expect(emulator.docs(ORDER).get(dealId)?.status).toBe('B#W');
 			return;
 		}
 		// An import is sent once. When its answer is lost, the node looks for it by external_id before saying anything.
@@ -577,7 +987,10 @@ describe('Smartup', () => {
 			expectClearError(result);
 			// An error never claims "not created" when the order exists.
 			if (/was not created/.test(result.error.message)) expect(created()).toBe(0);
-			if (created() === 1) expect(`${result.error.message} ${result.error.description}`).toMatch(/may (exist|have been)|look it up/i);
+			if (created() === 1)
+				expect(`${result.error.message} ${result.error.description}`).toMatch(
+					/may (exist|have been)|look it up/i,
+				);
 		} else {
 			expect(created()).toBe(1);
 			expect(result.items[0].json).toMatchObject({ success: true, external_id: 'FAULT-1' });
@@ -585,15 +998,25 @@ describe('Smartup', () => {
 	});
 
 	const QUOTAS = [
-		{ name: 'quota: daily quota spent (HTTP 429 {"error_code":"LIMIT"}, no Retry-After)', status: 429 },
+		{
+			name: 'quota: daily quota spent (HTTP 429 {"error_code":"LIMIT"}, no Retry-After)',
+			status: 429,
+		},
 		{ name: 'quota: daily quota spent (HTTP 400 {"error_code":"LIMIT"})', status: 400 },
 	];
-	it.each(QUOTAS.flatMap((quota) => KINDS.map((kind) => [quota.name, kind.kind, quota, kind] as const)))('%s on %s', async (_q, _k, quota, kind) => {
+	it.each(
+		QUOTAS.flatMap((quota) => KINDS.map((kind) => [quota.name, kind.kind, quota, kind] as const)),
+	)('%s on %s', async (_q, _k, quota, kind) => {
 		emulator.settings.quotaLimits = { reference: 0, rare: 0, frequent: 0 };
 		emulator.settings.quotaStatus = quota.status;
 		const result = await run(parametersOf(kind));
 		const requests = emulator.requestsTo(kind.path).length;
-		cells.push({ system: 'Smartup', fault: quota.name, kind: kind.kind, outcome: describeOutcome(result, requests, kind.safe ? '' : `; orders created: ${created()}`) });
+		cells.push({
+			system: 'Smartup',
+			fault: quota.name,
+			kind: kind.kind,
+			outcome: describeOutcome(result, requests, kind.safe ? '' : `; orders created: ${created()}`),
+		});
 		expectClearError(result);
 		expect(result.error?.message).toMatch(/daily Smartup request quota/);
 		expect(result.error?.description).toContain('Превышен дневной лимит');

@@ -19,14 +19,38 @@ export async function runOrRefused(run: () => Promise<RunResult>): Promise<RunRe
 	try {
 		return await run();
 	} catch (error) {
-		if ((error as Error).name === 'WorkflowHasIssuesError' || /The workflow has issues/.test((error as Error).message)) return 'refused';
+		if (
+			(error as Error).name === 'WorkflowHasIssuesError' ||
+			/The workflow has issues/.test((error as Error).message)
+		)
+			return 'refused';
 		throw error;
 	}
 }
 
 /** Values a user's data or a careless expression can put into a field. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-	fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', 'undefined', 'true', '__proto__', 'constructor', 'prototype', '{{ $json }}', '=', ';;;', '\u0000', '\u202e‮abc', '2026-13-45', '9999-99-99T99:99'),
+	fc.constantFrom(
+		'',
+		' ',
+		'0',
+		'-1',
+		'1e309',
+		'NaN',
+		'null',
+		'undefined',
+		'true',
+		'__proto__',
+		'constructor',
+		'prototype',
+		'{{ $json }}',
+		'=',
+		';;;',
+		'\u0000',
+		'\u202e‮abc',
+		'2026-13-45',
+		'9999-99-99T99:99',
+	),
 	fc.string(),
 	fc.fullUnicodeString({ maxLength: 40 }),
 	fc.constantFrom('ż'.repeat(5000), 'x'.repeat(100_000), '😀'.repeat(2000)),
@@ -36,7 +60,11 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 	fc.constant(null),
 	fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 4 }),
 	// `toString` / `valueOf` keys are left to the explicit known-bug tests (String(value) throws on them).
-	fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', 'Name'), fc.oneof(fc.string(), fc.integer(), fc.constant({ polluted: true })), { maxKeys: 3 }),
+	fc.dictionary(
+		fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', 'Name'),
+		fc.oneof(fc.string(), fc.integer(), fc.constant({ polluted: true })),
+		{ maxKeys: 3 },
+	),
 	fc.jsonValue({ maxDepth: 2 }),
 );
 
@@ -47,7 +75,27 @@ export interface Slot {
 }
 
 /** Plausible values mixed in, so that many runs get past validation and send requests to be checked. */
-export const plausibleValue: fc.Arbitrary<unknown> = fc.constantFrom('700', 5, 1, 'week', 'month', 'year', '2026-12-01', '2026-12-01T08:00:00', 8, '8', true, 'true', false, 'a@firma.pl', 'a@firma.pl; b@firma.pl', 'ACME', 'Nazwa Sp. z o.o.', '5260001246', 'Zażółć gęślą jaźń');
+export const plausibleValue: fc.Arbitrary<unknown> = fc.constantFrom(
+	'700',
+	5,
+	1,
+	'week',
+	'month',
+	'year',
+	'2026-12-01',
+	'2026-12-01T08:00:00',
+	8,
+	'8',
+	true,
+	'true',
+	false,
+	'a@firma.pl',
+	'a@firma.pl; b@firma.pl',
+	'ACME',
+	'Nazwa Sp. z o.o.',
+	'5260001246',
+	'Zażółć gęślą jaźń',
+);
 
 export const slot: fc.Arbitrary<Slot> = fc.record({
 	value: fc.oneof({ weight: 2, arbitrary: plausibleValue }, { weight: 3, arbitrary: hostileValue }),
@@ -55,7 +103,10 @@ export const slot: fc.Arbitrary<Slot> = fc.record({
 });
 
 /** Puts each slot into the parameters (raw, or `={{ $json.p<n> }}`) and its value into the item. */
-export function materialise(slots: Record<string, Slot>): { item: Record<string, unknown>; values: Record<string, unknown> } {
+export function materialise(slots: Record<string, Slot>): {
+	item: Record<string, unknown>;
+	values: Record<string, unknown>;
+} {
 	const item: Record<string, unknown> = {};
 	const values: Record<string, unknown> = {};
 	for (const [key, { value, viaExpression }] of Object.entries(slots)) {
@@ -74,7 +125,11 @@ export function materialise(slots: Record<string, Slot>): { item: Record<string,
 export function displayNames(properties: INodeProperties[]): Set<string> {
 	const names = new Set<string>();
 	const visit = (list: unknown[]) => {
-		for (const entry of list as Array<{ displayName?: string; options?: unknown[]; values?: unknown[] }>) {
+		for (const entry of list as Array<{
+			displayName?: string;
+			options?: unknown[];
+			values?: unknown[];
+		}>) {
 			if (entry?.displayName) names.add(entry.displayName);
 			if (Array.isArray(entry?.options)) visit(entry.options);
 			if (Array.isArray(entry?.values)) visit(entry.values);
@@ -84,7 +139,8 @@ export function displayNames(properties: INodeProperties[]): Set<string> {
 	return names;
 }
 
-const CRASH = /TypeError|ReferenceError|RangeError|Cannot read prop|Cannot convert|is not a function|is not iterable|undefined is not|Maximum call stack|\[object Object\]/;
+const CRASH =
+	/TypeError|ReferenceError|RangeError|Cannot read prop|Cannot convert|is not a function|is not iterable|undefined is not|Maximum call stack|\[object Object\]/;
 
 /**
  * The outcome rule: no error, or a NodeOperationError whose message starts with a field's display name
@@ -100,15 +156,23 @@ export function checkOutcome(result: RunResult, fields: Set<string>): 'ok' | 'fi
 	if (error.name === 'NodeApiError') return 'api';
 	// Operation errors name the field (or a part of it: "Value (ID)", "Additional Fields > Email").
 	const label = /^(.+?): /.exec(error.message)?.[1] ?? '';
-	const named = [...fields].some((field) => label === field || label.startsWith(`${field} `) || label.includes(field));
-	expect({ message: error.message, namesAField: named }).toEqual({ message: error.message, namesAField: true });
+	const named = [...fields].some(
+		(field) => label === field || label.startsWith(`${field} `) || label.includes(field),
+	);
+	expect({ message: error.message, namesAField: named }).toEqual({
+		message: error.message,
+		namesAField: true,
+	});
 	return 'field';
 }
 
 function errorFromItems(result: RunResult): (Error & { description?: string }) | undefined {
 	const failed = result.items.find((item) => item.json.error !== undefined);
 	if (!failed) return undefined;
-	return Object.assign(new Error(String(failed.json.error)), { name: 'NodeOperationError', description: failed.json.description as string | undefined });
+	return Object.assign(new Error(String(failed.json.error)), {
+		name: 'NodeOperationError',
+		description: failed.json.description as string | undefined,
+	});
 }
 
 /** No `__proto__` / `constructor` / `prototype` key anywhere in a parsed JSON value. */
@@ -116,7 +180,8 @@ export function prototypeKeysIn(value: unknown, path = '$'): string[] {
 	if (!value || typeof value !== 'object') return [];
 	const found: string[] = [];
 	for (const key of Object.keys(value)) {
-		if (key === '__proto__' || key === 'constructor' || key === 'prototype') found.push(`${path}.${key}`);
+		if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+			found.push(`${path}.${key}`);
 		found.push(...prototypeKeysIn((value as Record<string, unknown>)[key], `${path}.${key}`));
 	}
 	return found;
@@ -126,10 +191,16 @@ export function prototypeKeysIn(value: unknown, path = '$'): string[] {
 export function someFields(keys: string[], max = 3): fc.Arbitrary<Record<string, Slot>> {
 	return fc
 		.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: max })
-		.chain((chosen) => fc.tuple(...chosen.map(() => slot)).map((slots) => Object.fromEntries(chosen.map((key, i) => [key, slots[i]]))));
+		.chain((chosen) =>
+			fc
+				.tuple(...chosen.map(() => slot))
+				.map((slots) => Object.fromEntries(chosen.map((key, i) => [key, slots[i]]))),
+		);
 }
 
 /** Valid values as plain (non-expression) slots. */
 export function valid(values: Record<string, unknown>): Record<string, Slot> {
-	return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value, viaExpression: false }]));
+	return Object.fromEntries(
+		Object.entries(values).map(([key, value]) => [key, { value, viaExpression: false }]),
+	);
 }

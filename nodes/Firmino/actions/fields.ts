@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError, toBoolean, toEmailList, toIntegerInRange, toIsoDate, toPositiveInteger, toText } from '../../common/validate';
+import {
+	fieldError,
+	toBoolean,
+	toEmailList,
+	toIntegerInRange,
+	toIsoDate,
+	toPositiveInteger,
+	toText,
+} from '../../common/validate';
 import { INTERVALS, INTERVAL_LABELS, type RecurringDocument } from '../types';
 
 export const recurringInvoiceIdField: INodeProperties = {
@@ -14,7 +22,9 @@ export const recurringInvoiceIdField: INodeProperties = {
 };
 
 const intervalOptions = INTERVALS.map((value) => ({
-	name: value.replace(/^\w/, (c) => c.toUpperCase()).replace(/ (\w)/, (_, c: string) => ` ${c.toUpperCase()}`),
+	name: value
+		.replace(/^\w/, (c) => c.toUpperCase())
+		.replace(/ (\w)/, (_, c: string) => ` ${c.toUpperCase()}`),
 	value,
 }));
 
@@ -32,7 +42,8 @@ export const saleDocumentField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: '19818500',
-	description: 'ID of the sales document (invoice) that is sent again at each interval (idSaleDocument)',
+	description:
+		'ID of the sales document (invoice) that is sent again at each interval (idSaleDocument)',
 };
 
 /** The optional fields of a recurring document, as the API documents them. */
@@ -85,9 +96,11 @@ export const documentOptionFields: INodeProperties[] = [
 	},
 ];
 
-export const allDocumentFields: INodeProperties[] = [nameField, saleDocumentField, ...documentOptionFields].sort(
-	(a, b) => a.displayName.localeCompare(b.displayName),
-);
+export const allDocumentFields: INodeProperties[] = [
+	nameField,
+	saleDocumentField,
+	...documentOptionFields,
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
@@ -113,7 +126,11 @@ const FIELD_LABELS: Record<string, string> = {
  * Turns the fields a user set into the API's document: validated, typed as the API documents them.
  * Unknown keys are refused so a typo in mapped data is not silently dropped.
  */
-export function toApiDocument(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function toApiDocument(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const document: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		const label = FIELD_LABELS[key];
@@ -164,7 +181,8 @@ export function simplifyDocument(document: RecurringDocument): IDataObject {
 	}
 	if (typeof document.active === 'string') result.active = document.active === 'true';
 	for (const key of ['email', 'emailForConfirmation'] as const) {
-		if (typeof document[key] === 'string') result[key] = (document[key] as string).replace(/;+\s*$/, '');
+		if (typeof document[key] === 'string')
+			result[key] = (document[key] as string).replace(/;+\s*$/, '');
 	}
 	return result;
 }

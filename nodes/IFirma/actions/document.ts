@@ -12,34 +12,54 @@ export interface HeaderOptions {
 	calculateFrom?: 'NET' | 'BRT';
 }
 
-export function readHeader(ctx: IExecuteFunctions, itemIndex: number, options: HeaderOptions = {}): { body: IDataObject; saleDate: string } {
+export function readHeader(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: HeaderOptions = {},
+): { body: IDataObject; saleDate: string } {
 	const omit = new Set(options.omit ?? []);
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const issueDate = readDate(ctx, 'issueDate', itemIndex, 'Issue Date', todayInPoland());
-	const saleDate = omit.has('DataSprzedazy') ? issueDate : readDate(ctx, 'saleDate', itemIndex, 'Sale Date', issueDate);
+	const saleDate = omit.has('DataSprzedazy')
+		? issueDate
+		: readDate(ctx, 'saleDate', itemIndex, 'Sale Date', issueDate);
 	const body: IDataObject = { DataWystawienia: issueDate };
 	if (!omit.has('DataSprzedazy')) {
 		body.DataSprzedazy = saleDate;
 		body.FormatDatySprzedazy = (extra.saleDateFormat as string) || 'DZN';
 	}
-	if (!omit.has('SposobZaplaty')) body.SposobZaplaty = ctx.getNodeParameter('paymentMethod', itemIndex, 'PRZ') as string;
+	if (!omit.has('SposobZaplaty'))
+		body.SposobZaplaty = ctx.getNodeParameter('paymentMethod', itemIndex, 'PRZ') as string;
 	// The field's own range: a huge number of days would be a date JavaScript cannot write (RangeError).
-	const termDays = toIntegerInRange(ctx, ctx.getNodeParameter('paymentTermDays', itemIndex, 14), itemIndex, 'Payment Term (Days)', 0, 365);
+	const termDays = toIntegerInRange(
+		ctx,
+		ctx.getNodeParameter('paymentTermDays', itemIndex, 14),
+		itemIndex,
+		'Payment Term (Days)',
+		0,
+		365,
+	);
 	body.TerminPlatnosci = addDays(saleDate, termDays);
-	if (!omit.has('LiczOd')) body.LiczOd = options.calculateFrom ?? ((extra.calculateFrom as string) || 'NET');
+	if (!omit.has('LiczOd'))
+		body.LiczOd = options.calculateFrom ?? ((extra.calculateFrom as string) || 'NET');
 	if (!omit.has('Zaplacono')) {
 		const paid = toAmount(ctx, extra.paid ?? 0, itemIndex, 'Amount Paid');
 		if (paid < 0) throw fieldError(ctx, itemIndex, 'Amount Paid', 'must not be negative');
 		body.Zaplacono = paid;
 		if (!omit.has('ZaplaconoNaDokumencie')) {
-			body.ZaplaconoNaDokumencie = extra.paidOnDocument ? toAmount(ctx, extra.paidOnDocument, itemIndex, 'Amount Paid Shown on Document') : paid;
+			body.ZaplaconoNaDokumencie = extra.paidOnDocument
+				? toAmount(ctx, extra.paidOnDocument, itemIndex, 'Amount Paid Shown on Document')
+				: paid;
 		}
 	}
-	if (!omit.has('RodzajPodpisuOdbiorcy')) body.RodzajPodpisuOdbiorcy = (extra.signatureType as string) || 'BPO';
+	if (!omit.has('RodzajPodpisuOdbiorcy'))
+		body.RodzajPodpisuOdbiorcy = (extra.signatureType as string) || 'BPO';
 	if (!omit.has('WidocznyNumerGios')) body.WidocznyNumerGios = extra.showGios === true;
-	if (!omit.has('SplitPayment') && extra.splitPayment !== undefined) body.SplitPayment = extra.splitPayment === true;
+	if (!omit.has('SplitPayment') && extra.splitPayment !== undefined)
+		body.SplitPayment = extra.splitPayment === true;
 	const number = Number(extra.number ?? 0);
-	if (!Number.isInteger(number) || number < 0) throw fieldError(ctx, itemIndex, 'Number', 'must be a whole number (0 = next)');
+	if (!Number.isInteger(number) || number < 0)
+		throw fieldError(ctx, itemIndex, 'Number', 'must be a whole number (0 = next)');
 	body.Numer = number > 0 ? number : null;
 
 	const texts: Array<[string, string, string, number]> = [
@@ -60,24 +80,51 @@ export function readHeader(ctx: IExecuteFunctions, itemIndex: number, options: H
 }
 
 /** Currency, language and exchange rate for the foreign kinds (only the ones the user set or the kind needs). */
-export function readForeignFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): void {
+export function readForeignFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): void {
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const currency = String(ctx.getNodeParameter('currency', itemIndex, 'EUR') ?? '').trim().toUpperCase();
-	if (!/^[A-Z]{3}$/.test(currency)) throw fieldError(ctx, itemIndex, 'Currency', `must be a three-letter ISO code like EUR, got "${currency}"`);
+	const currency = String(ctx.getNodeParameter('currency', itemIndex, 'EUR') ?? '')
+		.trim()
+		.toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currency))
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Currency',
+			`must be a three-letter ISO code like EUR, got "${currency}"`,
+		);
 	body.Waluta = currency;
 	if (extra.language) body.Jezyk = extra.language;
 	const rate = Number(extra.exchangeRate ?? 0);
-	if (!Number.isFinite(rate) || rate < 0) throw fieldError(ctx, itemIndex, 'Exchange Rate', 'must be a positive number');
+	if (!Number.isFinite(rate) || rate < 0)
+		throw fieldError(ctx, itemIndex, 'Exchange Rate', 'must be a positive number');
 	if (rate > 0) body.KursWalutyZDniaPoprzedzajacegoDzienWystawieniaFaktury = rate;
-	if (extra.showExchangeRate !== undefined) body.KursWalutyWidoczny = extra.showExchangeRate === true;
+	if (extra.showExchangeRate !== undefined)
+		body.KursWalutyWidoczny = extra.showExchangeRate === true;
 }
 
 /** Additional JSON merged last: the escape hatch for fields the node does not model. */
-export function mergeAdditionalJson(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
+export function mergeAdditionalJson(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const json = parseJsonValue(ctx, extra.additionalJson, itemIndex, 'Additional JSON', 'object', { api: 'iFirma' }) ?? {};
+	const json =
+		parseJsonValue(ctx, extra.additionalJson, itemIndex, 'Additional JSON', 'object', {
+			api: 'iFirma',
+		}) ?? {};
 	// The lines are checked item by item in Lines; replaced here they would go out unchecked.
-	if ('Pozycje' in json && 'Pozycje' in body) throw fieldError(ctx, itemIndex, 'Additional JSON', 'must not contain "Pozycje": enter the lines in Lines (or Lines (JSON))');
+	if ('Pozycje' in json && 'Pozycje' in body)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Additional JSON',
+			'must not contain "Pozycje": enter the lines in Lines (or Lines (JSON))',
+		);
 	return { ...body, ...json };
 }
 
@@ -90,13 +137,59 @@ export const emailOptionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{ displayName: 'Cash on Delivery Info', name: 'cashOnDelivery', type: 'boolean', default: false, description: 'Whether to include cash-on-delivery information (Pobranie)' },
-		{ displayName: 'E-Mail Template', name: 'template', type: 'string', default: '', placeholder: 'Domyślny ifirma.pl', description: 'Name of an e-mail template set up in iFirma (SzablonEmail)' },
-		{ displayName: 'Message', name: 'text', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Text of the e-mail (Tekst, up to 1000 characters)' },
-		{ displayName: 'MTransfer Link', name: 'mTransfer', type: 'string', default: '', description: 'MTransfer payment link ID (MTransfer)' },
-		{ displayName: 'Recipient E-Mail', name: 'recipient', type: 'string', placeholder: 'name@email.com', default: '', description: 'Send to this address instead of the contractor\'s (SkrzynkaEmailOdbiorcy)' },
-		{ displayName: 'Sender Mailbox', name: 'mailbox', type: 'string', default: '', placeholder: 'faktury@ifirma.pl', description: 'Mailbox configured in iFirma to send from (SkrzynkaEmail)' },
-		{ displayName: 'Transfer Info', name: 'transfer', type: 'boolean', default: false, description: 'Whether to include bank transfer details (Przelew)' },
+		{
+			displayName: 'Cash on Delivery Info',
+			name: 'cashOnDelivery',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include cash-on-delivery information (Pobranie)',
+		},
+		{
+			displayName: 'E-Mail Template',
+			name: 'template',
+			type: 'string',
+			default: '',
+			placeholder: 'Domyślny ifirma.pl',
+			description: 'Name of an e-mail template set up in iFirma (SzablonEmail)',
+		},
+		{
+			displayName: 'Message',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: 'Text of the e-mail (Tekst, up to 1000 characters)',
+		},
+		{
+			displayName: 'MTransfer Link',
+			name: 'mTransfer',
+			type: 'string',
+			default: '',
+			description: 'MTransfer payment link ID (MTransfer)',
+		},
+		{
+			displayName: 'Recipient E-Mail',
+			name: 'recipient',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "Send to this address instead of the contractor's (SkrzynkaEmailOdbiorcy)",
+		},
+		{
+			displayName: 'Sender Mailbox',
+			name: 'mailbox',
+			type: 'string',
+			default: '',
+			placeholder: 'faktury@ifirma.pl',
+			description: 'Mailbox configured in iFirma to send from (SkrzynkaEmail)',
+		},
+		{
+			displayName: 'Transfer Info',
+			name: 'transfer',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include bank transfer details (Przelew)',
+		},
 	],
 };
 
@@ -116,7 +209,8 @@ export function readEmailBody(ctx: IExecuteFunctions, itemIndex: number): IDataO
 	const recipient = optionalText(ctx, options.recipient, itemIndex, 'Recipient E-Mail');
 	if (recipient) {
 		const emails = toEmailList(ctx, recipient, itemIndex, 'Recipient E-Mail');
-		if (emails.length !== 1) throw fieldError(ctx, itemIndex, 'Recipient E-Mail', 'must be one e-mail address');
+		if (emails.length !== 1)
+			throw fieldError(ctx, itemIndex, 'Recipient E-Mail', 'must be one e-mail address');
 		body.SkrzynkaEmailOdbiorcy = emails[0];
 	}
 	return body;

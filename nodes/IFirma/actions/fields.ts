@@ -14,10 +14,14 @@ export const documentRefField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '5721327 or 12/10/2026',
-	description: 'The numeric ID iFirma gave the document (Identyfikator, FakturaId) or its full number (PelnyNumer); "/" in a number is sent as "_"',
+	description:
+		'The numeric ID iFirma gave the document (Identyfikator, FakturaId) or its full number (PelnyNumer); "/" in a number is sent as "_"',
 };
 
-export function kindField(kinds = DOCUMENT_KINDS, description = 'The kind of invoice, which decides the iFirma endpoint'): INodeProperties {
+export function kindField(
+	kinds = DOCUMENT_KINDS,
+	description = 'The kind of invoice, which decides the iFirma endpoint',
+): INodeProperties {
 	return {
 		displayName: 'Invoice Kind',
 		name: 'invoiceKind',
@@ -69,7 +73,7 @@ export const returnDocumentField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to read the new document back (one more request) so the output has its number (PelnyNumer) and all fields; otherwise only its ID and iFirma\'s message',
+		"Whether to read the new document back (one more request) so the output has its number (PelnyNumer) and all fields; otherwise only its ID and iFirma's message",
 };
 
 // ── contractor on a document ─────────────────────────────────────────────────────────────────────
@@ -79,9 +83,21 @@ export const contractorModeField: INodeProperties = {
 	name: 'contractorMode',
 	type: 'options',
 	options: [
-		{ name: 'Existing, by Identifier', value: 'id', description: 'A contractor saved in iFirma, by its identifier (IdentyfikatorKontrahenta)' },
-		{ name: 'Existing, by NIP', value: 'nip', description: 'A contractor saved in iFirma, by its tax ID (NIPKontrahenta)' },
-		{ name: 'New (Enter Details)', value: 'inline', description: 'IFirma saves the contractor together with the document' },
+		{
+			name: 'Existing, by Identifier',
+			value: 'id',
+			description: 'A contractor saved in iFirma, by its identifier (IdentyfikatorKontrahenta)',
+		},
+		{
+			name: 'Existing, by NIP',
+			value: 'nip',
+			description: 'A contractor saved in iFirma, by its tax ID (NIPKontrahenta)',
+		},
+		{
+			name: 'New (Enter Details)',
+			value: 'inline',
+			description: 'IFirma saves the contractor together with the document',
+		},
 	],
 	default: 'id',
 };
@@ -104,7 +120,8 @@ export const contractorModeFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '5213609181',
-		description: 'The tax ID of a contractor saved in iFirma. Ten digits are taken for a Polish NIP and checked (checksum); any other value is sent as a foreign tax ID.',
+		description:
+			'The tax ID of a contractor saved in iFirma. Ten digits are taken for a Polish NIP and checked (checksum); any other value is sent as a foreign tax ID.',
 		displayOptions: { show: { contractorMode: ['nip'] } },
 	},
 	{
@@ -113,7 +130,8 @@ export const contractorModeFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'PL',
-		description: 'Two-letter EU VAT prefix of the NIP (PrefiksUEKontrahenta); leave empty for Poland',
+		description:
+			'Two-letter EU VAT prefix of the NIP (PrefiksUEKontrahenta); leave empty for Poland',
 		displayOptions: { show: { contractorMode: ['nip'] } },
 	},
 	{
@@ -155,24 +173,94 @@ export const contractorModeFields: INodeProperties[] = [
 
 /** The optional contractor fields (docs/api/ifirma.md §5.9), used by Contractor actions and inline contractors. */
 export const contractorOptionalFields: INodeProperties[] = [
-	{ displayName: 'Country', name: 'Kraj', type: 'string', default: '', description: 'Country name (Kraj)' },
-	{ displayName: 'Country Code', name: 'KodKraju', type: 'string', default: '', placeholder: 'DE', description: 'ISO two-letter code; Greece is EL (KodKraju)' },
-	{ displayName: 'E-Mail', name: 'Email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Address the documents are e-mailed to' },
+	{
+		displayName: 'Country',
+		name: 'Kraj',
+		type: 'string',
+		default: '',
+		description: 'Country name (Kraj)',
+	},
+	{
+		displayName: 'Country Code',
+		name: 'KodKraju',
+		type: 'string',
+		default: '',
+		placeholder: 'DE',
+		description: 'ISO two-letter code; Greece is EL (KodKraju)',
+	},
+	{
+		displayName: 'E-Mail',
+		name: 'Email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Address the documents are e-mailed to',
+	},
 	{ displayName: 'E-Mail for Invoices', name: 'EmailDlaFaktury', type: 'string', default: '' },
-	{ displayName: 'EU Prefix', name: 'PrefiksUE', type: 'string', default: '', description: 'Two-letter EU VAT prefix (PrefiksUE)' },
-	{ displayName: 'Identifier', name: 'Identyfikator', type: 'string', default: '', description: 'Up to 15 characters; iFirma makes one from the name when empty' },
-	{ displayName: 'Is Natural Person', name: 'OsobaFizyczna', type: 'boolean', default: false, description: 'Whether the contractor is a private person (OsobaFizyczna)' },
-	{ displayName: 'Is Recipient', name: 'JestOdbiorca', type: 'boolean', default: true, description: 'Whether the contractor buys from you (JestOdbiorca)' },
-	{ displayName: 'Is Supplier', name: 'JestDostawca', type: 'boolean', default: false, description: 'Whether the contractor sells to you (JestDostawca)' },
-	{ displayName: 'Name 2', name: 'Nazwa2', type: 'string', default: '', description: 'Second line of the name' },
-	{ displayName: 'NIP', name: 'NIP', type: 'string', default: '', description: 'Tax ID; a Polish NIP (no EU prefix or country, or PL) is checked with its checksum, a foreign one (e.g. Norway 923609016 with Country Code NO) is kept as given' },
+	{
+		displayName: 'EU Prefix',
+		name: 'PrefiksUE',
+		type: 'string',
+		default: '',
+		description: 'Two-letter EU VAT prefix (PrefiksUE)',
+	},
+	{
+		displayName: 'Identifier',
+		name: 'Identyfikator',
+		type: 'string',
+		default: '',
+		description: 'Up to 15 characters; iFirma makes one from the name when empty',
+	},
+	{
+		displayName: 'Is Natural Person',
+		name: 'OsobaFizyczna',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the contractor is a private person (OsobaFizyczna)',
+	},
+	{
+		displayName: 'Is Recipient',
+		name: 'JestOdbiorca',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the contractor buys from you (JestOdbiorca)',
+	},
+	{
+		displayName: 'Is Supplier',
+		name: 'JestDostawca',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the contractor sells to you (JestDostawca)',
+	},
+	{
+		displayName: 'Name 2',
+		name: 'Nazwa2',
+		type: 'string',
+		default: '',
+		description: 'Second line of the name',
+	},
+	{
+		displayName: 'NIP',
+		name: 'NIP',
+		type: 'string',
+		default: '',
+		description:
+			'Tax ID; a Polish NIP (no EU prefix or country, or PL) is checked with its checksum, a foreign one (e.g. Norway 923609016 with Country Code NO) is kept as given',
+	},
 	{ displayName: 'Notes', name: 'Uwagi', type: 'string', default: '' },
 	{ displayName: 'Phone', name: 'Telefon', type: 'string', default: '' },
-	{ displayName: 'Street', name: 'Ulica', type: 'string', default: '', description: 'Street and number (Ulica)' },
+	{
+		displayName: 'Street',
+		name: 'Ulica',
+		type: 'string',
+		default: '',
+		description: 'Street and number (Ulica)',
+	},
 	{ displayName: 'Website', name: 'Www', type: 'string', default: '' },
 ];
 
-(contractorModeFields[contractorModeFields.length - 1] as { options: INodeProperties[] }).options = contractorOptionalFields;
+(contractorModeFields[contractorModeFields.length - 1] as { options: INodeProperties[] }).options =
+	contractorOptionalFields;
 
 // ── line items ───────────────────────────────────────────────────────────────────────────────────
 
@@ -186,25 +274,110 @@ export const VAT_RATE_OPTIONS: INodePropertyOptions[] = [
 ];
 
 const lineValues: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Item name as printed (NazwaPelna, up to 300 characters)' },
-	{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 0, numberPrecision: 4 }, default: 1 },
-	{ displayName: 'Unit', name: 'unit', type: 'string', default: 'szt.', description: 'Unit of measure (Jednostka), e.g. szt., usł., godz' },
-	{ displayName: 'Unit Price', name: 'unitPrice', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Net or gross, as Calculate From says' },
-	{ displayName: 'VAT Rate', name: 'vatRate', type: 'options', options: VAT_RATE_OPTIONS, default: '23' },
-	{ displayName: 'Other VAT Rate (%)', name: 'customVatRate', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0, description: 'Used when VAT Rate is Other, e.g. 19 for a German OSS rate' },
-	{ displayName: 'Discount (%)', name: 'discount', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0 },
-	{ displayName: 'PKWiU', name: 'pkwiu', type: 'string', default: '', description: 'Classification code, may stay empty' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Item name as printed (NazwaPelna, up to 300 characters)',
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 4 },
+		default: 1,
+	},
+	{
+		displayName: 'Unit',
+		name: 'unit',
+		type: 'string',
+		default: 'szt.',
+		description: 'Unit of measure (Jednostka), e.g. szt., usł., godz',
+	},
+	{
+		displayName: 'Unit Price',
+		name: 'unitPrice',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Net or gross, as Calculate From says',
+	},
+	{
+		displayName: 'VAT Rate',
+		name: 'vatRate',
+		type: 'options',
+		options: VAT_RATE_OPTIONS,
+		default: '23',
+	},
+	{
+		displayName: 'Other VAT Rate (%)',
+		name: 'customVatRate',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 },
+		default: 0,
+		description: 'Used when VAT Rate is Other, e.g. 19 for a German OSS rate',
+	},
+	{
+		displayName: 'Discount (%)',
+		name: 'discount',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 },
+		default: 0,
+	},
+	{
+		displayName: 'PKWiU',
+		name: 'pkwiu',
+		type: 'string',
+		default: '',
+		description: 'Classification code, may stay empty',
+	},
 	{
 		displayName: 'GTU',
 		name: 'gtu',
 		type: 'options',
-		options: [{ name: 'None (BRAK)', value: '' }, ...Array.from({ length: 13 }, (_, i) => ({ name: `GTU ${String(i + 1).padStart(2, '0')}`, value: String(i + 1).padStart(2, '0') }))],
+		options: [
+			{ name: 'None (BRAK)', value: '' },
+			...Array.from({ length: 13 }, (_, i) => ({
+				name: `GTU ${String(i + 1).padStart(2, '0')}`,
+				value: String(i + 1).padStart(2, '0'),
+			})),
+		],
 		default: '',
 	},
-	{ displayName: 'Legal Basis for Exemption', name: 'legalBasis', type: 'string', default: '', description: 'Required with an exempt (ZW) rate on a domestic invoice, e.g. "Art. 43 ust. 1 pkt 37" (PodstawaPrawna)' },
-	{ displayName: 'Flat-Rate Tax (%)', name: 'flatRate', type: 'number', typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 }, default: 0, description: 'Rate of the flat-rate tax (ryczałt), e.g. 8.5; 0 = the account default' },
-	{ displayName: 'Foreign Name', name: 'foreignName', type: 'string', default: '', description: 'Item name in the print language (NazwaPelnaObca); required on export-type, OSS and IOSS invoices' },
-	{ displayName: 'Foreign Unit', name: 'foreignUnit', type: 'string', default: '', placeholder: 'pcs', description: 'Unit in the print language (JednostkaObca), e.g. pcs, h, service; required on export-type, OSS and IOSS invoices' },
+	{
+		displayName: 'Legal Basis for Exemption',
+		name: 'legalBasis',
+		type: 'string',
+		default: '',
+		description:
+			'Required with an exempt (ZW) rate on a domestic invoice, e.g. "Art. 43 ust. 1 pkt 37" (PodstawaPrawna)',
+	},
+	{
+		displayName: 'Flat-Rate Tax (%)',
+		name: 'flatRate',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 },
+		default: 0,
+		description: 'Rate of the flat-rate tax (ryczałt), e.g. 8.5; 0 = the account default',
+	},
+	{
+		displayName: 'Foreign Name',
+		name: 'foreignName',
+		type: 'string',
+		default: '',
+		description:
+			'Item name in the print language (NazwaPelnaObca); required on export-type, OSS and IOSS invoices',
+	},
+	{
+		displayName: 'Foreign Unit',
+		name: 'foreignUnit',
+		type: 'string',
+		default: '',
+		placeholder: 'pcs',
+		description:
+			'Unit in the print language (JednostkaObca), e.g. pcs, h, service; required on export-type, OSS and IOSS invoices',
+	},
 	{
 		displayName: 'OSS Rate Kind',
 		name: 'rateKind',
@@ -223,12 +396,25 @@ const lineValues: INodeProperties[] = [
 
 /** The line items, entered row by row or mapped in as JSON (nodes/common/fieldsOrJson.ts). */
 export const LINES: FieldsOrJson = {
-	selector: { name: 'linesMode', displayName: 'Line Items Input', fieldsLabel: 'Enter Lines', jsonLabel: 'JSON (Mapped Data)' },
-	fields: { name: 'lines', displayName: 'Line Items', rowName: 'line', rowDisplayName: 'Line', placeholder: 'Add Line', values: lineValues },
+	selector: {
+		name: 'linesMode',
+		displayName: 'Line Items Input',
+		fieldsLabel: 'Enter Lines',
+		jsonLabel: 'JSON (Mapped Data)',
+	},
+	fields: {
+		name: 'lines',
+		displayName: 'Line Items',
+		rowName: 'line',
+		rowDisplayName: 'Line',
+		placeholder: 'Add Line',
+		values: lineValues,
+	},
 	json: {
 		name: 'linesJson',
 		displayName: 'Line Items (JSON)',
-		default: '[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100, "vatRate": 23}\n]',
+		default:
+			'[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100, "vatRate": 23}\n]',
 		description:
 			'A list of lines with name, quantity, unit, unitPrice, vatRate (23, 8, 5, 0, "zw", or any percent), discount, pkwiu, gtu, legalBasis, flatRate, foreignName, foreignUnit. iFirma\'s own names (NazwaPelna, Ilosc, CenaJednostkowa, ...) are accepted too.',
 	},
@@ -244,7 +430,8 @@ export const issueDateField: INodeProperties = {
 	name: 'issueDate',
 	type: 'dateTime',
 	default: '',
-	description: 'Date of issue (DataWystawienia); today (Polish time) when empty. Must fall in the accounting month set in iFirma.',
+	description:
+		'Date of issue (DataWystawienia); today (Polish time) when empty. Must fall in the accounting month set in iFirma.',
 };
 
 export const saleDateField: INodeProperties = {
@@ -273,7 +460,10 @@ export const paymentTermField: INodeProperties = {
 	description: 'Days after the sale date the payment is due (TerminPlatnosci)',
 };
 
-export const currencyOptions: INodePropertyOptions[] = CURRENCIES.map((code) => ({ name: code, value: code }));
+export const currencyOptions: INodePropertyOptions[] = CURRENCIES.map((code) => ({
+	name: code,
+	value: code,
+}));
 export const languageOptions: INodePropertyOptions[] = [
 	{ name: 'Polish Only', value: '' },
 	...LANGUAGES.map((code) => ({ name: code.toUpperCase(), value: code })),
@@ -281,10 +471,37 @@ export const languageOptions: INodePropertyOptions[] = [
 
 /** Optional header fields common to sales documents (docs/api/ifirma.md §5.2). */
 export const documentOptionalFields: INodeProperties[] = [
-	{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are (e.g. {"ProceduryJpk": {...}})' },
-	{ displayName: 'Amount Paid', name: 'paid', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Amount already paid (Zaplacono)' },
-	{ displayName: 'Amount Paid Shown on Document', name: 'paidOnDocument', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'ZaplaconoNaDokumencie; the amount paid when not set' },
-	{ displayName: 'Bank Account', name: 'bankAccount', type: 'string', default: '', description: 'Account number printed (NumerKontaBankowego, up to 28 characters); BRAK hides it' },
+	{
+		displayName: 'Additional JSON',
+		name: 'additionalJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'Any other iFirma fields, merged into the request as they are (e.g. {"ProceduryJpk": {...}})',
+	},
+	{
+		displayName: 'Amount Paid',
+		name: 'paid',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Amount already paid (Zaplacono)',
+	},
+	{
+		displayName: 'Amount Paid Shown on Document',
+		name: 'paidOnDocument',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'ZaplaconoNaDokumencie; the amount paid when not set',
+	},
+	{
+		displayName: 'Bank Account',
+		name: 'bankAccount',
+		type: 'string',
+		default: '',
+		description: 'Account number printed (NumerKontaBankowego, up to 28 characters); BRAK hides it',
+	},
 	{
 		displayName: 'Calculate From',
 		name: 'calculateFrom',
@@ -297,13 +514,58 @@ export const documentOptionalFields: INodeProperties[] = [
 		description: 'Whether unit prices are net or gross (LiczOd)',
 	},
 	checkMonthField,
-	{ displayName: 'Exchange Rate', name: 'exchangeRate', type: 'number', typeOptions: { minValue: 0, numberPrecision: 4 }, default: 0, description: 'NBP rate of the day before issue; 0 = iFirma fetches it' },
-	{ displayName: 'Issuer Signature', name: 'issuerSignature', type: 'string', default: '', description: 'PodpisWystawcy (up to 70 characters)' },
-	{ displayName: 'Number', name: 'number', type: 'number', typeOptions: { minValue: 1 }, default: 0, description: 'Number in the series; 0 = the next one (Numer)' },
-	{ displayName: 'Numbering Series', name: 'series', type: 'string', default: '', description: 'Name of the numbering series; the default one when empty' },
-	{ displayName: 'Place of Issue', name: 'place', type: 'string', default: '', description: 'MiejsceWystawienia (up to 50 characters)' },
-	{ displayName: 'Print Language', name: 'language', type: 'options', options: languageOptions, default: '', description: 'Second language of the print (Jezyk)' },
-	{ displayName: 'Print Template', name: 'template', type: 'string', default: '', description: 'Name of the print template (NazwaSzablonu)' },
+	{
+		displayName: 'Exchange Rate',
+		name: 'exchangeRate',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 4 },
+		default: 0,
+		description: 'NBP rate of the day before issue; 0 = iFirma fetches it',
+	},
+	{
+		displayName: 'Issuer Signature',
+		name: 'issuerSignature',
+		type: 'string',
+		default: '',
+		description: 'PodpisWystawcy (up to 70 characters)',
+	},
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 0,
+		description: 'Number in the series; 0 = the next one (Numer)',
+	},
+	{
+		displayName: 'Numbering Series',
+		name: 'series',
+		type: 'string',
+		default: '',
+		description: 'Name of the numbering series; the default one when empty',
+	},
+	{
+		displayName: 'Place of Issue',
+		name: 'place',
+		type: 'string',
+		default: '',
+		description: 'MiejsceWystawienia (up to 50 characters)',
+	},
+	{
+		displayName: 'Print Language',
+		name: 'language',
+		type: 'options',
+		options: languageOptions,
+		default: '',
+		description: 'Second language of the print (Jezyk)',
+	},
+	{
+		displayName: 'Print Template',
+		name: 'template',
+		type: 'string',
+		default: '',
+		description: 'Name of the print template (NazwaSzablonu)',
+	},
 	{
 		displayName: 'Recipient Signature Type',
 		name: 'signatureType',
@@ -317,8 +579,21 @@ export const documentOptionalFields: INodeProperties[] = [
 		default: 'BPO',
 		description: 'RodzajPodpisuOdbiorcy',
 	},
-	{ displayName: 'Recipient Signature', name: 'recipientSignature', type: 'string', default: '', description: 'PodpisOdbiorcy (up to 70 characters)' },
-	{ displayName: 'Remarks', name: 'remarks', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'Printed remarks (Uwagi, up to 1000 characters)' },
+	{
+		displayName: 'Recipient Signature',
+		name: 'recipientSignature',
+		type: 'string',
+		default: '',
+		description: 'PodpisOdbiorcy (up to 70 characters)',
+	},
+	{
+		displayName: 'Remarks',
+		name: 'remarks',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Printed remarks (Uwagi, up to 1000 characters)',
+	},
 	{
 		displayName: 'Sale Date Format',
 		name: 'saleDateFormat',
@@ -330,7 +605,25 @@ export const documentOptionalFields: INodeProperties[] = [
 		default: 'DZN',
 		description: 'FormatDatySprzedazy',
 	},
-	{ displayName: 'Show Exchange Rate', name: 'showExchangeRate', type: 'boolean', default: false, description: 'Whether the rate is printed (KursWalutyWidoczny)' },
-	{ displayName: 'Show GIOŚ Number', name: 'showGios', type: 'boolean', default: false, description: 'Whether the GIOŚ number is printed (WidocznyNumerGios)' },
-	{ displayName: 'Split Payment', name: 'splitPayment', type: 'boolean', default: false, description: 'Whether the split-payment annotation is printed (SplitPayment)' },
+	{
+		displayName: 'Show Exchange Rate',
+		name: 'showExchangeRate',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the rate is printed (KursWalutyWidoczny)',
+	},
+	{
+		displayName: 'Show GIOŚ Number',
+		name: 'showGios',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the GIOŚ number is printed (WidocznyNumerGios)',
+	},
+	{
+		displayName: 'Split Payment',
+		name: 'splitPayment',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the split-payment annotation is printed (SplitPayment)',
+	},
 ];

@@ -23,7 +23,12 @@ const monthOfRun = new WeakMap<object, Promise<AccountingMonth | undefined>>();
  * the field and the month that is set. If the month cannot be read, nothing is checked here: iFirma's own
  * refusal still explains it.
  */
-export async function checkAccountingMonth(ctx: IExecuteFunctions, itemIndex: number, date: string, field: string): Promise<void> {
+export async function checkAccountingMonth(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	date: string,
+	field: string,
+): Promise<void> {
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (extra.checkAccountingMonth === false) return;
 	const credentials = await credentialsOf(ctx, 'iFirmaApi');

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { PreparedItems } from '../../common/router';
-import { fieldError, isBlank, isValidNip, readString, toAmount, toIsoDate, toText } from '../../common/validate';
+import {
+	fieldError,
+	isBlank,
+	isValidNip,
+	readString,
+	toAmount,
+	toIsoDate,
+	toText,
+} from '../../common/validate';
 import { callIfirma, documentRef, downloadIfirmaFile, type Download } from '../transport';
 import type { IfirmaResponse } from '../types';
 import { readFieldsOrJson } from '../../common/fieldsOrJson';
@@ -17,7 +25,12 @@ export const CONTRACTOR_LABELS: Record<string, string> = {
 
 /** Today in Poland (iFirma's calendar), as yyyy-mm-dd. */
 export function todayInPoland(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Warsaw',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {
@@ -27,7 +40,13 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /** A date parameter (editor date picker, yyyy-mm-dd or an expression), or `fallback` when empty. */
-export function readDate(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string, fallback?: string): string {
+export function readDate(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	fallback?: string,
+): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === '' || value === undefined || value === null) {
 		if (fallback !== undefined) return fallback;
@@ -36,16 +55,33 @@ export function readDate(ctx: IExecuteFunctions, name: string, itemIndex: number
 	return toIsoDate(ctx, value, itemIndex, label);
 }
 
-export function optionalDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
+export function optionalDate(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string | undefined {
 	if (value === '' || value === undefined || value === null) return undefined;
 	return toIsoDate(ctx, value, itemIndex, label);
 }
 
 /** A text value with a length limit; empty → undefined. */
-export function optionalText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string, maxLength?: number): string | undefined {
+export function optionalText(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+	maxLength?: number,
+): string | undefined {
 	if (isBlank(value)) return undefined;
 	const text = toText(ctx, value, itemIndex, label);
-	if (maxLength && text.length > maxLength) throw fieldError(ctx, itemIndex, label, `must be at most ${maxLength} characters, got ${text.length}`);
+	if (maxLength && text.length > maxLength)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			label,
+			`must be at most ${maxLength} characters, got ${text.length}`,
+		);
 	return text;
 }
 
@@ -62,13 +98,27 @@ export interface NipContext {
  * 13 characters: with an EU prefix or a country code other than PL (a Norwegian 923609016 with country NO, the
  * buyer of an export invoice), or, where only the value is known, anything that is not ten digits.
  */
-export function checkNip(ctx: IExecuteFunctions, value: string, where: NipContext, itemIndex: number, label: string): string {
+export function checkNip(
+	ctx: IExecuteFunctions,
+	value: string,
+	where: NipContext,
+	itemIndex: number,
+	label: string,
+): string {
 	const text = value.trim();
-	const foreign = [where.euPrefix, where.country].some((code) => code && code.trim().toUpperCase() !== 'PL');
+	const foreign = [where.euPrefix, where.country].some(
+		(code) => code && code.trim().toUpperCase() !== 'PL',
+	);
 	const digits = text.replace(/^PL/i, '').replace(/[\s-]/g, '');
 	const polish = !foreign && (!where.valueOnly || /^\d{10}$/.test(digits));
 	if (polish) {
-		if (!isValidNip(text)) throw fieldError(ctx, itemIndex, label, `"${text}" is not a valid NIP (10 digits with a correct checksum); a foreign tax ID needs its country code or EU prefix`);
+		if (!isValidNip(text))
+			throw fieldError(
+				ctx,
+				itemIndex,
+				label,
+				`"${text}" is not a valid NIP (10 digits with a correct checksum); a foreign tax ID needs its country code or EU prefix`,
+			);
 		return digits;
 	}
 	if (text.length > 13) throw fieldError(ctx, itemIndex, label, 'must be at most 13 characters');
@@ -78,7 +128,18 @@ export function checkNip(ctx: IExecuteFunctions, value: string, where: NipContex
 // ── contractor ───────────────────────────────────────────────────────────────────────────────────
 
 const CONTRACTOR_LIMITS: Record<string, number> = {
-	Nazwa: 150, Nazwa2: 150, Identyfikator: 15, PrefiksUE: 2, Ulica: 65, KodPocztowy: 16, Kraj: 70, KodKraju: 2, Miejscowosc: 65, Email: 65, EmailDlaFaktury: 65, Www: 32,
+	Nazwa: 150,
+	Nazwa2: 150,
+	Identyfikator: 15,
+	PrefiksUE: 2,
+	Ulica: 65,
+	KodPocztowy: 16,
+	Kraj: 70,
+	KodKraju: 2,
+	Miejscowosc: 65,
+	Email: 65,
+	EmailDlaFaktury: 65,
+	Www: 32,
 };
 
 /** A contractor object in iFirma's names from the required trio and a collection of optional fields. */
@@ -99,18 +160,43 @@ export function contractorObject(
 	for (const [key, value] of Object.entries(optional)) {
 		if (typeof value === 'boolean') contractor[key] = value;
 		else {
-			const text = optionalText(ctx, value, itemIndex, CONTRACTOR_LABELS[key] ?? key, CONTRACTOR_LIMITS[key]);
+			const text = optionalText(
+				ctx,
+				value,
+				itemIndex,
+				CONTRACTOR_LABELS[key] ?? key,
+				CONTRACTOR_LIMITS[key],
+			);
 			if (text !== undefined) contractor[key] = text;
 		}
 	}
-	if (typeof contractor.PrefiksUE === 'string') contractor.PrefiksUE = contractor.PrefiksUE.toUpperCase();
-	if (typeof contractor.KodKraju === 'string') contractor.KodKraju = contractor.KodKraju.toUpperCase();
+	if (typeof contractor.PrefiksUE === 'string')
+		contractor.PrefiksUE = contractor.PrefiksUE.toUpperCase();
+	if (typeof contractor.KodKraju === 'string')
+		contractor.KodKraju = contractor.KodKraju.toUpperCase();
 	if (typeof contractor.NIP === 'string') {
-		contractor.NIP = checkNip(ctx, contractor.NIP, { euPrefix: contractor.PrefiksUE as string | undefined, country: contractor.KodKraju as string | undefined }, itemIndex, 'NIP');
+		contractor.NIP = checkNip(
+			ctx,
+			contractor.NIP,
+			{
+				euPrefix: contractor.PrefiksUE as string | undefined,
+				country: contractor.KodKraju as string | undefined,
+			},
+			itemIndex,
+			'NIP',
+		);
 	}
 	for (const field of ['Email', 'EmailDlaFaktury']) {
-		if (typeof contractor[field] === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(contractor[field] as string)) {
-			throw fieldError(ctx, itemIndex, field === 'Email' ? 'E-Mail' : 'E-Mail for Invoices', `"${String(contractor[field])}" is not an e-mail address`);
+		if (
+			typeof contractor[field] === 'string' &&
+			!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(contractor[field] as string)
+		) {
+			throw fieldError(
+				ctx,
+				itemIndex,
+				field === 'Email' ? 'E-Mail' : 'E-Mail for Invoices',
+				`"${String(contractor[field])}" is not an e-mail address`,
+			);
 		}
 	}
 	return contractor;
@@ -120,15 +206,38 @@ export function contractorObject(
 export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const mode = ctx.getNodeParameter('contractorMode', itemIndex, 'id') as string;
 	if (mode === 'id') {
-		const id = optionalText(ctx, ctx.getNodeParameter('contractorId', itemIndex, ''), itemIndex, 'Contractor Identifier', 15);
+		const id = optionalText(
+			ctx,
+			ctx.getNodeParameter('contractorId', itemIndex, ''),
+			itemIndex,
+			'Contractor Identifier',
+			15,
+		);
 		if (!id) throw fieldError(ctx, itemIndex, 'Contractor Identifier', 'is required');
 		return { IdentyfikatorKontrahenta: id };
 	}
 	if (mode === 'nip') {
-		const prefix = optionalText(ctx, ctx.getNodeParameter('contractorEuPrefix', itemIndex, ''), itemIndex, 'EU Prefix', 2)?.toUpperCase();
-		const raw = optionalText(ctx, ctx.getNodeParameter('contractorNip', itemIndex, ''), itemIndex, 'Contractor NIP');
+		const prefix = optionalText(
+			ctx,
+			ctx.getNodeParameter('contractorEuPrefix', itemIndex, ''),
+			itemIndex,
+			'EU Prefix',
+			2,
+		)?.toUpperCase();
+		const raw = optionalText(
+			ctx,
+			ctx.getNodeParameter('contractorNip', itemIndex, ''),
+			itemIndex,
+			'Contractor NIP',
+		);
 		if (!raw) throw fieldError(ctx, itemIndex, 'Contractor NIP', 'is required');
-		const nip = checkNip(ctx, raw, { euPrefix: prefix, valueOnly: true }, itemIndex, 'Contractor NIP');
+		const nip = checkNip(
+			ctx,
+			raw,
+			{ euPrefix: prefix, valueOnly: true },
+			itemIndex,
+			'Contractor NIP',
+		);
 		return { NIPKontrahenta: nip, ...(prefix ? { PrefiksUEKontrahenta: prefix } : {}) };
 	}
 	const contractor = contractorObject(
@@ -140,7 +249,11 @@ export function readDocumentContractor(ctx: IExecuteFunctions, itemIndex: number
 			Miejscowosc: ctx.getNodeParameter('contractorCity', itemIndex, ''),
 		},
 		ctx.getNodeParameter('contractorDetails', itemIndex, {}) as IDataObject,
-		{ Nazwa: 'Contractor Name', KodPocztowy: 'Contractor Postal Code', Miejscowosc: 'Contractor City' },
+		{
+			Nazwa: 'Contractor Name',
+			KodPocztowy: 'Contractor Postal Code',
+			Miejscowosc: 'Contractor City',
+		},
 	);
 	return { Kontrahent: { Identyfikator: null, ...contractor } };
 }
@@ -167,8 +280,19 @@ interface LineInput {
 }
 
 const API_NAMES: Record<string, keyof LineInput> = {
-	NazwaPelna: 'name', Ilosc: 'quantity', Jednostka: 'unit', CenaJednostkowa: 'unitPrice', StawkaVat: 'vatRate', Rabat: 'discount',
-	PKWiU: 'pkwiu', GTU: 'gtu', PodstawaPrawna: 'legalBasis', StawkaRyczaltu: 'flatRate', NazwaPelnaObca: 'foreignName', JednostkaObca: 'foreignUnit', TypStawkiVat: 'rateKind',
+	NazwaPelna: 'name',
+	Ilosc: 'quantity',
+	Jednostka: 'unit',
+	CenaJednostkowa: 'unitPrice',
+	StawkaVat: 'vatRate',
+	Rabat: 'discount',
+	PKWiU: 'pkwiu',
+	GTU: 'gtu',
+	PodstawaPrawna: 'legalBasis',
+	StawkaRyczaltu: 'flatRate',
+	NazwaPelnaObca: 'foreignName',
+	JednostkaObca: 'foreignUnit',
+	TypStawkiVat: 'rateKind',
 };
 
 function fromApiNames(raw: IDataObject): LineInput {
@@ -187,7 +311,12 @@ function fromApiNames(raw: IDataObject): LineInput {
 }
 
 /** A percent as the API's fraction (23 → 0.23), from an options value, a number or text like "23%". */
-function vatFraction(ctx: IExecuteFunctions, line: LineInput, itemIndex: number, label: string): number | null {
+function vatFraction(
+	ctx: IExecuteFunctions,
+	line: LineInput,
+	itemIndex: number,
+	label: string,
+): number | null {
 	let rate = line.vatRate;
 	if (rate === 'other') rate = line.customVatRate;
 	if (typeof rate === 'string') {
@@ -196,7 +325,12 @@ function vatFraction(ctx: IExecuteFunctions, line: LineInput, itemIndex: number,
 		rate = text === '' ? NaN : Number(text);
 	}
 	if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate >= 100) {
-		throw fieldError(ctx, itemIndex, label, `must be a VAT rate in percent (23, 8, 5, 0) or "zw", got ${JSON.stringify(line.vatRate)}`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			label,
+			`must be a VAT rate in percent (23, 8, 5, 0) or "zw", got ${JSON.stringify(line.vatRate)}`,
+		);
 	}
 	return Math.round(rate * 100) / 10000;
 }
@@ -213,17 +347,33 @@ export function readLines(
 ): IDataObject[] {
 	const { source, rows } = readFieldsOrJson(ctx, itemIndex, LINES);
 	// Mapped JSON may use iFirma's own names and forms (StawkaVat 0.23); rows entered in the editor use ours.
-	const inputs: LineInput[] = source === 'json' ? rows.map(fromApiNames) : rows.map((row) => ({ ...row }) as LineInput);
+	const inputs: LineInput[] =
+		source === 'json' ? rows.map(fromApiNames) : rows.map((row) => ({ ...row }) as LineInput);
 	if (!inputs.length) throw fieldError(ctx, itemIndex, 'Line Items', 'add at least one line');
 
 	return inputs.map((line, index) => {
 		const label = (field: string) => `Line ${index + 1} ${field}`;
 		const name = optionalText(ctx, line.name, itemIndex, label('Name'), 300);
 		if (!name) throw fieldError(ctx, itemIndex, label('Name'), 'is required');
-		const quantity = typeof line.quantity === 'string' ? Number(line.quantity.replace(',', '.')) : line.quantity ?? 1;
-		if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity < 0 || (quantity === 0 && !options.allowZeroQuantity)) {
-			const expected = options.allowZeroQuantity ? 'a number from 0 (0 removes the line)' : 'a number above 0';
-			throw fieldError(ctx, itemIndex, label('Quantity'), `must be ${expected}, got ${JSON.stringify(line.quantity)}`);
+		const quantity =
+			typeof line.quantity === 'string'
+				? Number(line.quantity.replace(',', '.'))
+				: (line.quantity ?? 1);
+		if (
+			typeof quantity !== 'number' ||
+			!Number.isFinite(quantity) ||
+			quantity < 0 ||
+			(quantity === 0 && !options.allowZeroQuantity)
+		) {
+			const expected = options.allowZeroQuantity
+				? 'a number from 0 (0 removes the line)'
+				: 'a number above 0';
+			throw fieldError(
+				ctx,
+				itemIndex,
+				label('Quantity'),
+				`must be ${expected}, got ${JSON.stringify(line.quantity)}`,
+			);
 		}
 		const price = toAmount(ctx, line.unitPrice ?? '', itemIndex, label('Unit Price'));
 		if (price < 0) throw fieldError(ctx, itemIndex, label('Unit Price'), 'must not be negative');
@@ -233,19 +383,40 @@ export function readLines(
 			CenaJednostkowa: price,
 			Jednostka: optionalText(ctx, line.unit, itemIndex, label('Unit'), 10) ?? 'szt.',
 		};
-		const discount = line.discount === undefined || line.discount === '' ? 0 : Number(line.discount);
-		if (!Number.isFinite(discount) || discount < 0 || discount >= 100) throw fieldError(ctx, itemIndex, label('Discount (%)'), 'must be from 0 to below 100');
+		const discount =
+			line.discount === undefined || line.discount === '' ? 0 : Number(line.discount);
+		if (!Number.isFinite(discount) || discount < 0 || discount >= 100)
+			throw fieldError(ctx, itemIndex, label('Discount (%)'), 'must be from 0 to below 100');
 		if (discount) out.Rabat = discount;
-		const flatRate = line.flatRate === undefined || line.flatRate === '' ? 0 : Number(line.flatRate);
-		if (!Number.isFinite(flatRate) || flatRate < 0 || flatRate >= 100) throw fieldError(ctx, itemIndex, label('Flat-Rate Tax (%)'), 'must be a percent from 0 to below 100');
+		const flatRate =
+			line.flatRate === undefined || line.flatRate === '' ? 0 : Number(line.flatRate);
+		if (!Number.isFinite(flatRate) || flatRate < 0 || flatRate >= 100)
+			throw fieldError(
+				ctx,
+				itemIndex,
+				label('Flat-Rate Tax (%)'),
+				'must be a percent from 0 to below 100',
+			);
 		if (flatRate) out.StawkaRyczaltu = Math.round(flatRate * 100) / 10000;
 		if (style === 'bill') return out;
 
 		// Export-type kinds need both on every line (docs/api/ifirma.md §5.2, line table).
 		const foreignName = optionalText(ctx, line.foreignName, itemIndex, label('Foreign Name'), 300);
 		const foreignUnit = optionalText(ctx, line.foreignUnit, itemIndex, label('Foreign Unit'), 10);
-		if (options.foreign && !foreignName) throw fieldError(ctx, itemIndex, label('Foreign Name'), `is required on ${articleOf(options.foreign)} (NazwaPelnaObca: the item name in the print language)`);
-		if (options.foreign && !foreignUnit) throw fieldError(ctx, itemIndex, label('Foreign Unit'), `is required on ${articleOf(options.foreign)} (JednostkaObca: the unit in the print language, e.g. pcs)`);
+		if (options.foreign && !foreignName)
+			throw fieldError(
+				ctx,
+				itemIndex,
+				label('Foreign Name'),
+				`is required on ${articleOf(options.foreign)} (NazwaPelnaObca: the item name in the print language)`,
+			);
+		if (options.foreign && !foreignUnit)
+			throw fieldError(
+				ctx,
+				itemIndex,
+				label('Foreign Unit'),
+				`is required on ${articleOf(options.foreign)} (JednostkaObca: the unit in the print language, e.g. pcs)`,
+			);
 		if (foreignName) out.NazwaPelnaObca = foreignName;
 		if (foreignUnit) out.JednostkaObca = foreignUnit;
 		const pkwiu = optionalText(ctx, line.pkwiu, itemIndex, label('PKWiU'), 30);
@@ -253,23 +424,32 @@ export function readLines(
 		const gtu = optionalText(ctx, line.gtu, itemIndex, label('GTU'));
 		if (gtu && gtu !== 'BRAK') {
 			const code = gtu.replace(/^GTU_?/i, '').padStart(2, '0');
-			if (!/^(0[1-9]|1[0-3])$/.test(code)) throw fieldError(ctx, itemIndex, label('GTU'), 'must be 01 to 13 or empty');
+			if (!/^(0[1-9]|1[0-3])$/.test(code))
+				throw fieldError(ctx, itemIndex, label('GTU'), 'must be 01 to 13 or empty');
 			out.GTU = code;
 		}
-		const legalBasis = optionalText(ctx, line.legalBasis, itemIndex, label('Legal Basis for Exemption')) ?? defaultLegalBasis;
+		const legalBasis =
+			optionalText(ctx, line.legalBasis, itemIndex, label('Legal Basis for Exemption')) ??
+			defaultLegalBasis;
 		const rate = style === 'nonVat' ? null : vatFraction(ctx, line, itemIndex, label('VAT Rate'));
 		if (rate === null) {
 			out.StawkaVat = null;
 			out.TypStawkiVat = 'ZW';
 			if (!legalBasis && style !== 'oss') {
-				throw fieldError(ctx, itemIndex, label('Legal Basis for Exemption'), 'is required with an exempt (ZW) rate, e.g. "Art. 113 ust. 1"');
+				throw fieldError(
+					ctx,
+					itemIndex,
+					label('Legal Basis for Exemption'),
+					'is required with an exempt (ZW) rate, e.g. "Art. 113 ust. 1"',
+				);
 			}
 			if (legalBasis) out.PodstawaPrawna = legalBasis;
 		} else {
 			out.StawkaVat = rate;
 			const kind = typeof line.rateKind === 'string' ? line.rateKind.trim().toUpperCase() : '';
 			if (style === 'oss') {
-				if (kind && !['POD', 'PR1', 'PR2', 'PR3'].includes(kind)) throw fieldError(ctx, itemIndex, label('OSS Rate Kind'), 'must be POD, PR1, PR2 or PR3');
+				if (kind && !['POD', 'PR1', 'PR2', 'PR3'].includes(kind))
+					throw fieldError(ctx, itemIndex, label('OSS Rate Kind'), 'must be POD, PR1, PR2 or PR3');
 				out.TypStawkiVat = kind || 'POD';
 			} else {
 				out.TypStawkiVat = 'PRC';
@@ -283,18 +463,36 @@ export function readLines(
 
 /** The id of a created document (numeric, sometimes sent as text: docs/api/ifirma.md §3.1). */
 export function createdId(response: IfirmaResponse): number | string | undefined {
-	const id = response.Identyfikator ?? (typeof response.Wynik === 'string' || typeof response.Wynik === 'number' ? response.Wynik : undefined);
+	const id =
+		response.Identyfikator ??
+		(typeof response.Wynik === 'string' || typeof response.Wynik === 'number'
+			? response.Wynik
+			: undefined);
 	if (id === undefined || id === null || id === '') return undefined;
 	return /^\d+$/.test(String(id)) ? Number(id) : String(id);
 }
 
 /** After a create: the id and message, and with Return Full Document the document as iFirma now shows it. */
-export async function createdOutput(ctx: IExecuteFunctions, itemIndex: number, response: IfirmaResponse, slug: string): Promise<IDataObject> {
+export async function createdOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	response: IfirmaResponse,
+	slug: string,
+): Promise<IDataObject> {
 	const id = createdId(response);
 	const out: IDataObject = { Identyfikator: id ?? null, Informacja: response.Informacja ?? '' };
-	if (id === undefined || !(ctx.getNodeParameter('returnDocument', itemIndex, true) as boolean)) return out;
-	return await readBack(ctx, itemIndex, out, async () =>
-		await callIfirma.call(ctx, itemIndex, { method: 'GET', path: `${slug}/${documentRef(String(id))}.json`, safeToRepeat: true }),
+	if (id === undefined || !(ctx.getNodeParameter('returnDocument', itemIndex, true) as boolean))
+		return out;
+	return await readBack(
+		ctx,
+		itemIndex,
+		out,
+		async () =>
+			await callIfirma.call(ctx, itemIndex, {
+				method: 'GET',
+				path: `${slug}/${documentRef(String(id))}.json`,
+				safeToRepeat: true,
+			}),
 	);
 }
 
@@ -302,28 +500,58 @@ export async function createdOutput(ctx: IExecuteFunctions, itemIndex: number, r
  * The read after a create: the document exists already, so a failed read must not fail the item (a rerun
  * would create it twice). The output then has the id and iFirma's message, and says why the rest is missing.
  */
-export async function readBack(ctx: IExecuteFunctions, itemIndex: number, created: IDataObject, read: () => Promise<IDataObject>): Promise<IDataObject> {
+export async function readBack(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	created: IDataObject,
+	read: () => Promise<IDataObject>,
+): Promise<IDataObject> {
 	try {
 		return { ...(await read()), ...created };
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		return { ...created, readBackError: `Created, but reading it back failed: ${message}. Do not run this item again; use Get with the ID.` };
+		return {
+			...created,
+			readBackError: `Created, but reading it back failed: ${message}. Do not run this item again; use Get with the ID.`,
+		};
 	}
 }
 
 /** Downloads a print and returns it as a binary item (PDF), with the document reference in its JSON. */
-export async function pdfOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string): Promise<PreparedItems> {
+export async function pdfOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	slug: string,
+	ref: string,
+): Promise<PreparedItems> {
 	const variant = ctx.getNodeParameter('variant', itemIndex, '') as string;
 	return await fileOutput(ctx, itemIndex, slug, ref, 'pdf', variant);
 }
 
 /** A PDF print (`.pdf[.variant]`) or the XML version (`.xml`) as a binary item (docs/api/ifirma.md §5.4). */
-export async function fileOutput(ctx: IExecuteFunctions, itemIndex: number, slug: string, ref: string, kind: Download, variant = ''): Promise<PreparedItems> {
-	const property = readString(ctx, 'binaryPropertyName', itemIndex, 'Put Output File in Field') || 'data';
+export async function fileOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	slug: string,
+	ref: string,
+	kind: Download,
+	variant = '',
+): Promise<PreparedItems> {
+	const property =
+		readString(ctx, 'binaryPropertyName', itemIndex, 'Put Output File in Field') || 'data';
 	const suffix = `${kind}${variant ? `.${variant}` : ''}`;
-	const buffer = await downloadIfirmaFile.call(ctx, itemIndex, `${slug}/${documentRef(ref)}.${suffix}`, kind);
+	const buffer = await downloadIfirmaFile.call(
+		ctx,
+		itemIndex,
+		`${slug}/${documentRef(ref)}.${suffix}`,
+		kind,
+	);
 	const fileName = `${slug}-${ref.replace(/[^\w-]+/g, '_')}${variant ? `-${variant}` : ''}.${kind}`;
-	const binary = await ctx.helpers.prepareBinaryData(buffer, fileName, kind === 'pdf' ? 'application/pdf' : 'application/xml');
+	const binary = await ctx.helpers.prepareBinaryData(
+		buffer,
+		fileName,
+		kind === 'pdf' ? 'application/pdf' : 'application/xml',
+	);
 	const json: IDataObject = { document: ref, kind: slug, fileName, fileSize: buffer.length };
 	if (kind === 'pdf') json.variant = variant || 'default';
 	const item: INodeExecutionData = { json, binary: { [property]: binary } };
@@ -331,10 +559,14 @@ export async function fileOutput(ctx: IExecuteFunctions, itemIndex: number, slug
 }
 
 /** Reads "Document ID or Number". */
-export function readDocumentRef(ctx: IExecuteFunctions, itemIndex: number, name = 'documentRef', label = 'Document ID or Number'): string {
+export function readDocumentRef(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'documentRef',
+	label = 'Document ID or Number',
+): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const text = optionalText(ctx, value, itemIndex, label, 60);
 	if (!text) throw fieldError(ctx, itemIndex, label, 'is required');
 	return text;
 }
-

@@ -57,10 +57,13 @@ export function getManyProperties(type: DocumentType): INodeProperties[] {
 			displayName: 'Statuses',
 			name: 'statuses',
 			type: 'multiOptions',
-			options: ORDER_STATUSES.map((status) => ({ name: `${status.name} (${status.russian})`, value: status.value })),
+			options: ORDER_STATUSES.map((status) => ({
+				name: `${status.name} (${status.russian})`,
+				value: status.value,
+			})),
 			default: [],
 			description:
-				'Only orders in these statuses. Smartup\'s integration settings can restrict further which statuses are exported at all.',
+				"Only orders in these statuses. Smartup's integration settings can restrict further which statuses are exported at all.",
 		});
 	}
 	return [
@@ -113,7 +116,8 @@ export function getManyProperties(type: DocumentType): INodeProperties[] {
 					name: 'includeLimits',
 					type: 'boolean',
 					default: false,
-					description: 'Whether to add Smartup\'s limits object (calls left today, window width) to each item',
+					description:
+						"Whether to add Smartup's limits object (calls left today, window width) to each item",
 				},
 				...(type.linesKey
 					? [
@@ -142,18 +146,31 @@ export function getManyProperties(type: DocumentType): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: 1, maxValue: 366 },
 					default: 7,
-					description: 'Widest date range of the first request; after it, the span Smartup reports (limits.day_range_limit) is used',
+					description:
+						'Widest date range of the first request; after it, the span Smartup reports (limits.day_range_limit) is used',
 				},
 			],
 		},
 	];
 }
 
-function readDay(ctx: IExecuteFunctions, name: string, itemIndex: number, field: string, zone: string): CalendarDate | undefined {
+function readDay(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	zone: string,
+): CalendarDate | undefined {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === '' || value === undefined || value === null) return undefined;
 	const parts = readDateTime(value, zone);
-	if (!parts) throw fieldError(ctx, itemIndex, field, `must be a date like 2026-03-05, got ${describeValue(value)}`);
+	if (!parts)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			`must be a date like 2026-03-05, got ${describeValue(value)}`,
+		);
 	return { year: parts.year, month: parts.month, day: parts.day };
 }
 
@@ -171,7 +188,11 @@ export interface ExportPlan {
  * call: Smartup serves only the last days (official overview, docs/api/smartup.md §4.7), and a request for
  * older ones would be refused or empty and still count against the daily quota.
  */
-export function exportPlan(ctx: IExecuteFunctions, type: DocumentType, itemIndex: number): ExportPlan {
+export function exportPlan(
+	ctx: IExecuteFunctions,
+	type: DocumentType,
+	itemIndex: number,
+): ExportPlan {
 	const zone = readTimeZone(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = readOptions(ctx, itemIndex);
@@ -180,18 +201,33 @@ export function exportPlan(ctx: IExecuteFunctions, type: DocumentType, itemIndex
 	if (filters.externalId) base.external_id = String(filters.externalId).trim();
 	if (filters.documentId) {
 		const id = String(filters.documentId).trim();
-		if (!/^\d+$/.test(id)) throw fieldError(ctx, itemIndex, `Smartup ID (${type.idField})`, `must be a whole number, got "${id.slice(0, 40)}"`);
+		if (!/^\d+$/.test(id))
+			throw fieldError(
+				ctx,
+				itemIndex,
+				`Smartup ID (${type.idField})`,
+				`must be a whole number, got "${id.slice(0, 40)}"`,
+			);
 		base[type.idField] = id;
 	}
 	if (filters.producerCodes) {
-		base.producer_codes = String(filters.producerCodes).split(',').map((code) => code.trim()).filter(Boolean);
+		base.producer_codes = String(filters.producerCodes)
+			.split(',')
+			.map((code) => code.trim())
+			.filter(Boolean);
 	}
 	if (Array.isArray(filters.statuses) && filters.statuses.length) base.statuses = filters.statuses;
 
 	const dateFilter = ctx.getNodeParameter('dateFilter', itemIndex, 'none') as string;
 	if (dateFilter === 'none') return { base };
 	const filter = type.dateFilters.find((candidate) => candidate.value === dateFilter);
-	if (!filter) throw fieldError(ctx, itemIndex, 'Date Filter', `"${dateFilter}" is not a date filter of ${type.label}`);
+	if (!filter)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Date Filter',
+			`"${dateFilter}" is not a date filter of ${type.label}`,
+		);
 	let from = readDay(ctx, 'dateFrom', itemIndex, 'From', zone);
 	if (!from) throw fieldError(ctx, itemIndex, 'From', 'is required when a Date Filter is chosen');
 	const to = readDay(ctx, 'dateTo', itemIndex, 'To', zone) ?? from;
@@ -217,7 +253,12 @@ export function exportPlan(ctx: IExecuteFunctions, type: DocumentType, itemIndex
 	const width = filter.end ? Math.max(1, Math.floor(Number(options.windowDays ?? 7)) || 7) : 1;
 	const windows = Math.ceil((daysBetween(from, to) + 1) / width);
 	if (windows > MAX_WINDOWS) {
-		throw fieldError(ctx, itemIndex, 'From', `the range needs ${windows} requests of ${width} days; at most ${MAX_WINDOWS} are made in one run (each counts against the daily quota). Narrow the range`);
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'From',
+			`the range needs ${windows} requests of ${width} days; at most ${MAX_WINDOWS} are made in one run (each counts against the daily quota). Narrow the range`,
+		);
 	}
 	return { base, range: { from, to, begin: filter.begin, end: filter.end, width }, skippedBefore };
 }
@@ -235,33 +276,55 @@ function reportedSpan(limits: unknown): number | undefined {
  * Smartup ID, or by its whole content when it has none. A window refused after others answered ends the run
  * with what was fetched and a hint saying which days are missing; nothing fetched is thrown away.
  */
-export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType, itemIndex: number): Promise<IDataObject[]> {
+export async function exportDocuments(
+	ctx: IExecuteFunctions,
+	type: DocumentType,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const plan = exportPlan(ctx, type, itemIndex);
 	const limit = readLimit(ctx, itemIndex);
 	const seen = new Set<string>();
 	const rows: IDataObject[] = [];
 	const hint = (message: string) => {
-		if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints({ message, location: 'outputPane' });
+		if (typeof ctx.addExecutionHints === 'function')
+			ctx.addExecutionHints({ message, location: 'outputPane' });
 	};
 	if (plan.skippedBefore && plan.range) {
-		hint(`Days before ${formatDate(plan.skippedBefore)} were not asked for: Smartup serves only the last days (Options › Data Age Limit); ${formatDate(plan.range.from)}–${formatDate(plan.range.to)} was fetched.`);
+		hint(
+			`Days before ${formatDate(plan.skippedBefore)} were not asked for: Smartup serves only the last days (Options › Data Age Limit); ${formatDate(plan.range.from)}–${formatDate(plan.range.to)} was fetched.`,
+		);
 	}
 	const take = (answer: IDataObject) => {
 		const list = answer[type.root];
 		if (list !== undefined && list !== null && !Array.isArray(list)) {
-			throw fieldError(ctx, itemIndex, 'Get Many', `Smartup answered without a "${type.root}" list`);
+			throw fieldError(
+				ctx,
+				itemIndex,
+				'Get Many',
+				`Smartup answered without a "${type.root}" list`,
+			);
 		}
 		for (const row of (list ?? []) as IDataObject[]) {
 			if (!row || typeof row !== 'object' || Array.isArray(row)) continue;
 			const id = row[type.idField];
-			const key = id !== undefined && id !== null && id !== '' ? `id:${String(id)}` : `row:${JSON.stringify(row)}`;
+			const key =
+				id !== undefined && id !== null && id !== ''
+					? `id:${String(id)}`
+					: `row:${JSON.stringify(row)}`;
 			if (seen.has(key)) continue;
 			seen.add(key);
 			rows.push(row);
 		}
 	};
 	if (!plan.range) {
-		take(await callSmartup.call(ctx, { path: type.exportPath, body: plan.base, safeToRepeat: true, itemIndex }));
+		take(
+			await callSmartup.call(ctx, {
+				path: type.exportPath,
+				body: plan.base,
+				safeToRepeat: true,
+				itemIndex,
+			}),
+		);
 	} else {
 		const { to, begin, end } = plan.range;
 		let start = plan.range.from;
@@ -269,15 +332,27 @@ export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType
 		let calls = 0;
 		while (daysBetween(start, to) >= 0 && rows.length < limit) {
 			const last = end ? minDate(addDays(start, width - 1), to) : start;
-			const body = end ? { ...plan.base, [begin]: formatDate(start), [end]: formatDate(last) } : { ...plan.base, [begin]: formatDate(start) };
-			if (++calls > MAX_WINDOWS) throw fieldError(ctx, itemIndex, 'From', `more than ${MAX_WINDOWS} requests would be needed; narrow the range`);
+			const body = end
+				? { ...plan.base, [begin]: formatDate(start), [end]: formatDate(last) }
+				: { ...plan.base, [begin]: formatDate(start) };
+			if (++calls > MAX_WINDOWS)
+				throw fieldError(
+					ctx,
+					itemIndex,
+					'From',
+					`more than ${MAX_WINDOWS} requests would be needed; narrow the range`,
+				);
 			// A refusal after other windows answered keeps their rows; a first refusal (or a bug) stays the run's error.
-			const answer = await callSmartup.call(ctx, { path: type.exportPath, body, safeToRepeat: true, itemIndex }).catch((error: unknown) => {
-				if (rows.length === 0 || !(error instanceof NodeApiError)) return Promise.reject(error);
-				return error;
-			});
+			const answer = await callSmartup
+				.call(ctx, { path: type.exportPath, body, safeToRepeat: true, itemIndex })
+				.catch((error: unknown) => {
+					if (rows.length === 0 || !(error instanceof NodeApiError)) return Promise.reject(error);
+					return error;
+				});
 			if (answer instanceof NodeApiError) {
-				hint(`Smartup refused the days ${formatDate(start)}–${formatDate(to)} (${answer.message}${typeof answer.description === 'string' && answer.description ? `: ${answer.description}` : ''}); the ${rows.length} document(s) of the days before are returned.`);
+				hint(
+					`Smartup refused the days ${formatDate(start)}–${formatDate(to)} (${answer.message}${typeof answer.description === 'string' && answer.description ? `: ${answer.description}` : ''}); the ${rows.length} document(s) of the days before are returned.`,
+				);
 				break;
 			}
 			const span = end ? reportedSpan(answer.limits) : undefined;
@@ -295,9 +370,17 @@ export async function exportDocuments(ctx: IExecuteFunctions, type: DocumentType
 	// Some installations ignore the external_id filter (docs/api/smartup.md §8.1): it is applied here as well.
 	const first = plan.base;
 	return rows
-		.filter((row) => (first.external_id ? String(row.external_id ?? '') === first.external_id : true))
-		.filter((row) => (first[type.idField] ? String(row[type.idField] ?? '') === first[type.idField] : true))
-		.filter((row) => (Array.isArray(first.statuses) ? (first.statuses as string[]).includes(String(row.status ?? '')) : true))
+		.filter((row) =>
+			first.external_id ? String(row.external_id ?? '') === first.external_id : true,
+		)
+		.filter((row) =>
+			first[type.idField] ? String(row[type.idField] ?? '') === first[type.idField] : true,
+		)
+		.filter((row) =>
+			Array.isArray(first.statuses)
+				? (first.statuses as string[]).includes(String(row.status ?? ''))
+				: true,
+		)
 		.slice(0, limit);
 }
 
@@ -306,7 +389,12 @@ function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
 }
 
 /** Simplify, split lines and limits, as the item's options ask. */
-export function shapeRows(ctx: IExecuteFunctions, rows: IDataObject[], itemIndex: number, linesKey?: string): IDataObject[] {
+export function shapeRows(
+	ctx: IExecuteFunctions,
+	rows: IDataObject[],
+	itemIndex: number,
+	linesKey?: string,
+): IDataObject[] {
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const options = readOptions(ctx, itemIndex);
 	const codeType = String(options.codeType ?? 'global');

@@ -2,8 +2,19 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readJsonParameter } from '../../common/json';
-import { describeValue, fieldError, type NodeContext, type ParameterContext } from '../../common/validate';
-import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, isValidTimeZone, readDateTime } from '../dates';
+import {
+	describeValue,
+	fieldError,
+	type NodeContext,
+	type ParameterContext,
+} from '../../common/validate';
+import {
+	DEFAULT_TIME_ZONE,
+	formatDate,
+	formatDateTime,
+	isValidTimeZone,
+	readDateTime,
+} from '../dates';
 
 export const organizationCodeField: INodeProperties = {
 	displayName: 'Organization Code',
@@ -51,14 +62,21 @@ export const batchSizeOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 5000 },
 	default: 5000,
-	description: 'How many objects go into one request. Smartup accepts at most 5000; each request counts against the daily quota.',
+	description:
+		'How many objects go into one request. Smartup accepts at most 5000; each request counts against the daily quota.',
 };
 
 /** The Smartup time zone chosen in Options (validated). */
 export function readTimeZone(ctx: ParameterContext, itemIndex: number): string {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const zone = String(options.timeZone ?? '').trim() || DEFAULT_TIME_ZONE;
-	if (!isValidTimeZone(zone)) throw fieldError(ctx, itemIndex, 'Time Zone', `"${zone}" is not a time zone name like Asia/Tashkent`);
+	if (!isValidTimeZone(zone))
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Time Zone',
+			`"${zone}" is not a time zone name like Asia/Tashkent`,
+		);
 	return zone;
 }
 
@@ -81,7 +99,11 @@ export function readJson(
 }
 
 /** A list of name/value pairs (fixedCollection `field`), for fields the node has no parameter of its own for. */
-export function nameValueField(name: string, displayName: string, description: string): INodeProperties {
+export function nameValueField(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -95,7 +117,13 @@ export function nameValueField(name: string, displayName: string, description: s
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'person_code' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'person_code',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -104,8 +132,15 @@ export function nameValueField(name: string, displayName: string, description: s
 }
 
 /** A name/value list as an object; a field without a name is refused. */
-export function readNameValues(ctx: ParameterContext, name: string, itemIndex: number, label: string): IDataObject | undefined {
-	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: unknown; value?: unknown }> };
+export function readNameValues(
+	ctx: ParameterContext,
+	name: string,
+	itemIndex: number,
+	label: string,
+): IDataObject | undefined {
+	const collection = ctx.getNodeParameter(name, itemIndex, {}) as {
+		field?: Array<{ name?: unknown; value?: unknown }>;
+	};
 	const fields = collection.field ?? [];
 	if (fields.length === 0) return undefined;
 	const result: IDataObject = {};
@@ -125,12 +160,27 @@ export function readNameValues(ctx: ParameterContext, name: string, itemIndex: n
 export const EXTERNAL_ID_MAX = 20;
 
 export function shortId(value: string): string {
-	return `h${createHash('sha1').update(value, 'utf8').digest('hex').slice(0, EXTERNAL_ID_MAX - 1)}`;
+	return `h${createHash('sha1')
+		.update(value, 'utf8')
+		.digest('hex')
+		.slice(0, EXTERNAL_ID_MAX - 1)}`;
 }
 
 /** The external ID as given (no official length limit); hashed only when the user asked for short IDs. */
-export function checkExternalId(ctx: NodeContext, value: string, itemIndex: number, field: string, shorten: boolean): string {
-	if (!value) throw fieldError(ctx, itemIndex, field, 'is required: it is how Smartup recognises a document sent twice');
+export function checkExternalId(
+	ctx: NodeContext,
+	value: string,
+	itemIndex: number,
+	field: string,
+	shorten: boolean,
+): string {
+	if (!value)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			field,
+			'is required: it is how Smartup recognises a document sent twice',
+		);
 	if (shorten && !/^[\x21-\x7e]{1,20}$/.test(value)) return shortId(value);
 	return value;
 }
@@ -140,46 +190,67 @@ const DATE_KEY = /(_date|^birthday|^date)$/;
  * Date-times: every *_time field, and five whose names end in _date but are typed dd.mm.yyyy hh24:mi:ss in
  * the official tables (docs/api/smartup.md §4.8; input_date is a date-time on purchases, the only import with it).
  */
-const DATE_TIME_KEY = /(_time|^from_movement_date|^to_movement_date|^stocktaking_date|^writeoff_date|^input_date)$/;
+const DATE_TIME_KEY =
+	/(_time|^from_movement_date|^to_movement_date|^stocktaking_date|^writeoff_date|^input_date)$/;
 
 /**
  * Turns a user's object into what Smartup expects: dates as dd.mm.yyyy / dd.mm.yyyy HH:mm:ss (from ISO or
  * n8n dates), numbers as text, true/false as Y/N. Nested lists (lines) are converted the same way.
  */
-export function toApiObject(ctx: NodeContext, input: IDataObject, itemIndex: number, field: string, timeZone: string): IDataObject {
+export function toApiObject(
+	ctx: NodeContext,
+	input: IDataObject,
+	itemIndex: number,
+	field: string,
+	timeZone: string,
+): IDataObject {
 	const convert = (key: string, value: unknown, path: string): unknown => {
 		if (value === null || value === undefined) return '';
 		if (typeof value === 'boolean') return value ? 'Y' : 'N';
 		if (typeof value === 'number') {
-			if (!Number.isFinite(value)) throw fieldError(ctx, itemIndex, field, `${path} is not a finite number`);
+			if (!Number.isFinite(value))
+				throw fieldError(ctx, itemIndex, field, `${path} is not a finite number`);
 			return String(value);
 		}
-		if (Array.isArray(value)) return value.map((entry, index) => convert(key, entry, `${path}[${index}]`));
-		if (value instanceof Date || (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function')) {
+		if (Array.isArray(value))
+			return value.map((entry, index) => convert(key, entry, `${path}[${index}]`));
+		if (
+			value instanceof Date ||
+			(typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function')
+		) {
 			return convertDate(key, value, path);
 		}
 		if (typeof value === 'object') {
 			const result: IDataObject = {};
-			for (const [innerKey, inner] of Object.entries(value as IDataObject)) result[innerKey] = convert(innerKey, inner, `${path}.${innerKey}`) as IDataObject[string];
+			for (const [innerKey, inner] of Object.entries(value as IDataObject))
+				result[innerKey] = convert(innerKey, inner, `${path}.${innerKey}`) as IDataObject[string];
 			return result;
 		}
 		const text = String(value);
-		if ((DATE_KEY.test(key) || DATE_TIME_KEY.test(key)) && text.trim() !== '') return convertDate(key, text, path);
+		if ((DATE_KEY.test(key) || DATE_TIME_KEY.test(key)) && text.trim() !== '')
+			return convertDate(key, text, path);
 		return text;
 	};
 	const convertDate = (key: string, value: unknown, path: string): string => {
 		const parts = readDateTime(value, timeZone);
 		if (!parts) {
-			throw fieldError(ctx, itemIndex, field, `${path} must be a date like 2026-03-05 (or 05.03.2026), got ${describeValue(value)}`);
+			throw fieldError(
+				ctx,
+				itemIndex,
+				field,
+				`${path} must be a date like 2026-03-05 (or 05.03.2026), got ${describeValue(value)}`,
+			);
 		}
 		return DATE_TIME_KEY.test(key) ? formatDateTime(parts) : formatDate(parts);
 	};
 	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(input)) result[key] = convert(key, value, key) as IDataObject[string];
+	for (const [key, value] of Object.entries(input))
+		result[key] = convert(key, value, key) as IDataObject[string];
 	return result;
 }
 
-const NUMERIC_KEY = /(quant|quantity|amount|price|percent|_value$|^value$|weight|litre|^litr$|count$|_sum$|^amount$)/;
+const NUMERIC_KEY =
+	/(quant|quantity|amount|price|percent|_value$|^value$|weight|litre|^litr$|count$|_sum$|^amount$)/;
 /** Codes, IDs and numbers-as-names stay text even when they look numeric (price_type_code "777"). */
 const TEXT_KEY = /(code|_id|^id|barcode|number|gtin|ikpu|tnved|kind)$/;
 
@@ -188,10 +259,17 @@ export function simplifyRecord(record: IDataObject, codeType: string): IDataObje
 	const result: IDataObject = {};
 	for (const [key, value] of Object.entries(record)) {
 		if (Array.isArray(value)) {
-			result[key] = value.map((entry) => (entry && typeof entry === 'object' ? simplifyRecord(entry as IDataObject, codeType) : entry));
+			result[key] = value.map((entry) =>
+				entry && typeof entry === 'object' ? simplifyRecord(entry as IDataObject, codeType) : entry,
+			);
 		} else if (value && typeof value === 'object') {
 			result[key] = simplifyRecord(value as IDataObject, codeType);
-		} else if (typeof value === 'string' && NUMERIC_KEY.test(key) && !TEXT_KEY.test(key) && /^-?\d+(\.\d+)?$/.test(value.trim())) {
+		} else if (
+			typeof value === 'string' &&
+			NUMERIC_KEY.test(key) &&
+			!TEXT_KEY.test(key) &&
+			/^-?\d+(\.\d+)?$/.test(value.trim())
+		) {
 			result[key] = Number(value);
 		} else {
 			result[key] = value;

@@ -56,7 +56,9 @@ interface Pending {
 	items: number[];
 }
 
-type Outcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiError | NodeOperationError; extra?: IDataObject };
+type Outcome =
+	| { ok: true; json: IDataObject }
+	| { ok: false; error: NodeApiError | NodeOperationError; extra?: IDataObject };
 
 /**
  * Imports batched across all input items (docs/api/smartup.md §4.4: up to 5000 objects per request): validates every
@@ -64,7 +66,10 @@ type Outcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiErro
  * maps Smartup's successes/errors back to the input items by key. A lost answer (timeout, 5xx) is never
  * resent: the objects are looked up by key to learn whether they landed.
  */
-export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Promise<INodeExecutionData[][]> {
+export async function runImport(
+	this: IExecuteFunctions,
+	spec: ImportSpec,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const outcomes = new Map<number, Outcome>();
@@ -78,7 +83,10 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 		try {
 			built = spec.build.call(reader, i);
 		} catch (error) {
-			const nodeError = error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			const nodeError =
+				error instanceof NodeOperationError || error instanceof NodeApiError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			if (!continueOnFail) throw nodeError;
 			outcomes.set(i, { ok: false, error: nodeError });
 			continue;
@@ -86,7 +94,8 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 		if (built.groupKey !== undefined) {
 			const group = byGroup.get(built.groupKey);
 			if (group) {
-				if (spec.linesKey) (group.object[spec.linesKey] as IDataObject[]).push(...(built.lines ?? []));
+				if (spec.linesKey)
+					(group.object[spec.linesKey] as IDataObject[]).push(...(built.lines ?? []));
 				group.items.push(i);
 				continue;
 			}
@@ -96,7 +105,11 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 			const error = new NodeOperationError(
 				this.getNode(),
 				`${spec.keyField}: "${built.key}" is also used by item ${clash.items[0]} of this run; Smartup would take them for one ${spec.label} [item ${i}]`,
-				{ itemIndex: i, description: 'Give each document its own external ID, or group the items into one document (Group Items By).' },
+				{
+					itemIndex: i,
+					description:
+						'Give each document its own external ID, or group the items into one document (Group Items By).',
+				},
 			);
 			if (!continueOnFail) throw error;
 			outcomes.set(i, { ok: false, error });
@@ -111,7 +124,8 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	}
 
 	if (spec.finish) {
-		for (const entry of pending) entry.object = spec.finish.call(reader, entry.object, entry.items[0]);
+		for (const entry of pending)
+			entry.object = spec.finish.call(reader, entry.object, entry.items[0]);
 	}
 
 	const batchSize = readBatchSize(this);
@@ -120,14 +134,20 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	for (let start = 0; start < pending.length; start += batchSize) {
 		const batch = pending.slice(start, start + batchSize);
 		// Once the day's quota is spent, the next batches would only fail the same way (and count again).
-		const results = quotaError ? new Map(batch.map((entry) => [entry, { ok: false, error: quotaError } as Outcome])) : await sendBatch.call(this, spec, batch, secrets);
-		const spent = [...results.values()].find((outcome) => !outcome.ok && isQuotaSpent(outcome.error));
+		const results = quotaError
+			? new Map(batch.map((entry) => [entry, { ok: false, error: quotaError } as Outcome]))
+			: await sendBatch.call(this, spec, batch, secrets);
+		const spent = [...results.values()].find(
+			(outcome) => !outcome.ok && isQuotaSpent(outcome.error),
+		);
 		if (spent && !spent.ok) quotaError = spent.error as NodeApiError;
-		for (const [entry, outcome] of results) for (const item of entry.items) outcomes.set(item, outcome);
+		for (const [entry, outcome] of results)
+			for (const item of entry.items) outcomes.set(item, outcome);
 		const failed = [...results.values()].find((outcome) => !outcome.ok);
 		if (failed && !continueOnFail && !failed.ok) {
 			const accepted = [...outcomes.values()].filter((outcome) => outcome.ok).length;
-			if (accepted > 0) failed.error.message += ` (${accepted} other item(s) were accepted; with "On Error: Continue" each item gets its own result)`;
+			if (accepted > 0)
+				failed.error.message += ` (${accepted} other item(s) were accepted; with "On Error: Continue" each item gets its own result)`;
 			throw failed.error;
 		}
 	}
@@ -136,7 +156,10 @@ export async function runImport(this: IExecuteFunctions, spec: ImportSpec): Prom
 	for (let i = 0; i < items.length; i++) {
 		const outcome = outcomes.get(i);
 		if (!outcome) continue;
-		output.push({ json: outcome.ok ? outcome.json : { ...errorJson(outcome.error), ...outcome.extra }, pairedItem: { item: i } });
+		output.push({
+			json: outcome.ok ? outcome.json : { ...errorJson(outcome.error), ...outcome.extra },
+			pairedItem: { item: i },
+		});
 	}
 	return [output];
 }
@@ -158,18 +181,35 @@ function hasExpression(value: unknown): boolean {
 function staticParameters(ctx: IExecuteFunctions): ParameterContext {
 	const cache = new Map<string, unknown>();
 	const isStatic = new Map<string, boolean>();
-	const read = ctx.getNodeParameter.bind(ctx) as (name: string, itemIndex: number, fallback?: unknown, options?: unknown) => unknown;
-	const getNodeParameter = (name: string, itemIndex: number, fallback?: unknown, options?: unknown): unknown => {
-		if (options !== undefined || name.includes('.')) return read(name, itemIndex, fallback, options);
-		if (!isStatic.has(name)) isStatic.set(name, !hasExpression(read(name, 0, fallback, { rawExpressions: true })));
+	const read = ctx.getNodeParameter.bind(ctx) as (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		options?: unknown,
+	) => unknown;
+	const getNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		options?: unknown,
+	): unknown => {
+		if (options !== undefined || name.includes('.'))
+			return read(name, itemIndex, fallback, options);
+		if (!isStatic.has(name))
+			isStatic.set(name, !hasExpression(read(name, 0, fallback, { rawExpressions: true })));
 		if (!isStatic.get(name)) return read(name, itemIndex, fallback);
 		const key = `${name}\u0000${JSON.stringify(fallback) ?? ''}`;
 		if (!cache.has(key)) cache.set(key, read(name, itemIndex, fallback));
 		const value = cache.get(key);
 		// Each item gets its own copy (parameter values are plain JSON), so a build step may change it safely.
-		return value && typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
+		return value && typeof value === 'object'
+			? (JSON.parse(JSON.stringify(value)) as unknown)
+			: value;
 	};
-	return { getNode: () => ctx.getNode(), getNodeParameter: getNodeParameter as IExecuteFunctions['getNodeParameter'] };
+	return {
+		getNode: () => ctx.getNode(),
+		getNodeParameter: getNodeParameter as IExecuteFunctions['getNodeParameter'],
+	};
 }
 
 function readBatchSize(ctx: IExecuteFunctions): number {
@@ -196,7 +236,8 @@ async function sendBatch(
 	const results = new Map<Pending, Outcome>();
 	const firstItem = batch[0].items[0];
 	const failAll = (error: NodeApiError | NodeOperationError) => {
-		for (const entry of batch) results.set(entry, { ok: false, error: withItem(this, error, entry, spec, secrets) });
+		for (const entry of batch)
+			results.set(entry, { ok: false, error: withItem(this, error, entry, spec, secrets) });
 		return results;
 	};
 
@@ -211,18 +252,32 @@ async function sendBatch(
 		})) as ImportAnswer;
 	} catch (error) {
 		// A lost answer, a timeout, a 5xx or an unreadable 200: the import may have landed, so it is looked up, never resent.
-		if (spec.verify && !spec.safeToRepeat && error instanceof NodeApiError && mayHaveBeenApplied(error)) {
+		if (
+			spec.verify &&
+			!spec.safeToRepeat &&
+			error instanceof NodeApiError &&
+			mayHaveBeenApplied(error)
+		) {
 			return await verifyBatch.call(this, spec, batch, error, secrets);
 		}
 		return failAll(error as NodeApiError);
 	}
 
-	const isObject = (entry: unknown): entry is IDataObject => !!entry && typeof entry === 'object' && !Array.isArray(entry);
+	const isObject = (entry: unknown): entry is IDataObject =>
+		!!entry && typeof entry === 'object' && !Array.isArray(entry);
 	const successes = Array.isArray(answer.successes) ? answer.successes.filter(isObject) : [];
 	const errors = Array.isArray(answer.errors) ? answer.errors.filter(isObject) : [];
 	if (successes.length === 0 && errors.length === 0) {
 		return failAll(
-			apiError(this.getNode(), { message: `Smartup accepted none of the ${batch.length} ${spec.label} object(s): its answer had neither successes nor errors`, itemIndex: firstItem, kind: 'unreadableAnswer' }, secrets),
+			apiError(
+				this.getNode(),
+				{
+					message: `Smartup accepted none of the ${batch.length} ${spec.label} object(s): its answer had neither successes nor errors`,
+					itemIndex: firstItem,
+					kind: 'unreadableAnswer',
+				},
+				secrets,
+			),
 		);
 	}
 	const byKey = new Map(batch.map((entry) => [entry.key, entry]));
@@ -230,26 +285,35 @@ async function sendBatch(
 	const unmatchedErrors: IDataObject[] = [];
 	for (const success of successes) {
 		const entry = byKey.get(keyOf(success, spec.keyField) ?? '\u0000');
-		if (entry && !results.has(entry)) results.set(entry, { ok: true, json: successJson(spec, entry, success) });
+		if (entry && !results.has(entry))
+			results.set(entry, { ok: true, json: successJson(spec, entry, success) });
 		else unmatchedSuccesses.push(success);
 	}
 	for (const failure of errors) {
 		const entry = byKey.get(keyOf(failure, spec.keyField) ?? '\u0000');
 		if (entry && !results.has(entry)) {
 			// Only document imports keyed by external_id have the duplicate setting (docs/api/smartup.md §7).
-			const duplicate = spec.keyField === 'external_id' && !spec.noDuplicateCheck && isDuplicateAnswer(failure);
-			results.set(entry, { ok: false, error: rejection(this, spec, entry, failure, secrets, duplicate), ...(duplicate ? { extra: { duplicate: true } } : {}) });
-		}
-		else unmatchedErrors.push(failure);
+			const duplicate =
+				spec.keyField === 'external_id' && !spec.noDuplicateCheck && isDuplicateAnswer(failure);
+			results.set(entry, {
+				ok: false,
+				error: rejection(this, spec, entry, failure, secrets, duplicate),
+				...(duplicate ? { extra: { duplicate: true } } : {}),
+			});
+		} else unmatchedErrors.push(failure);
 	}
 	// Success entries of documents may carry the new Smartup ID instead of the external ID (docs/api/smartup.md §4.5):
 	// when every other object is accounted for, they belong to the remaining objects in the order sent.
 	const rest = batch.filter((entry) => !results.has(entry));
 	if (unmatchedErrors.length === 0 && unmatchedSuccesses.length === rest.length) {
-		rest.forEach((entry, index) => results.set(entry, { ok: true, json: successJson(spec, entry, unmatchedSuccesses[index]) }));
+		rest.forEach((entry, index) =>
+			results.set(entry, { ok: true, json: successJson(spec, entry, unmatchedSuccesses[index]) }),
+		);
 	}
 	for (const entry of batch.filter((candidate) => !results.has(candidate))) {
-		const detail = unmatchedErrors.map((failure) => `${String(failure.code ?? '')}: ${String(failure.message ?? '')}`).join('\n');
+		const detail = unmatchedErrors
+			.map((failure) => `${String(failure.code ?? '')}: ${String(failure.message ?? '')}`)
+			.join('\n');
 		results.set(entry, {
 			ok: false,
 			error: apiError(
@@ -270,7 +334,8 @@ async function sendBatch(
 function successJson(spec: ImportSpec, entry: Pending, success: IDataObject): IDataObject {
 	const json: IDataObject = { success: true, [spec.keyField]: entry.key, ...success };
 	json[spec.keyField] = entry.key;
-	if (success.code !== undefined && String(success.code) !== entry.key) json.smartup_id = String(success.code);
+	if (success.code !== undefined && String(success.code) !== entry.key)
+		json.smartup_id = String(success.code);
 	return json;
 }
 
@@ -291,7 +356,14 @@ function lengthHint(apiText: string, entry: Pending): string {
 	return ` (this installation refused a value as too long${maximum ? `, at most ${maximum} characters` : ''}; the External ID sent has ${length} characters. If that is the value, turn on "Shorten Long External IDs" in Options, or send a shorter ID)`;
 }
 
-function rejection(ctx: IExecuteFunctions, spec: ImportSpec, entry: Pending, failure: IDataObject, secrets: string[], duplicate = false) {
+function rejection(
+	ctx: IExecuteFunctions,
+	spec: ImportSpec,
+	entry: Pending,
+	failure: IDataObject,
+	secrets: string[],
+	duplicate = false,
+) {
 	const apiText = String(failure.message ?? failure.error ?? 'rejected');
 	const what = duplicate
 		? `Smartup's duplicate check refused ${spec.label} "${entry.key}": one with this ${spec.keyField} already exists (duplicate setting "return error"). Put its Smartup ID in the item to update it`
@@ -308,7 +380,13 @@ function rejection(ctx: IExecuteFunctions, spec: ImportSpec, entry: Pending, fai
 	);
 }
 
-function withItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, entry: Pending, spec: ImportSpec, secrets: string[]) {
+function withItem(
+	ctx: IExecuteFunctions,
+	error: NodeApiError | NodeOperationError,
+	entry: Pending,
+	spec: ImportSpec,
+	secrets: string[],
+) {
 	if (error instanceof NodeOperationError || isQuotaSpent(error)) return error;
 	return apiError(
 		ctx.getNode(),
@@ -338,13 +416,21 @@ async function verifyBatch(
 	const results = new Map<Pending, Outcome>();
 	const zone = String(readOptions(this, 0).timeZone ?? '') || 'Asia/Tashkent';
 	const now = today(zone);
-	const body: IDataObject = { begin_modified_on: formatDate(addDays(now, -1)), end_modified_on: formatDate(now) };
+	const body: IDataObject = {
+		begin_modified_on: formatDate(addDays(now, -1)),
+		end_modified_on: formatDate(now),
+	};
 	const filial = batch.find((entry) => entry.object.filial_code)?.object.filial_code;
 	if (filial) body.filial_code = filial;
 	const originalText = `${original.message}${typeof original.description === 'string' && original.description ? ` — ${original.description}` : ''}`;
 	let rows: IDataObject[];
 	try {
-		const answer = await callSmartup.call(this, { path: verify.exportPath, body, safeToRepeat: true, itemIndex: batch[0].items[0] });
+		const answer = await callSmartup.call(this, {
+			path: verify.exportPath,
+			body,
+			safeToRepeat: true,
+			itemIndex: batch[0].items[0],
+		});
 		rows = Array.isArray(answer[verify.root]) ? (answer[verify.root] as IDataObject[]) : [];
 	} catch (lookupError) {
 		for (const entry of batch) {
@@ -369,8 +455,14 @@ async function verifyBatch(
 	for (const entry of batch) {
 		const row = found.get(entry.key);
 		if (row) {
-			const json: IDataObject = { success: true, [spec.keyField]: entry.key, verified: true, note: 'The answer was lost; the object was found in Smartup afterwards, so it was not sent again.' };
-			if (verify.idField && row[verify.idField] !== undefined) json.smartup_id = String(row[verify.idField]);
+			const json: IDataObject = {
+				success: true,
+				[spec.keyField]: entry.key,
+				verified: true,
+				note: 'The answer was lost; the object was found in Smartup afterwards, so it was not sent again.',
+			};
+			if (verify.idField && row[verify.idField] !== undefined)
+				json.smartup_id = String(row[verify.idField]);
 			results.set(entry, { ok: true, json });
 		} else if (errorKindOf(original) === 'timedOut') {
 			// A timed-out import may still be running on the server: not finding it yet proves nothing.
@@ -425,6 +517,7 @@ async function verifyBatch(
 
 /** What a resend does when the object did land after all: the duplicate setting decides, and some methods have none. */
 function resendNote(spec: ImportSpec): string {
-	if (spec.noDuplicateCheck) return `. Smartup has no duplicate check for ${spec.label}s, so if it did land a resend creates a second one`;
+	if (spec.noDuplicateCheck)
+		return `. Smartup has no duplicate check for ${spec.label}s, so if it did land a resend creates a second one`;
 	return `. If it did land, what a resend does depends on this method's duplicate setting in Smartup (Проверка на дубликат): refused, updated, skipped, or — with the check off — created twice`;
 }

@@ -65,18 +65,28 @@ export const IMPORTS: Record<string, ImportSpec> = {
 	'bankOperation:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.bankOperation),
 	'cashOperation:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.cashOperation),
 	'clientPayment:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.clientPayment),
-	'crossOrgMovement:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.crossOrgMovement),
-	'internalMovement:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.internalMovement),
+	'crossOrgMovement:createOrUpdate': document.createOrUpdate.importSpec(
+		DOCUMENT_TYPES.crossOrgMovement,
+	),
+	'internalMovement:createOrUpdate': document.createOrUpdate.importSpec(
+		DOCUMENT_TYPES.internalMovement,
+	),
 	'order:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.order),
 	'orderReturn:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.orderReturn),
 	'purchase:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.purchase),
 	'stocktaking:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.stocktaking),
-	'supplierReturn:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.supplierReturn),
-	'warehouseReceipt:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.warehouseReceipt),
+	'supplierReturn:createOrUpdate': document.createOrUpdate.importSpec(
+		DOCUMENT_TYPES.supplierReturn,
+	),
+	'warehouseReceipt:createOrUpdate': document.createOrUpdate.importSpec(
+		DOCUMENT_TYPES.warehouseReceipt,
+	),
 	'writeOff:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.writeOff),
 	'logistics:createOrUpdate': document.createOrUpdate.importSpec(DOCUMENT_TYPES.logistics),
 	'legalPerson:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.legalPerson),
-	'naturalPerson:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.naturalPerson),
+	'naturalPerson:createOrUpdate': reference.createOrUpdate.importSpec(
+		REFERENCE_TYPES.naturalPerson,
+	),
 	'product:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.product),
 	'contract:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.contract),
 	'personGroup:createOrUpdate': reference.createOrUpdate.importSpec(REFERENCE_TYPES.personGroup),
@@ -97,10 +107,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const importSpec = IMPORTS[`${resource}:${operation}`];
 	try {
-		return importSpec ? await runImport.call(this, importSpec) : await runOperations.call(this, OPERATIONS);
+		return importSpec
+			? await runImport.call(this, importSpec)
+			: await runOperations.call(this, OPERATIONS);
 	} finally {
 		// Every call counts against a daily quota (docs/api/smartup.md §4.7): the run says what it spent and what is left.
 		const summary = quotaSummary(this);
-		if (summary && typeof this.addExecutionHints === 'function') this.addExecutionHints({ message: summary, location: 'outputPane' });
+		if (summary && typeof this.addExecutionHints === 'function')
+			this.addExecutionHints({ message: summary, location: 'outputPane' });
 	}
 }

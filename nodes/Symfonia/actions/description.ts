@@ -17,13 +17,37 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Accounting Document (FK)', value: 'fkDocument', description: 'Documents with postings in Finanse i Księgowość' },
-			{ name: 'Contractor (FK)', value: 'fkContractor', description: 'Contractors of Finanse i Księgowość' },
-			{ name: 'Contractor (Handel)', value: 'contractor', description: 'Contractors (kontrahenci) of Symfonia Handel' },
+			{
+				name: 'Accounting Document (FK)',
+				value: 'fkDocument',
+				description: 'Documents with postings in Finanse i Księgowość',
+			},
+			{
+				name: 'Contractor (FK)',
+				value: 'fkContractor',
+				description: 'Contractors of Finanse i Księgowość',
+			},
+			{
+				name: 'Contractor (Handel)',
+				value: 'contractor',
+				description: 'Contractors (kontrahenci) of Symfonia Handel',
+			},
 			{ name: 'Custom API Call', value: 'customApiCall' },
-			{ name: 'Dictionary', value: 'dictionary', description: 'VAT rates, payment forms, document types, fiscal years, chart of accounts…' },
-			{ name: 'Purchase Document (Handel)', value: 'purchaseDocument', description: 'Cost / purchase invoices in Handel' },
-			{ name: 'Sales Document (Handel)', value: 'salesDocument', description: 'Sales invoices and receipts in Handel' },
+			{
+				name: 'Dictionary',
+				value: 'dictionary',
+				description: 'VAT rates, payment forms, document types, fiscal years, chart of accounts…',
+			},
+			{
+				name: 'Purchase Document (Handel)',
+				value: 'purchaseDocument',
+				description: 'Cost / purchase invoices in Handel',
+			},
+			{
+				name: 'Sales Document (Handel)',
+				value: 'salesDocument',
+				description: 'Sales invoices and receipts in Handel',
+			},
 		],
 		default: 'contractor',
 	},

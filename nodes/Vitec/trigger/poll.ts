@@ -5,12 +5,23 @@
  * ("Fetch Test Event") never acknowledge and never touch the state. The guarantee and why it holds:
  * docs/vitec.md "Delivery guarantee".
  */
-import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { forgetCredentials } from '../../common/http';
 import { INFORMATION_TYPE_BY_VALUE, type InformationType } from '../config';
-import { dimensionField, dimensionWarning, informationTypeOptions, integrationIdField, reportPlanField } from '../fields';
+import {
+	dimensionField,
+	dimensionWarning,
+	informationTypeOptions,
+	integrationIdField,
+	reportPlanField,
+} from '../fields';
 import {
 	acknowledge,
 	batchItem,
@@ -34,14 +45,20 @@ export const triggerProperties: INodeProperties[] = [
 		options: informationTypeOptions,
 		default: ['accounting'],
 		required: true,
-		description: 'What to receive; each must be ticked in the Prenumeration in Vitec (Prenumerera på)',
+		description:
+			'What to receive; each must be ticked in the Prenumeration in Vitec (Prenumerera på)',
 	},
 	{
 		displayName: 'Companies',
 		name: 'companySelection',
 		type: 'options',
 		options: [
-			{ name: 'All the API User Sees', value: 'all', description: 'Companies with pending events (or the full company list when the pending check is off)' },
+			{
+				name: 'All the API User Sees',
+				value: 'all',
+				description:
+					'Companies with pending events (or the full company list when the pending check is off)',
+			},
 			{ name: 'Chosen From a List', value: 'list' },
 			{ name: 'By ID', value: 'ids' },
 		],
@@ -54,7 +71,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getCompanies' },
 		default: [],
-		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show: { companySelection: ['list'] } },
 	},
 	{
@@ -77,17 +95,19 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'On Emit (Simple)',
 				value: 'onEmit',
 				description:
-					'Confirm receipt to Vitec at the next poll, once n8n has stored the items (at-least-once). If the workflow then fails, use n8n\'s error workflow or retry the execution: Vitec will not send them again.',
+					"Confirm receipt to Vitec at the next poll, once n8n has stored the items (at-least-once). If the workflow then fails, use n8n's error workflow or retry the execution: Vitec will not send them again.",
 			},
 			{
 				name: 'Later, by an Acknowledge Step (At-Least-Once)',
 				value: 'later',
-				description: 'Confirm only when the workflow reaches a Vitec Ekonomi → Acknowledge step. Unconfirmed revisions come again after the redelivery timeout.',
+				description:
+					'Confirm only when the workflow reaches a Vitec Ekonomi → Acknowledge step. Unconfirmed revisions come again after the redelivery timeout.',
 			},
 			{
 				name: 'Legacy Destructive Read (Not Recommended)',
 				value: 'legacyDestructive',
-				description: 'Old Get…Revisions methods: Vitec deletes the revisions when it sends them, so a crash loses them',
+				description:
+					'Old Get…Revisions methods: Vitec deletes the revisions when it sends them, so a crash loses them',
 			},
 		],
 		default: 'onEmit',
@@ -101,7 +121,8 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { acknowledgeMode: ['later'] } },
 	},
 	{
-		displayName: 'Legacy mode: Vitec removes revisions when it sends them. If n8n stops before the workflow has stored them, they are lost. Fetch Test Event is refused in this mode.',
+		displayName:
+			'Legacy mode: Vitec removes revisions when it sends them. If n8n stops before the workflow has stored them, they are lost. Fetch Test Event is refused in this mode.',
 		name: 'legacyNotice',
 		type: 'notice',
 		default: '',
@@ -113,7 +134,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 30,
-		description: 'How long an emitted but unconfirmed revision is held back before it is emitted again',
+		description:
+			'How long an emitted but unconfirmed revision is held back before it is emitted again',
 		displayOptions: { show: { acknowledgeMode: ['later'] } },
 	},
 	{
@@ -128,7 +150,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'checkPendingFirst',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to ask GetListOfPendingEvents first (cheap, recommended by Vitec) and fetch only where something waits',
+				description:
+					'Whether to ask GetListOfPendingEvents first (cheap, recommended by Vitec) and fetch only where something waits',
 			},
 			{
 				displayName: 'Max Batches per Poll',
@@ -193,19 +216,27 @@ function parseCompanyIds(ctx: IPollFunctions, text: string): number[] {
 	const ids = parts.map(Number);
 	const bad = parts.find((part, index) => !/^\d+$/.test(part) || ids[index] <= 0);
 	if (bad !== undefined || !ids.length) {
-		throw new NodeOperationError(ctx.getNode(), `Company IDs: "${bad ?? text}" is not a company number; enter numbers separated by commas, like 101, 102`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Company IDs: "${bad ?? text}" is not a company number; enter numbers separated by commas, like 101, 102`,
+		);
 	}
 	return ids;
 }
 
 const targetKey = (type: string, companyId: number | null) => `${type}|${companyId}`;
-const describe = (target: Target) => (target.companyId === null ? target.type.value : `${target.type.value} for company ${target.companyId}`);
+const describe = (target: Target) =>
+	target.companyId === null
+		? target.type.value
+		: `${target.type.value} for company ${target.companyId}`;
 
 export async function pollRevisions(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') return await pollOnce(this, true);
 	const key = `${this.getWorkflow().id ?? ''}|${this.getNode().id ?? this.getNode().name}`;
 	if (running.has(key)) {
-		this.logger.warn('Vitec Ekonomi Trigger: the previous poll is still running, so this one is skipped (no revision is fetched twice)');
+		this.logger.warn(
+			'Vitec Ekonomi Trigger: the previous poll is still running, so this one is skipped (no revision is fetched twice)',
+		);
 		return null;
 	}
 	running.add(key);
@@ -230,23 +261,45 @@ interface PollSettings {
 
 function readSettings(ctx: IPollFunctions, manual: boolean): PollSettings {
 	const integrationId = String(ctx.getNodeParameter('integrationId', '') ?? '').trim();
-	if (!integrationId) throw new NodeOperationError(ctx.getNode(), 'Integration-ID is required: enter the ID of the Prenumeration created in Vitec');
+	if (!integrationId)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Integration-ID is required: enter the ID of the Prenumeration created in Vitec',
+		);
 	const typeValues = ctx.getNodeParameter('informationTypes', []) as string[];
-	const types = typeValues.map((value) => INFORMATION_TYPE_BY_VALUE.get(value)).filter((type): type is InformationType => !!type);
-	if (!types.length) throw new NodeOperationError(ctx.getNode(), 'Information Types: choose at least one type to receive');
+	const types = typeValues
+		.map((value) => INFORMATION_TYPE_BY_VALUE.get(value))
+		.filter((type): type is InformationType => !!type);
+	if (!types.length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Information Types: choose at least one type to receive',
+		);
 	const selection = ctx.getNodeParameter('companySelection', 'all') as string;
 	let companies: number[] | undefined;
-	if (selection === 'list') companies = (ctx.getNodeParameter('companies', []) as Array<number | string>).map(Number).filter((id) => id > 0);
-	if (selection === 'ids') companies = parseCompanyIds(ctx, String(ctx.getNodeParameter('companyIds', '')));
+	if (selection === 'list')
+		companies = (ctx.getNodeParameter('companies', []) as Array<number | string>)
+			.map(Number)
+			.filter((id) => id > 0);
+	if (selection === 'ids')
+		companies = parseCompanyIds(ctx, String(ctx.getNodeParameter('companyIds', '')));
 	if (companies && !companies.length && types.some((type) => type.perCompany)) {
-		throw new NodeOperationError(ctx.getNode(), 'Companies: choose at least one company (or select "All the API User Sees")');
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Companies: choose at least one company (or select "All the API User Sees")',
+		);
 	}
 	const mode = ctx.getNodeParameter('acknowledgeMode', 'onEmit') as PollSettings['mode'];
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	if (manual && mode === 'legacyDestructive') {
-		throw new NodeOperationError(ctx.getNode(), 'Fetch Test Event is not available in Legacy Destructive Read mode', {
-			description: 'A test fetch would delete the revisions in Vitec. Switch Acknowledge Mode to On Emit or Later to see test data.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Fetch Test Event is not available in Legacy Destructive Read mode',
+			{
+				description:
+					'A test fetch would delete the revisions in Vitec. Switch Acknowledge Mode to On Emit or Later to see test data.',
+			},
+		);
 	}
 	return {
 		integrationId,
@@ -263,7 +316,8 @@ function readSettings(ctx: IPollFunctions, manual: boolean): PollSettings {
 			legacy: mode === 'legacyDestructive',
 			legacySequence: { prefix: `legacy-${Date.now().toString(36)}`, count: 0 },
 		},
-		timeoutMs: Math.max(1, Number(ctx.getNodeParameter('redeliveryTimeoutMinutes', 30)) || 30) * 60_000,
+		timeoutMs:
+			Math.max(1, Number(ctx.getNodeParameter('redeliveryTimeoutMinutes', 30)) || 30) * 60_000,
 	};
 }
 
@@ -273,7 +327,10 @@ function failureText(error: unknown): string {
 	return [message ?? String(error), description].filter(Boolean).join(' — ');
 }
 
-async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExecutionData[][] | null> {
+async function pollOnce(
+	ctx: IPollFunctions,
+	manual: boolean,
+): Promise<INodeExecutionData[][] | null> {
 	// n8n keeps this context for the whole activation: read the credential again on every poll.
 	forgetCredentials(ctx);
 	const settings = readSettings(ctx, manual);
@@ -318,11 +375,17 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 		targets = targetsFromPending(pending, settings.types, settings.companies);
 		if (targets && state.unverified) {
 			// A target the complete pending list does not name is empty: its receipt took effect.
-			for (const key of Object.keys(state.unverified)) if (!targets.some((target) => targetKey(target.type.value, target.companyId) === key)) delete state.unverified[key];
+			for (const key of Object.keys(state.unverified))
+				if (!targets.some((target) => targetKey(target.type.value, target.companyId) === key))
+					delete state.unverified[key];
 		}
 	}
 	if (!targets) {
-		const all = settings.companies ?? (settings.types.some((type) => type.perCompany) ? (await listCompanies(ctx, {})).map((company) => Number(company.CompanyId)) : []);
+		const all =
+			settings.companies ??
+			(settings.types.some((type) => type.perCompany)
+				? (await listCompanies(ctx, {})).map((company) => Number(company.CompanyId))
+				: []);
 		targets = [];
 		for (const type of settings.types) {
 			if (!type.perCompany) targets.push({ type, companyId: null, pending: null });
@@ -338,13 +401,20 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 	const items: INodeExecutionData[] = [];
 	const owed: OwedReceipt[] = [];
 	const inFlight: Record<string, number> = {};
-	if (mode === 'later') for (const [key, at] of Object.entries(state.inFlight ?? {})) if (now - at < settings.timeoutMs) inFlight[key] = at;
+	if (mode === 'later')
+		for (const [key, at] of Object.entries(state.inFlight ?? {}))
+			if (now - at < settings.timeoutMs) inFlight[key] = at;
 	const heads: NonNullable<TriggerState['heads']> = { ...(state.heads ?? {}) };
 	const waiting = new Set(Object.keys(inFlight).map((key) => key.slice(0, key.lastIndexOf('|'))));
 	const emit = (revisions: Revision[], target: Target) => {
 		if (!revisions.length) return;
-		if (settings.perBatch) items.push({ json: batchItem(revisions, target.type, target.companyId, integrationId, fetchedAt) });
-		else for (const revision of revisions) items.push({ json: revisionItem(revision, target.type, integrationId, fetchedAt) });
+		if (settings.perBatch)
+			items.push({
+				json: batchItem(revisions, target.type, target.companyId, integrationId, fetchedAt),
+			});
+		else
+			for (const revision of revisions)
+				items.push({ json: revisionItem(revision, target.type, integrationId, fetchedAt) });
 	};
 	let calls = 0;
 	let visited = 0;
@@ -355,7 +425,13 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 		const key = targetKey(target.type.value, target.companyId);
 		if (blocked.has(key)) continue;
 		const head = heads[key];
-		if (mode === 'later' && head && target.pending !== null && target.pending === head.pending && waiting.has(key)) {
+		if (
+			mode === 'later' &&
+			head &&
+			target.pending !== null &&
+			target.pending === head.pending &&
+			waiting.has(key)
+		) {
 			// The head emitted earlier still waits for the workflow's Acknowledge step (its in-flight marks have not
 			// timed out) and the pending count did not move: the same rows would come back, so they are not fetched.
 			succeeded++;
@@ -381,7 +457,10 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 			// emit the same batch again (it stays in Vitec; the owed receipt is sent again at the next poll).
 			const returned = returnedAfterReceipt(revisions, state.unverified[key]);
 			if (returned.length) {
-				state.owed = [...(state.owed ?? []), { type: target.type.value, companyId: target.companyId, eventIds: state.unverified[key] }];
+				state.owed = [
+					...(state.owed ?? []),
+					{ type: target.type.value, companyId: target.companyId, eventIds: state.unverified[key] },
+				];
 				throw receiptError(ctx, target, returned);
 			}
 			delete state.unverified[key];
@@ -400,7 +479,12 @@ async function pollOnce(ctx: IPollFunctions, manual: boolean): Promise<INodeExec
 			continue;
 		}
 		emit(revisions, target);
-		if (mode === 'onEmit') owed.push({ type: target.type.value, companyId: target.companyId, eventIds: revisions.map((revision) => revision.eventId) });
+		if (mode === 'onEmit')
+			owed.push({
+				type: target.type.value,
+				companyId: target.companyId,
+				eventIds: revisions.map((revision) => revision.eventId),
+			});
 	}
 
 	if (manual) {
@@ -440,17 +524,27 @@ function reportFailures(
 	const failing: NonNullable<TriggerState['failing']> = {};
 	for (const [key, { target, error }] of failedNow) {
 		const before = state.failing?.[key];
-		const entry = { polls: (before?.polls ?? 0) + 1, since: before?.since ?? new Date().toISOString(), message: failureText(error) };
+		const entry = {
+			polls: (before?.polls ?? 0) + 1,
+			since: before?.since ?? new Date().toISOString(),
+			message: failureText(error),
+		};
 		failing[key] = entry;
-		ctx.logger.warn(`Vitec Ekonomi Trigger skipped ${describe(target)} (failing for ${entry.polls} poll${entry.polls > 1 ? 's' : ''} since ${entry.since}); the other types and companies were fetched: ${entry.message}`);
+		ctx.logger.warn(
+			`Vitec Ekonomi Trigger skipped ${describe(target)} (failing for ${entry.polls} poll${entry.polls > 1 ? 's' : ''} since ${entry.since}); the other types and companies were fetched: ${entry.message}`,
+		);
 	}
 	state.failing = failing;
 	if (!failedNow.size) return null;
 	const lasting = Object.entries(failing).filter(([, entry]) => entry.polls >= REPORT_AFTER_POLLS);
 	if (all || lasting.length) {
-		const [key, first] = all ? [...failedNow.entries()][0] : [lasting[0][0], failedNow.get(lasting[0][0])!];
+		const [key, first] = all
+			? [...failedNow.entries()][0]
+			: [lasting[0][0], failedNow.get(lasting[0][0])!];
 		const names = [...failedNow.values()].map(({ target }) => describe(target)).join(', ');
-		const since = all ? '' : ` (failing for ${failing[key].polls} polls since ${failing[key].since})`;
+		const since = all
+			? ''
+			: ` (failing for ${failing[key].polls} polls since ${failing[key].since})`;
 		for (const [name] of lasting) failing[name].polls = 0;
 		const { message, description } = first.error as { message?: string; description?: string };
 		throw new NodeApiError(
@@ -468,21 +562,31 @@ function reportFailures(
 
 /** Fetch Test Event found nothing: say what to do instead of showing an empty result. */
 function nothingPending(ctx: IPollFunctions, integrationId: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `No revisions are waiting in Vitec for Integration-ID "${integrationId}" (for the chosen types and companies)`, {
-		description:
-			'Change a row in Vitec Ekonomi (or ask your Vitec administrator for a one-time transfer, Engångsöverföring) and fetch again. Check that the Prenumeration is active and includes these information types and companies.',
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`No revisions are waiting in Vitec for Integration-ID "${integrationId}" (for the chosen types and companies)`,
+		{
+			description:
+				'Change a row in Vitec Ekonomi (or ask your Vitec administrator for a one-time transfer, Engångsöverföring) and fetch again. Check that the Prenumeration is active and includes these information types and companies.',
+		},
+	);
 }
 
 /** The pairs the pending list names; undefined when it names something we cannot map (then ask all). */
-function targetsFromPending(pending: PendingEntry[], types: InformationType[], companies: number[] | undefined): Array<Target & { pending: number | null }> | undefined {
+function targetsFromPending(
+	pending: PendingEntry[],
+	types: InformationType[],
+	companies: number[] | undefined,
+): Array<Target & { pending: number | null }> | undefined {
 	const targets: Array<Target & { pending: number | null }> = [];
 	const seen = new Map<string, Target & { pending: number | null }>();
 	for (const entry of pending) {
 		if (entry.count !== null && entry.count <= 0) continue;
 		const type = matchInformationType(entry.informationType, types.length ? types : []);
 		if (!type) {
-			const known = matchInformationType(entry.informationType, [...INFORMATION_TYPE_BY_VALUE.values()]);
+			const known = matchInformationType(entry.informationType, [
+				...INFORMATION_TYPE_BY_VALUE.values(),
+			]);
 			if (known) continue; // a type this trigger does not receive
 			return undefined;
 		}
@@ -491,7 +595,9 @@ function targetsFromPending(pending: PendingEntry[], types: InformationType[], c
 		if (companyId !== null && companies && !companies.includes(companyId)) continue;
 		const key = targetKey(type.value, companyId);
 		const known = seen.get(key);
-		if (known) known.pending = known.pending === null || entry.count === null ? null : known.pending + entry.count;
+		if (known)
+			known.pending =
+				known.pending === null || entry.count === null ? null : known.pending + entry.count;
 		else {
 			const target = { type, companyId, pending: entry.count };
 			seen.set(key, target);
@@ -499,5 +605,8 @@ function targetsFromPending(pending: PendingEntry[], types: InformationType[], c
 		}
 	}
 	// Oldest types first is unknown; keep the order of the selected types for predictability.
-	return targets.sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || (a.companyId ?? 0) - (b.companyId ?? 0));
+	return targets.sort(
+		(a, b) =>
+			types.indexOf(a.type) - types.indexOf(b.type) || (a.companyId ?? 0) - (b.companyId ?? 0),
+	);
 }

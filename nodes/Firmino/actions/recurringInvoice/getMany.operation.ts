@@ -64,7 +64,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'startDate',
-				description: 'Field of a recurring invoice to sort by (sortField), e.g. startDate or name; Firmino does not list which it accepts',
+				description:
+					'Field of a recurring invoice to sort by (sortField), e.g. startDate or name; Firmino does not list which it accepts',
 			},
 			{
 				displayName: 'Sort Order',
@@ -79,7 +80,10 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...simplifyField, description: 'Whether to return each recurring invoice with Active as a true/false value' },
+	{
+		...simplifyField,
+		description: 'Whether to return each recurring invoice with Active as a true/false value',
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -99,7 +103,12 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 				body: { ...query, page, size },
 			});
 			if (!response || !Array.isArray(response.list)) {
-				return await unexpectedAnswer.call(this, itemIndex, 'Firmino answered the list without its "list" of documents', response);
+				return await unexpectedAnswer.call(
+					this,
+					itemIndex,
+					'Firmino answered the list without its "list" of documents',
+					response,
+				);
 			}
 			const total = Number(response.params?.total);
 			return { items: response.list, total: Number.isFinite(total) ? total : undefined };
@@ -139,7 +148,8 @@ function readFindQuery(this: IExecuteFunctions, itemIndex: number): IDataObject 
 	if (sortField) {
 		query.sortField = sortField;
 		const order = textOf(this, sort.sortOrder, itemIndex, 'Sort Order').toLowerCase() || 'asc';
-		if (order !== 'asc' && order !== 'desc') throw fieldError(this, itemIndex, 'Sort Order', 'must be asc or desc');
+		if (order !== 'asc' && order !== 'desc')
+			throw fieldError(this, itemIndex, 'Sort Order', 'must be asc or desc');
 		query.sortOrder = order;
 	}
 	return query;

@@ -38,7 +38,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Defaults',
 				value: 'getDefaults',
-				description: 'Get the values a new recurring invoice would get, without creating one (init)',
+				description:
+					'Get the values a new recurring invoice would get, without creating one (init)',
 				action: 'Get defaults for a new recurring invoice',
 			},
 			{

@@ -5,7 +5,13 @@ import type { OperationExecute } from '../../../common/router';
 import { fieldError, readPositiveInteger } from '../../../common/validate';
 import { callFirmino } from '../../transport';
 import type { RecurringDocument } from '../../types';
-import { allDocumentFields, recurringInvoiceIdField, shapeOutput, simplifyField, toApiDocument } from '../fields';
+import {
+	allDocumentFields,
+	recurringInvoiceIdField,
+	shapeOutput,
+	simplifyField,
+	toApiDocument,
+} from '../fields';
 
 const properties: INodeProperties[] = [
 	recurringInvoiceIdField,
@@ -27,7 +33,16 @@ export const description = updateDisplayOptions(
 );
 
 /** The fields `update` takes; `find`'s read-only labels (saleDocumentName, intervalTypeName) are left out. */
-const WRITABLE = ['idSaleDocument', 'intervalTimeType', 'name', 'startDate', 'active', 'email', 'emailForConfirmation', 'hourToSend'];
+const WRITABLE = [
+	'idSaleDocument',
+	'intervalTimeType',
+	'name',
+	'startDate',
+	'active',
+	'email',
+	'emailForConfirmation',
+	'hourToSend',
+];
 
 /** The server puts this in front of every name it stores (docs/api/firmino.md, field `name`). */
 const NAME_PREFIX = /^CYKLICZNA - /;
@@ -44,9 +59,16 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		throw fieldError(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	}
 
-	const { response: current } = await (callFirmino<RecurringDocument>).call(this, itemIndex, 'get', { id });
+	const { response: current } = await (callFirmino<RecurringDocument>).call(
+		this,
+		itemIndex,
+		'get',
+		{ id },
+	);
 	const document = { ...currentWritableFields(current), ...changes, id };
-	const envelope = await (callFirmino<RecurringDocument>).call(this, itemIndex, 'update', { body: document });
+	const envelope = await (callFirmino<RecurringDocument>).call(this, itemIndex, 'update', {
+		body: document,
+	});
 	return shapeOutput(this, itemIndex, envelope);
 };
 
@@ -61,7 +83,11 @@ function currentWritableFields(current: RecurringDocument): IDataObject {
 	if (typeof fields.active === 'string') fields.active = fields.active === 'true';
 	for (const key of ['email', 'emailForConfirmation']) {
 		if (typeof fields[key] === 'string') {
-			fields[key] = (fields[key] as string).split(';').map((e) => e.trim()).filter(Boolean).join(';');
+			fields[key] = (fields[key] as string)
+				.split(';')
+				.map((e) => e.trim())
+				.filter(Boolean)
+				.join(';');
 		}
 	}
 	return fields;

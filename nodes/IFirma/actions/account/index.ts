@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['account'] } },
 		options: [
-			{ name: 'Get Accounting Month', value: 'getAccountingMonth', description: 'Get the accounting month (miesiąc księgowy) set in iFirma', action: 'Get the accounting month' },
-			{ name: 'Get API Limit', value: 'getLimit', description: 'Get how much of the monthly API limit is used and granted', action: 'Get the API limit' },
-			{ name: 'Set Accounting Month', value: 'setAccountingMonth', description: 'Move the accounting month to the next, previous or a given month', action: 'Set the accounting month' },
+			{
+				name: 'Get Accounting Month',
+				value: 'getAccountingMonth',
+				description: 'Get the accounting month (miesiąc księgowy) set in iFirma',
+				action: 'Get the accounting month',
+			},
+			{
+				name: 'Get API Limit',
+				value: 'getLimit',
+				description: 'Get how much of the monthly API limit is used and granted',
+				action: 'Get the API limit',
+			},
+			{
+				name: 'Set Accounting Month',
+				value: 'setAccountingMonth',
+				description: 'Move the accounting month to the next, previous or a given month',
+				action: 'Set the accounting month',
+			},
 		],
 		default: 'getLimit',
 	},

@@ -17,7 +17,11 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Next Month (NAST)', value: 'next' },
 			{ name: 'Previous Month (POPRZ)', value: 'previous' },
-			{ name: 'Month of a Date', value: 'date', description: 'Steps one month at a time until the month of the date is set, then checks it' },
+			{
+				name: 'Month of a Date',
+				value: 'date',
+				description: 'Steps one month at a time until the month of the date is set, then checks it',
+			},
 		],
 		default: 'next',
 	},
@@ -37,7 +41,8 @@ const properties: INodeProperties[] = [
 		name: 'carryOver',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to carry data over when moving into a new year (PrzeniesDaneZPoprzedniegoRoku)',
+		description:
+			'Whether to carry data over when moving into a new year (PrzeniesDaneZPoprzedniegoRoku)',
 		displayOptions: { show: { '@version': [1] } },
 	},
 	{
@@ -45,39 +50,72 @@ const properties: INodeProperties[] = [
 		name: 'carryOver',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to carry data over when moving into a new year (PrzeniesDaneZPoprzedniegoRoku), as iFirma itself does',
+		description:
+			'Whether to carry data over when moving into a new year (PrzeniesDaneZPoprzedniegoRoku), as iFirma itself does',
 		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['setAccountingMonth'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['setAccountingMonth'] } },
+	properties,
+);
 
 /** PUT `abonent/miesiacksiegowy.json` once, or as many times as the target month needs, then GET to verify. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const target = this.getNodeParameter('target', itemIndex, 'next') as string;
-	const carryOver = this.getNodeParameter('carryOver', itemIndex, this.getNode().typeVersion >= 1.1) === true;
+	const carryOver =
+		this.getNodeParameter('carryOver', itemIndex, this.getNode().typeVersion >= 1.1) === true;
 	if (target === 'next' || target === 'previous') {
-		const response = await stepAccountingMonth(this, itemIndex, target === 'next' ? 'NAST' : 'POPRZ', carryOver);
-		return { ...monthOutput(await readAccountingMonth(this, itemIndex)), steps: 1, Informacja: response.Informacja ?? '' };
+		const response = await stepAccountingMonth(
+			this,
+			itemIndex,
+			target === 'next' ? 'NAST' : 'POPRZ',
+			carryOver,
+		);
+		return {
+			...monthOutput(await readAccountingMonth(this, itemIndex)),
+			steps: 1,
+			Informacja: response.Informacja ?? '',
+		};
 	}
 	const date = readDate(this, 'date', itemIndex, 'Date');
 	const wanted = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 	const start = await readAccountingMonth(this, itemIndex);
 	const difference = wanted - (start.year * 12 + start.month - 1);
 	if (Math.abs(difference) > MAX_STEPS) {
-		throw fieldError(this, itemIndex, 'Date', `is ${Math.abs(difference)} months away from the accounting month set (${monthOutput(start).month as string}); the node moves at most ${MAX_STEPS}`);
+		throw fieldError(
+			this,
+			itemIndex,
+			'Date',
+			`is ${Math.abs(difference)} months away from the accounting month set (${monthOutput(start).month as string}); the node moves at most ${MAX_STEPS}`,
+		);
 	}
 	let informacja = '';
 	for (let step = 0; step < Math.abs(difference); step++) {
-		const response = await stepAccountingMonth(this, itemIndex, difference > 0 ? 'NAST' : 'POPRZ', carryOver);
+		const response = await stepAccountingMonth(
+			this,
+			itemIndex,
+			difference > 0 ? 'NAST' : 'POPRZ',
+			carryOver,
+		);
 		informacja = String(response.Informacja ?? '');
 	}
 	const now = await readAccountingMonth(this, itemIndex);
 	if (now.year * 12 + now.month - 1 !== wanted) {
-		throw new NodeOperationError(this.getNode(), `The accounting month is ${monthOutput(now).month as string} after moving, not ${date.slice(0, 7)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Check the month in iFirma (Konfiguracja) before issuing documents.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The accounting month is ${monthOutput(now).month as string} after moving, not ${date.slice(0, 7)} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Check the month in iFirma (Konfiguracja) before issuing documents.',
+			},
+		);
 	}
-	return { ...monthOutput(now), steps: Math.abs(difference), previous: monthOutput(start).month, Informacja: informacja };
+	return {
+		...monthOutput(now),
+		steps: Math.abs(difference),
+		previous: monthOutput(start).month,
+		Informacja: informacja,
+	};
 };

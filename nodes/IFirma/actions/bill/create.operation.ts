@@ -18,7 +18,20 @@ import {
 } from '../fields';
 import { createdOutput, readDocumentContractor, readLines } from '../shared';
 
-const BILL_OPTIONS = ['additionalJson', 'checkAccountingMonth', 'paid', 'bankAccount', 'issuerSignature', 'number', 'series', 'place', 'template', 'recipientSignature', 'remarks', 'saleDateFormat'];
+const BILL_OPTIONS = [
+	'additionalJson',
+	'checkAccountingMonth',
+	'paid',
+	'bankAccount',
+	'issuerSignature',
+	'number',
+	'series',
+	'place',
+	'template',
+	'recipientSignature',
+	'remarks',
+	'saleDateFormat',
+];
 
 const properties: INodeProperties[] = [
 	contractorModeField,
@@ -49,7 +62,8 @@ const properties: INodeProperties[] = [
 			{ name: 'No (NIE)', value: 'NIE' },
 		],
 		default: '',
-		description: 'For flat-rate (ryczałt) payers: whether the bill goes into the register (WpisDoEwidencji)',
+		description:
+			'For flat-rate (ryczałt) payers: whether the bill goes into the register (WpisDoEwidencji)',
 	},
 	{
 		...linesFields[0],
@@ -60,13 +74,20 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Line',
 				name: 'line',
-				values: (linesFields[1] as { options: Array<{ values: INodeProperties[] }> }).options[0].values.filter((value) =>
+				values: (
+					linesFields[1] as { options: Array<{ values: INodeProperties[] }> }
+				).options[0].values.filter((value) =>
 					['name', 'quantity', 'unit', 'unitPrice', 'discount', 'flatRate'].includes(value.name),
 				),
 			},
 		],
 	},
-	{ ...linesFields[2], default: '[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100}\n]', description: 'A list of lines with name, quantity, unit, unitPrice, discount, flatRate (no VAT on a bill)' },
+	{
+		...linesFields[2],
+		default: '[\n  {"name": "Usługa", "quantity": 1, "unit": "szt.", "unitPrice": 100}\n]',
+		description:
+			'A list of lines with name, quantity, unit, unitPrice, discount, flatRate (no VAT on a bill)',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -78,19 +99,37 @@ const properties: INodeProperties[] = [
 	returnDocumentField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['create'] } },
+	properties,
+);
 
 /** POST `rachunekkraj.json` with the "rachunek" key (docs/api/ifirma.md §5.3). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const { body } = readHeader(this, itemIndex, {
-		omit: ['LiczOd', 'ZaplaconoNaDokumencie', 'RodzajPodpisuOdbiorcy', 'WidocznyNumerGios', 'SplitPayment'],
+		omit: [
+			'LiczOd',
+			'ZaplaconoNaDokumencie',
+			'RodzajPodpisuOdbiorcy',
+			'WidocznyNumerGios',
+			'SplitPayment',
+		],
 	});
 	body.WpisDoKpir = this.getNodeParameter('kpirEntry', itemIndex, 'NIE') as string;
 	const register = this.getNodeParameter('registerEntry', itemIndex, '') as string;
 	if (register) body.WpisDoEwidencji = register;
 	// A bill's accounting month is its issue date's, as iFirma's own module has it (docs/api/ifirma.md §5.3).
 	await checkAccountingMonth(this, itemIndex, String(body.DataWystawienia), 'Issue Date');
-	const request: IDataObject = mergeAdditionalJson(this, itemIndex, { ...body, ...readDocumentContractor(this, itemIndex), Pozycje: readLines(this, itemIndex, 'bill') });
-	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'rachunekkraj.json', body: request, safeToRepeat: false });
+	const request: IDataObject = mergeAdditionalJson(this, itemIndex, {
+		...body,
+		...readDocumentContractor(this, itemIndex),
+		Pozycje: readLines(this, itemIndex, 'bill'),
+	});
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'POST',
+		path: 'rachunekkraj.json',
+		body: request,
+		safeToRepeat: false,
+	});
 	return await createdOutput(this, itemIndex, response, 'rachunekkraj');
 };

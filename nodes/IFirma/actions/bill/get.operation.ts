@@ -5,10 +5,17 @@ import { callIfirma, documentRef } from '../../transport';
 import { documentRefField } from '../fields';
 import { readDocumentRef } from '../shared';
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['get'] } }, [documentRefField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['get'] } },
+	[documentRefField],
+);
 
 /** GET `rachunekkraj/{ref}.json` with the "rachunek" key. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex);
-	return await callIfirma.call(this, itemIndex, { method: 'GET', path: `rachunekkraj/${documentRef(ref)}.json`, safeToRepeat: true });
+	return await callIfirma.call(this, itemIndex, {
+		method: 'GET',
+		path: `rachunekkraj/${documentRef(ref)}.json`,
+		safeToRepeat: true,
+	});
 };

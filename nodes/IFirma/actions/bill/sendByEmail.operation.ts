@@ -6,7 +6,10 @@ import { emailOptionsField, readEmailBody } from '../document';
 import { documentRefField } from '../fields';
 import { readDocumentRef } from '../shared';
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['sendByEmail'] } }, [documentRefField, emailOptionsField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['sendByEmail'] } },
+	[documentRefField, emailOptionsField],
+);
 
 /** POST `rachunekkraj/send/{ref}.json?wyslijEfaktura=true` (docs/api/ifirma.md §5.3, M). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
@@ -19,5 +22,10 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		body,
 		safeToRepeat: false,
 	});
-	return { document: ref, sent: true, recipient: body.SkrzynkaEmailOdbiorcy ?? 'contractor', Informacja: response.Informacja ?? '' };
+	return {
+		document: ref,
+		sent: true,
+		recipient: body.SkrzynkaEmailOdbiorcy ?? 'contractor',
+		Informacja: response.Informacja ?? '',
+	};
 };

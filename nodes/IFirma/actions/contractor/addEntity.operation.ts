@@ -19,8 +19,18 @@ const ROLES = [
 ];
 
 const properties: INodeProperties[] = [
-	{ ...identifierField, description: 'The saved contractor the entity is added to (kontrahentIdentyfikator)' },
-	{ displayName: 'Role', name: 'role', type: 'options', options: ROLES, default: 'ODBIORCA', description: 'What the entity is on the invoices (Rola)' },
+	{
+		...identifierField,
+		description: 'The saved contractor the entity is added to (kontrahentIdentyfikator)',
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		options: ROLES,
+		default: 'ODBIORCA',
+		description: 'What the entity is on the invoices (Rola)',
+	},
 	{
 		displayName: 'Role Name',
 		name: 'roleName',
@@ -30,7 +40,14 @@ const properties: INodeProperties[] = [
 		description: 'The role as printed, for Other (NazwaRoli)',
 		displayOptions: { show: { role: ['INNA'] } },
 	},
-	{ displayName: 'Entity Name', name: 'entityName', type: 'string', required: true, default: '', description: 'Name of the additional entity (Nazwa)' },
+	{
+		displayName: 'Entity Name',
+		name: 'entityName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the additional entity (Nazwa)',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -39,18 +56,59 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'City', name: 'Miejscowosc', type: 'string', default: '' },
-			{ displayName: 'Country', name: 'Kraj', type: 'string', default: '', description: 'Country name (Kraj)' },
-			{ displayName: 'EU Prefix', name: 'PrefiksUE', type: 'string', default: '', description: 'Two-letter EU VAT prefix (PrefiksUE)' },
-			{ displayName: 'Internal ID With NIP', name: 'IdentyfikatorWewnetrznyZNip', type: 'string', default: '', description: 'Internal identifier together with the NIP (IdentyfikatorWewnetrznyZNip, up to 18 characters), e.g. of a VAT-group member' },
-			{ displayName: 'Is Default', name: 'CzyDomyslny', type: 'boolean', default: false, description: 'Whether iFirma puts this entity on the contractor\'s invoices by default (CzyDomyslny)' },
-			{ displayName: 'NIP', name: 'NIP', type: 'string', default: '', description: 'Tax ID; a Polish NIP is checked with its checksum' },
-			{ displayName: 'Postal Code', name: 'KodPocztowy', type: 'string', default: '', placeholder: '00-001' },
+			{
+				displayName: 'Country',
+				name: 'Kraj',
+				type: 'string',
+				default: '',
+				description: 'Country name (Kraj)',
+			},
+			{
+				displayName: 'EU Prefix',
+				name: 'PrefiksUE',
+				type: 'string',
+				default: '',
+				description: 'Two-letter EU VAT prefix (PrefiksUE)',
+			},
+			{
+				displayName: 'Internal ID With NIP',
+				name: 'IdentyfikatorWewnetrznyZNip',
+				type: 'string',
+				default: '',
+				description:
+					'Internal identifier together with the NIP (IdentyfikatorWewnetrznyZNip, up to 18 characters), e.g. of a VAT-group member',
+			},
+			{
+				displayName: 'Is Default',
+				name: 'CzyDomyslny',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether iFirma puts this entity on the contractor's invoices by default (CzyDomyslny)",
+			},
+			{
+				displayName: 'NIP',
+				name: 'NIP',
+				type: 'string',
+				default: '',
+				description: 'Tax ID; a Polish NIP is checked with its checksum',
+			},
+			{
+				displayName: 'Postal Code',
+				name: 'KodPocztowy',
+				type: 'string',
+				default: '',
+				placeholder: '00-001',
+			},
 			{ displayName: 'Street', name: 'Ulica', type: 'string', default: '' },
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['addEntity'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contractor'], operation: ['addEntity'] } },
+	properties,
+);
 
 const LIMITS: Record<string, [string, number]> = {
 	Miejscowosc: ['City', 65],
@@ -69,13 +127,32 @@ const LIMITS: Record<string, [string, number]> = {
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const id = readIdentifier(this, itemIndex);
 	const role = this.getNodeParameter('role', itemIndex, 'ODBIORCA') as string;
-	if (!ROLES.some((option) => option.value === role)) throw fieldError(this, itemIndex, 'Role', `"${role}" is not one of: ${ROLES.map((option) => option.value).join(', ')}`);
-	const name = optionalText(this, this.getNodeParameter('entityName', itemIndex, ''), itemIndex, 'Entity Name', 150);
+	if (!ROLES.some((option) => option.value === role))
+		throw fieldError(
+			this,
+			itemIndex,
+			'Role',
+			`"${role}" is not one of: ${ROLES.map((option) => option.value).join(', ')}`,
+		);
+	const name = optionalText(
+		this,
+		this.getNodeParameter('entityName', itemIndex, ''),
+		itemIndex,
+		'Entity Name',
+		150,
+	);
 	if (!name) throw fieldError(this, itemIndex, 'Entity Name', 'is required');
 	const body: IDataObject = { Rola: role, Nazwa: name };
 	if (role === 'INNA') {
-		const roleName = optionalText(this, this.getNodeParameter('roleName', itemIndex, ''), itemIndex, 'Role Name', 100);
-		if (!roleName) throw fieldError(this, itemIndex, 'Role Name', 'is required with the role Other');
+		const roleName = optionalText(
+			this,
+			this.getNodeParameter('roleName', itemIndex, ''),
+			itemIndex,
+			'Role Name',
+			100,
+		);
+		if (!roleName)
+			throw fieldError(this, itemIndex, 'Role Name', 'is required with the role Other');
 		body.NazwaRoli = roleName;
 	}
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -85,7 +162,14 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		if (text) body[key] = key === 'PrefiksUE' ? text.toUpperCase() : text;
 	}
 	const nip = optionalText(this, extra.NIP, itemIndex, 'NIP');
-	if (nip) body.NIP = checkNip(this, nip, { euPrefix: body.PrefiksUE as string | undefined }, itemIndex, 'NIP');
+	if (nip)
+		body.NIP = checkNip(
+			this,
+			nip,
+			{ euPrefix: body.PrefiksUE as string | undefined },
+			itemIndex,
+			'NIP',
+		);
 	const response = await callIfirma.call(this, itemIndex, {
 		method: 'POST',
 		path: 'podmiotdodatkowy.json',

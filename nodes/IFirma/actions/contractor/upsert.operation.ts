@@ -5,24 +5,36 @@ import type { OperationExecute } from '../../../common/router';
 import { fieldError } from '../../../common/validate';
 import { callIfirma } from '../../transport';
 import { checkNip, contractorObject, optionalText } from '../shared';
-import { contractorAdditionalFields, createdContractor, mergeAndUpdate, requiredContractorFields, searchContractors } from './common';
+import {
+	contractorAdditionalFields,
+	createdContractor,
+	mergeAndUpdate,
+	requiredContractorFields,
+	searchContractors,
+} from './common';
 
-export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['upsert'] } }, [
-	{
-		displayName: 'NIP',
-		name: 'nip',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '5213609181',
-		description: 'Tax ID that identifies the contractor: updated if iFirma has one with this NIP, created otherwise. A Polish NIP is checked (checksum); a foreign tax ID needs the EU Prefix or Country Code.',
-	},
-	...requiredContractorFields,
-	{
-		...contractorAdditionalFields,
-		options: contractorAdditionalFields.options!.filter((field) => (field as { name: string }).name !== 'NIP'),
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contractor'], operation: ['upsert'] } },
+	[
+		{
+			displayName: 'NIP',
+			name: 'nip',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '5213609181',
+			description:
+				'Tax ID that identifies the contractor: updated if iFirma has one with this NIP, created otherwise. A Polish NIP is checked (checksum); a foreign tax ID needs the EU Prefix or Country Code.',
+		},
+		...requiredContractorFields,
+		{
+			...contractorAdditionalFields,
+			options: contractorAdditionalFields.options!.filter(
+				(field) => (field as { name: string }).name !== 'NIP',
+			),
+		},
+	],
+);
 
 const digits = (value: unknown) => String(value ?? '').replace(/\D/g, '');
 
@@ -40,17 +52,32 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const contractor = contractorObject(
 		this,
 		itemIndex,
-		{ Nazwa: this.getNodeParameter('name', itemIndex, ''), KodPocztowy: this.getNodeParameter('postCode', itemIndex, ''), Miejscowosc: this.getNodeParameter('city', itemIndex, '') },
+		{
+			Nazwa: this.getNodeParameter('name', itemIndex, ''),
+			KodPocztowy: this.getNodeParameter('postCode', itemIndex, ''),
+			Miejscowosc: this.getNodeParameter('city', itemIndex, ''),
+		},
 		{ ...extra, NIP: nip },
 	);
 
-	const matches = (await searchContractors.call(this, itemIndex, nip)).filter((found) => digits(found.NIP) === digits(nip) && digits(nip) !== '');
+	const matches = (await searchContractors.call(this, itemIndex, nip)).filter(
+		(found) => digits(found.NIP) === digits(nip) && digits(nip) !== '',
+	);
 	if (matches.length) {
 		const id = String(matches[0].Identyfikator);
 		const changes = { ...contractor };
 		delete changes.Identyfikator;
-		return { ...(await mergeAndUpdate(this, itemIndex, id, changes)), action: 'updated', matches: matches.length };
+		return {
+			...(await mergeAndUpdate(this, itemIndex, id, changes)),
+			action: 'updated',
+			matches: matches.length,
+		};
 	}
-	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: 'kontrahenci.json', body: { Identyfikator: null, ...contractor }, safeToRepeat: false });
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'POST',
+		path: 'kontrahenci.json',
+		body: { Identyfikator: null, ...contractor },
+		safeToRepeat: false,
+	});
 	return await createdContractor(this, itemIndex, contractor, response, { action: 'created' });
 };

@@ -12,7 +12,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['dictionary'] } },
 		options: [
-			{ name: 'Get EU VAT Rates', value: 'getEuVatRates', description: 'Get the VAT rates of an EU country (for OSS invoices)', action: 'Get EU VAT rates' },
+			{
+				name: 'Get EU VAT Rates',
+				value: 'getEuVatRates',
+				description: 'Get the VAT rates of an EU country (for OSS invoices)',
+				action: 'Get EU VAT rates',
+			},
 		],
 		default: 'getEuVatRates',
 	},

@@ -7,7 +7,14 @@ import { callIfirma } from '../../transport';
 import { contractorModeField, contractorModeFields, issueDateField } from '../fields';
 import { checkAccountingMonth, checkMonthField } from '../monthCheck';
 import { parseJsonValue } from '../../../common/json';
-import { createdId, optionalDate, optionalText, readDate, readDocumentContractor, todayInPoland } from '../shared';
+import {
+	createdId,
+	optionalDate,
+	optionalText,
+	readDate,
+	readDocumentContractor,
+	todayInPoland,
+} from '../shared';
 
 const KINDS: Record<string, string> = {
 	goods: 'zakuptowaruvat',
@@ -41,9 +48,28 @@ const properties: INodeProperties[] = [
 		default: 'costVat',
 		description: 'Which kind of expense to book; each has its own iFirma endpoint',
 	},
-	{ displayName: 'Document Number', name: 'documentNumber', type: 'string', required: true, default: '', description: 'Number of the supplier\'s invoice or document (NumerFaktury / NumerDokumentu, up to 50 characters)' },
-	{ ...issueDateField, description: 'Issue date of the document (DataWystawienia); today when empty. Must fall in the accounting month set in iFirma.' },
-	{ displayName: 'Expense Name', name: 'expenseName', type: 'string', required: true, default: '', description: 'What was bought (NazwaWydatku, up to 50 characters)' },
+	{
+		displayName: 'Document Number',
+		name: 'documentNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			"Number of the supplier's invoice or document (NumerFaktury / NumerDokumentu, up to 50 characters)",
+	},
+	{
+		...issueDateField,
+		description:
+			'Issue date of the document (DataWystawienia); today when empty. Must fall in the accounting month set in iFirma.',
+	},
+	{
+		displayName: 'Expense Name',
+		name: 'expenseName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'What was bought (NazwaWydatku, up to 50 characters)',
+	},
 	{ ...contractorModeField, description: 'The supplier' },
 	...contractorModeFields,
 	{
@@ -71,12 +97,34 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add VAT Amount',
 		default: {},
-		description: 'VAT as printed on the document; a rate left out is calculated from its net amount',
+		description:
+			'VAT as printed on the document; a rate left out is calculated from its net amount',
 		displayOptions: { show: { expenseKind: VAT_KINDS } },
 		options: [
-			{ displayName: 'VAT at 23%', name: 'vat23', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'KwotaVat23' },
-			{ displayName: 'VAT at 8%', name: 'vat8', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'KwotaVat08' },
-			{ displayName: 'VAT at 5%', name: 'vat5', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'KwotaVat05' },
+			{
+				displayName: 'VAT at 23%',
+				name: 'vat23',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'KwotaVat23',
+			},
+			{
+				displayName: 'VAT at 8%',
+				name: 'vat8',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'KwotaVat08',
+			},
+			{
+				displayName: 'VAT at 5%',
+				name: 'vat5',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'KwotaVat05',
+			},
 		],
 	},
 	{
@@ -113,7 +161,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are' },
+			{
+				displayName: 'Additional JSON',
+				name: 'additionalJson',
+				type: 'json',
+				default: '{}',
+				description: 'Any other iFirma fields, merged into the request as they are',
+			},
 			checkMonthField,
 			{
 				displayName: 'KSeF Marking',
@@ -129,14 +183,36 @@ const properties: INodeProperties[] = [
 				description:
 					'How the purchase invoice relates to KSeF (OznaczenieKSeF, the JPK marking): its KSeF number, issued offline, issued outside KSeF, or an internal document. Without this option: KSeF Number when one is given, else Outside KSeF (BFK).',
 			},
-			{ displayName: 'KSeF Number', name: 'ksefNumber', type: 'string', default: '', description: 'The number KSeF gave the supplier\'s invoice (NumerKSeF); with it, the marking defaults to KSeF Number' },
-			{ displayName: 'Payment Due Date', name: 'paymentDue', type: 'dateTime', default: '', description: 'TerminPlatnosci' },
-			{ displayName: 'Receipt Date', name: 'receiptDate', type: 'dateTime', default: '', description: 'When the document arrived (DataWplywu), not before the issue date' },
+			{
+				displayName: 'KSeF Number',
+				name: 'ksefNumber',
+				type: 'string',
+				default: '',
+				description:
+					"The number KSeF gave the supplier's invoice (NumerKSeF); with it, the marking defaults to KSeF Number",
+			},
+			{
+				displayName: 'Payment Due Date',
+				name: 'paymentDue',
+				type: 'dateTime',
+				default: '',
+				description: 'TerminPlatnosci',
+			},
+			{
+				displayName: 'Receipt Date',
+				name: 'receiptDate',
+				type: 'dateTime',
+				default: '',
+				description: 'When the document arrived (DataWplywu), not before the issue date',
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['expense'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['expense'], operation: ['create'] } },
+	properties,
+);
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -144,10 +220,28 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = this.getNodeParameter('expenseKind', itemIndex, 'costVat') as string;
 	const slug = KINDS[kind];
-	if (!slug) throw fieldError(this, itemIndex, 'Expense Kind', `"${kind}" is not one of: ${Object.keys(KINDS).join(', ')}`);
-	const number = optionalText(this, this.getNodeParameter('documentNumber', itemIndex, ''), itemIndex, 'Document Number', 50);
+	if (!slug)
+		throw fieldError(
+			this,
+			itemIndex,
+			'Expense Kind',
+			`"${kind}" is not one of: ${Object.keys(KINDS).join(', ')}`,
+		);
+	const number = optionalText(
+		this,
+		this.getNodeParameter('documentNumber', itemIndex, ''),
+		itemIndex,
+		'Document Number',
+		50,
+	);
 	if (!number) throw fieldError(this, itemIndex, 'Document Number', 'is required');
-	const name = optionalText(this, this.getNodeParameter('expenseName', itemIndex, ''), itemIndex, 'Expense Name', 50);
+	const name = optionalText(
+		this,
+		this.getNodeParameter('expenseName', itemIndex, ''),
+		itemIndex,
+		'Expense Name',
+		50,
+	);
 	if (!name) throw fieldError(this, itemIndex, 'Expense Name', 'is required');
 	const issueDate = readDate(this, 'issueDate', itemIndex, 'Issue Date', todayInPoland());
 	const body: IDataObject = { DataWystawienia: issueDate, NazwaWydatku: name };
@@ -172,12 +266,29 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		body.KwotaVat23 = vatOf('vat23', 'VAT at 23%', body.KwotaNetto23, 0.23);
 		body.KwotaVat08 = vatOf('vat8', 'VAT at 8%', body.KwotaNetto08, 0.08);
 		body.KwotaVat05 = vatOf('vat5', 'VAT at 5%', body.KwotaNetto05, 0.05);
-		const total = [body.KwotaNetto23, body.KwotaNetto08, body.KwotaNetto05, body.KwotaNetto00, body.KwotaNettoZw].reduce((a, b) => a + Number(b), 0);
-		if (total <= 0) throw fieldError(this, itemIndex, 'Net Amount at 23%', 'enter the net amount of at least one VAT rate');
+		const total = [
+			body.KwotaNetto23,
+			body.KwotaNetto08,
+			body.KwotaNetto05,
+			body.KwotaNetto00,
+			body.KwotaNettoZw,
+		].reduce((a, b) => a + Number(b), 0);
+		if (total <= 0)
+			throw fieldError(
+				this,
+				itemIndex,
+				'Net Amount at 23%',
+				'enter the net amount of at least one VAT rate',
+			);
 	} else {
 		body.RodzajDokumentu = this.getNodeParameter('documentKind', itemIndex, 'RACH') as string;
 		body.NumerDokumentu = number;
-		const total = toAmount(this, this.getNodeParameter('amount', itemIndex, 0), itemIndex, 'Amount');
+		const total = toAmount(
+			this,
+			this.getNodeParameter('amount', itemIndex, 0),
+			itemIndex,
+			'Amount',
+		);
 		if (total <= 0) throw fieldError(this, itemIndex, 'Amount', 'must be more than 0');
 		body.Kwota = total;
 	}
@@ -185,7 +296,8 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const received = optionalDate(this, extra.receiptDate, itemIndex, 'Receipt Date');
 	if (received) {
-		if (received < issueDate) throw fieldError(this, itemIndex, 'Receipt Date', 'must not be before the issue date');
+		if (received < issueDate)
+			throw fieldError(this, itemIndex, 'Receipt Date', 'must not be before the issue date');
 		body.DataWplywu = received;
 	}
 	const due = optionalDate(this, extra.paymentDue, itemIndex, 'Payment Due Date');
@@ -194,15 +306,43 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		// Sent on every VAT-invoice expense since KSeF (docs/api/ifirma.md §5.10): the number when given, else BFK.
 		const ksefNumber = optionalText(this, extra.ksefNumber, itemIndex, 'KSeF Number', 64);
 		const marking = (extra.ksefMarking as string | undefined) || (ksefNumber ? 'NUMER' : 'BFK');
-		if (!['NUMER', 'OFF', 'BFK', 'DI'].includes(marking)) throw fieldError(this, itemIndex, 'KSeF Marking', `"${marking}" is not one of: NUMER, OFF, BFK, DI`);
+		if (!['NUMER', 'OFF', 'BFK', 'DI'].includes(marking))
+			throw fieldError(
+				this,
+				itemIndex,
+				'KSeF Marking',
+				`"${marking}" is not one of: NUMER, OFF, BFK, DI`,
+			);
 		body.OznaczenieKSeF = marking;
 		if (marking === 'NUMER') {
-			if (!ksefNumber) throw fieldError(this, itemIndex, 'KSeF Number', 'is required with KSeF Marking = KSeF Number');
+			if (!ksefNumber)
+				throw fieldError(
+					this,
+					itemIndex,
+					'KSeF Number',
+					'is required with KSeF Marking = KSeF Number',
+				);
 			body.NumerKSeF = ksefNumber;
 		}
 	}
 	await checkAccountingMonth(this, itemIndex, issueDate, 'Issue Date');
-	const request = { ...body, ...readDocumentContractor(this, itemIndex), ...(parseJsonValue(this, extra.additionalJson, itemIndex, 'Additional JSON', 'object', { api: 'iFirma' }) ?? {}) };
-	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${slug}.json`, body: request, safeToRepeat: false });
-	return { Identyfikator: createdId(response) ?? null, Informacja: response.Informacja ?? '', kind: slug, ...body };
+	const request = {
+		...body,
+		...readDocumentContractor(this, itemIndex),
+		...(parseJsonValue(this, extra.additionalJson, itemIndex, 'Additional JSON', 'object', {
+			api: 'iFirma',
+		}) ?? {}),
+	};
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'POST',
+		path: `${slug}.json`,
+		body: request,
+		safeToRepeat: false,
+	});
+	return {
+		Identyfikator: createdId(response) ?? null,
+		Informacja: response.Informacja ?? '',
+		kind: slug,
+		...body,
+	};
 };

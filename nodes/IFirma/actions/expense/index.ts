@@ -12,7 +12,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['expense'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Book a purchase or business cost (wydatek)', action: 'Create an expense' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Book a purchase or business cost (wydatek)',
+				action: 'Create an expense',
+			},
 		],
 		default: 'create',
 	},

@@ -20,7 +20,14 @@ import {
 	returnDocumentField,
 	saleDateField,
 } from '../fields';
-import { createdOutput, optionalText, readDate, readDocumentContractor, readLines, type LineStyle } from '../shared';
+import {
+	createdOutput,
+	optionalText,
+	readDate,
+	readDocumentContractor,
+	readLines,
+	type LineStyle,
+} from '../shared';
 
 /** The kinds priced in a currency (Waluta). */
 const FOREIGN = ['currency', 'wdt', 'exportGoods', 'euServices', 'servicesOutside', 'oss', 'ioss'];
@@ -99,7 +106,8 @@ const properties: INodeProperties[] = [
 		name: 'taxPointDate',
 		type: 'dateTime',
 		default: '',
-		description: 'Date the tax obligation arises (DataObowiazkuPodatkowego); the sale date when empty',
+		description:
+			'Date the tax obligation arises (DataObowiazkuPodatkowego); the sale date when empty',
 		displayOptions: { show: { invoiceType: ['euServices', 'servicesOutside'] } },
 	},
 	{
@@ -126,7 +134,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: languageOptions.filter((option) => option.value !== ''),
 		default: 'en',
-		description: 'Second language of the print (Jezyk), required on export-type, OSS and IOSS invoices; each line then needs its Foreign Name and Foreign Unit',
+		description:
+			'Second language of the print (Jezyk), required on export-type, OSS and IOSS invoices; each line then needs its Foreign Name and Foreign Unit',
 		displayOptions: { show: { invoiceType: LANGUAGE_REQUIRED } },
 	},
 	{
@@ -136,7 +145,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'DE',
-		description: 'Two-letter code of the consumer\'s country (KrajDostawy); Greece is EL',
+		description: "Two-letter code of the consumer's country (KrajDostawy); Greece is EL",
 		displayOptions: { show: { invoiceType: ['oss', 'ioss'] } },
 	},
 	{
@@ -159,50 +168,115 @@ const properties: INodeProperties[] = [
 	returnDocumentField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['create'] } },
+	properties,
+);
 
 /** POST `<slug>.json` — never retried: iFirma does not deduplicate invoices (docs/api/ifirma.md §5.2). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const typeValue = this.getNodeParameter('invoiceType', itemIndex, 'domestic') as string;
 	const type = invoiceType(typeValue);
-	if (!type) throw fieldError(this, itemIndex, 'Invoice Type', `"${typeValue}" is not one of: ${INVOICE_TYPES.map((t) => t.value).join(', ')}`);
+	if (!type)
+		throw fieldError(
+			this,
+			itemIndex,
+			'Invoice Type',
+			`"${typeValue}" is not one of: ${INVOICE_TYPES.map((t) => t.value).join(', ')}`,
+		);
 
 	const nonVat = type.value === 'domesticNonVat';
 	const oss = type.value === 'oss' || type.value === 'ioss';
 	// Each kind's body from its own table: what the table lacks is not sent (docs/api/ifirma.md §5.2.1).
-	const { body, saleDate } = readHeader(this, itemIndex, { omit: type.notInTable, calculateFrom: nonVat ? 'BRT' : undefined });
+	const { body, saleDate } = readHeader(this, itemIndex, {
+		omit: type.notInTable,
+		calculateFrom: nonVat ? 'BRT' : undefined,
+	});
 	if (oss) body.FormatDatySprzedazy = 'DZN';
 
 	const style: LineStyle = nonVat ? 'nonVat' : oss ? 'oss' : 'vat';
-	const legalBasis = nonVat ? optionalText(this, this.getNodeParameter('legalBasis', itemIndex, ''), itemIndex, 'Legal Basis for Exemption') : undefined;
-	if (nonVat && !legalBasis) throw fieldError(this, itemIndex, 'Legal Basis for Exemption', 'is required for a non-VAT payer\'s invoice');
+	const legalBasis = nonVat
+		? optionalText(
+				this,
+				this.getNodeParameter('legalBasis', itemIndex, ''),
+				itemIndex,
+				'Legal Basis for Exemption',
+			)
+		: undefined;
+	if (nonVat && !legalBasis)
+		throw fieldError(
+			this,
+			itemIndex,
+			'Legal Basis for Exemption',
+			"is required for a non-VAT payer's invoice",
+		);
 
 	switch (type.value) {
 		case 'mailOrder':
-			body.DataOtrzymaniaZaplaty = readDate(this, 'paymentReceivedDate', itemIndex, 'Payment Received Date', saleDate);
+			body.DataOtrzymaniaZaplaty = readDate(
+				this,
+				'paymentReceivedDate',
+				itemIndex,
+				'Payment Received Date',
+				saleDate,
+			);
 			break;
 		case 'currency':
 			body.TypSprzedazy = this.getNodeParameter('salesType', itemIndex, 'KRAJOWA') as string;
 			break;
 		case 'cashMethod':
-			body.TypRozliczenia = this.getNodeParameter('settlementType', itemIndex, 'MET_KASOWA') as string;
+			body.TypRozliczenia = this.getNodeParameter(
+				'settlementType',
+				itemIndex,
+				'MET_KASOWA',
+			) as string;
 			break;
 		case 'euServices':
 		case 'servicesOutside': {
-			const name = optionalText(this, this.getNodeParameter('serviceName', itemIndex, ''), itemIndex, 'Service Name', 300);
+			const name = optionalText(
+				this,
+				this.getNodeParameter('serviceName', itemIndex, ''),
+				itemIndex,
+				'Service Name',
+				300,
+			);
 			if (!name) throw fieldError(this, itemIndex, 'Service Name', 'is required');
 			body.NazwaUslugi = name;
-			body.DataObowiazkuPodatkowego = readDate(this, 'taxPointDate', itemIndex, 'Tax Point Date', saleDate);
-			if (type.value === 'servicesOutside') body.UslugaSwiadczonaTrybArt28b = this.getNodeParameter('art28b', itemIndex, false) === true;
+			body.DataObowiazkuPodatkowego = readDate(
+				this,
+				'taxPointDate',
+				itemIndex,
+				'Tax Point Date',
+				saleDate,
+			);
+			if (type.value === 'servicesOutside')
+				body.UslugaSwiadczonaTrybArt28b =
+					this.getNodeParameter('art28b', itemIndex, false) === true;
 			break;
 		}
 		case 'oss':
 		case 'ioss': {
-			const country = optionalText(this, this.getNodeParameter('deliveryCountry', itemIndex, ''), itemIndex, 'Delivery Country');
-			if (!country || !/^[A-Za-z]{2}$/.test(country)) throw fieldError(this, itemIndex, 'Delivery Country', 'must be a two-letter country code like DE');
+			const country = optionalText(
+				this,
+				this.getNodeParameter('deliveryCountry', itemIndex, ''),
+				itemIndex,
+				'Delivery Country',
+			);
+			if (!country || !/^[A-Za-z]{2}$/.test(country))
+				throw fieldError(
+					this,
+					itemIndex,
+					'Delivery Country',
+					'must be a two-letter country code like DE',
+				);
 			body.KrajDostawy = country.toUpperCase() === 'GR' ? 'EL' : country.toUpperCase();
 			if (type.value === 'ioss') {
-				const order = optionalText(this, this.getNodeParameter('orderNumber', itemIndex, ''), itemIndex, 'Order Number');
+				const order = optionalText(
+					this,
+					this.getNodeParameter('orderNumber', itemIndex, ''),
+					itemIndex,
+					'Order Number',
+				);
 				if (order) body.NumerZamowienia = order;
 			}
 			break;
@@ -212,14 +286,25 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	if (FOREIGN.includes(type.value)) readForeignFields(this, itemIndex, body);
 	else if (extra.language) body.Jezyk = extra.language;
 	// Required on these kinds: the field above, unless Additional Fields names another language.
-	if (type.foreign) body.Jezyk = (extra.language as string) || (this.getNodeParameter('ossLanguage', itemIndex, 'en') as string) || 'en';
+	if (type.foreign)
+		body.Jezyk =
+			(extra.language as string) ||
+			(this.getNodeParameter('ossLanguage', itemIndex, 'en') as string) ||
+			'en';
 
 	await checkAccountingMonth(this, itemIndex, saleDate, 'Sale Date');
 	const request = mergeAdditionalJson(this, itemIndex, {
 		...body,
 		...readDocumentContractor(this, itemIndex),
-		Pozycje: readLines(this, itemIndex, style, legalBasis, { foreign: type.foreign ? type.name : undefined }),
+		Pozycje: readLines(this, itemIndex, style, legalBasis, {
+			foreign: type.foreign ? type.name : undefined,
+		}),
 	});
-	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${type.slug}.json`, body: request, safeToRepeat: false });
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'POST',
+		path: `${type.slug}.json`,
+		body: request,
+		safeToRepeat: false,
+	});
 	return await createdOutput(this, itemIndex, response, type.slug);
 };

@@ -6,11 +6,29 @@ import { toAmount } from '../../../common/validate';
 import { callIfirma, documentRef } from '../../transport';
 import { mergeAdditionalJson } from '../document';
 import { checkAccountingMonth, checkMonthField } from '../monthCheck';
-import { documentRefField, issueDateField, linesFields, paymentMethodField, returnDocumentField } from '../fields';
-import { createdOutput, optionalDate, optionalText, readDate, readDocumentRef, readLines, todayInPoland } from '../shared';
+import {
+	documentRefField,
+	issueDateField,
+	linesFields,
+	paymentMethodField,
+	returnDocumentField,
+} from '../fields';
+import {
+	createdOutput,
+	optionalDate,
+	optionalText,
+	readDate,
+	readDocumentRef,
+	readLines,
+	todayInPoland,
+} from '../shared';
 
 const properties: INodeProperties[] = [
-	{ ...documentRefField, displayName: 'Corrected Invoice ID or Number', description: 'The domestic invoice to correct: its ID or full number' },
+	{
+		...documentRefField,
+		displayName: 'Corrected Invoice ID or Number',
+		description: 'The domestic invoice to correct: its ID or full number',
+	},
 	{
 		displayName: 'Reason',
 		name: 'reason',
@@ -31,16 +49,27 @@ const properties: INodeProperties[] = [
 		name: 'conditionsMet',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the conditions of the correction were met by its issue date (SpelnionoWarunki)',
+		description:
+			'Whether the conditions of the correction were met by its issue date (SpelnionoWarunki)',
 	},
 	issueDateField,
-	{ ...linesFields[0], description: 'The lines as they SHOULD BE after the correction; a line to remove is sent with quantity 0' },
+	{
+		...linesFields[0],
+		description:
+			'The lines as they SHOULD BE after the correction; a line to remove is sent with quantity 0',
+	},
 	{
 		...linesFields[1],
 		options: [
 			{
-				...(linesFields[1] as { options: Array<{ displayName: string; name: string; values: INodeProperties[] }> }).options[0],
-				values: (linesFields[1] as { options: Array<{ values: INodeProperties[] }> }).options[0].values.map((value) =>
+				...(
+					linesFields[1] as {
+						options: Array<{ displayName: string; name: string; values: INodeProperties[] }>;
+					}
+				).options[0],
+				values: (
+					linesFields[1] as { options: Array<{ values: INodeProperties[] }> }
+				).options[0].values.map((value) =>
 					value.name === 'quantity' ? { ...value, description: '0 removes the line' } : value,
 				),
 			},
@@ -54,21 +83,67 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Additional JSON', name: 'additionalJson', type: 'json', default: '{}', description: 'Any other iFirma fields, merged into the request as they are' },
+			{
+				displayName: 'Additional JSON',
+				name: 'additionalJson',
+				type: 'json',
+				default: '{}',
+				description: 'Any other iFirma fields, merged into the request as they are',
+			},
 			checkMonthField,
-			{ displayName: 'Amount Paid', name: 'paid', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Zaplacono' },
-			{ displayName: 'Bank Account', name: 'bankAccount', type: 'string', default: '', description: 'NumerKontaBankowego' },
+			{
+				displayName: 'Amount Paid',
+				name: 'paid',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Zaplacono',
+			},
+			{
+				displayName: 'Bank Account',
+				name: 'bankAccount',
+				type: 'string',
+				default: '',
+				description: 'NumerKontaBankowego',
+			},
 			{ ...paymentMethodField, name: 'paymentMethod' },
-			{ displayName: 'Payment Due Date', name: 'paymentDue', type: 'dateTime', default: '', description: 'TerminPlatnosci' },
-			{ displayName: 'Place of Issue', name: 'place', type: 'string', default: '', description: 'MiejsceWystawienia' },
-			{ displayName: 'Reason on Print', name: 'reasonText', type: 'string', default: '', description: 'Reason as printed (PowodKorektyNaWydruku)' },
-			{ displayName: 'Remarks', name: 'remarks', type: 'string', default: '', description: 'Uwagi' },
+			{
+				displayName: 'Payment Due Date',
+				name: 'paymentDue',
+				type: 'dateTime',
+				default: '',
+				description: 'TerminPlatnosci',
+			},
+			{
+				displayName: 'Place of Issue',
+				name: 'place',
+				type: 'string',
+				default: '',
+				description: 'MiejsceWystawienia',
+			},
+			{
+				displayName: 'Reason on Print',
+				name: 'reasonText',
+				type: 'string',
+				default: '',
+				description: 'Reason as printed (PowodKorektyNaWydruku)',
+			},
+			{
+				displayName: 'Remarks',
+				name: 'remarks',
+				type: 'string',
+				default: '',
+				description: 'Uwagi',
+			},
 		],
 	},
 	returnDocumentField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['createCorrection'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['createCorrection'] } },
+	properties,
+);
 
 /** POST `fakturakraj/korekta/{ref}.json` (docs/api/ifirma.md §5.2, M). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {

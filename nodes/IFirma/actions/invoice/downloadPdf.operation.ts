@@ -7,9 +7,17 @@ import { binaryPropertyField, documentRefField, kindField, pdfVariantField } fro
 import { pdfOutput, readDocumentRef } from '../shared';
 import { kindOf } from './kind';
 
-const properties: INodeProperties[] = [kindField(), documentRefField, pdfVariantField, binaryPropertyField];
+const properties: INodeProperties[] = [
+	kindField(),
+	documentRefField,
+	pdfVariantField,
+	binaryPropertyField,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['downloadPdf'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['downloadPdf'] } },
+	properties,
+);
 
 /** GET `<slug>/{ref}.pdf[.variant]` as a binary PDF item (docs/api/ifirma.md §5.4). */
 export const execute: OperationExecute = async function (this, itemIndex) {

@@ -13,7 +13,10 @@ const properties: INodeProperties[] = [
 	{ ...binaryPropertyField, hint: 'The name of the output binary field to put the XML file in' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['downloadXml'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['downloadXml'] } },
+	properties,
+);
 
 /**
  * GET `<slug>/{ref}.xml` as a binary XML item. Used by two independent clients, on no documentation page seen

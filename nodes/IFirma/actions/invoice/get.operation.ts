@@ -10,11 +10,18 @@ import { kindOf } from './kind';
 
 const properties: INodeProperties[] = [kindField(), documentRefField];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['get'] } },
+	properties,
+);
 
 /** GET `<slug>/{id or number}.json` — the whole document (docs/api/ifirma.md §5.4). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = kindOf(this, itemIndex, DOCUMENT_KINDS);
 	const ref = readDocumentRef(this, itemIndex);
-	return await callIfirma.call(this, itemIndex, { method: 'GET', path: `${kind.slug}/${documentRef(ref)}.json`, safeToRepeat: true });
+	return await callIfirma.call(this, itemIndex, {
+		method: 'GET',
+		path: `${kind.slug}/${documentRef(ref)}.json`,
+		safeToRepeat: true,
+	});
 };

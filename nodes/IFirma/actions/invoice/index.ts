@@ -11,7 +11,18 @@ import * as sendByEmail from './sendByEmail.operation';
 import * as sendByPost from './sendByPost.operation';
 import * as sendToKsef from './sendToKsef.operation';
 
-export { create, createCorrection, downloadPdf, downloadXml, get, getMany, registerPayment, sendByEmail, sendByPost, sendToKsef };
+export {
+	create,
+	createCorrection,
+	downloadPdf,
+	downloadXml,
+	get,
+	getMany,
+	registerPayment,
+	sendByEmail,
+	sendByPost,
+	sendToKsef,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -21,16 +32,67 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['invoice'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Issue an invoice of any type (domestic, non-VAT, mail-order, currency, WDT, export, OSS ...)', action: 'Create an invoice' },
-			{ name: 'Create Correction', value: 'createCorrection', description: 'Issue a correcting invoice to a domestic invoice (korekta)', action: 'Create a correcting invoice' },
-			{ name: 'Download PDF', value: 'downloadPdf', description: 'Get the print of an invoice as a PDF file', action: 'Download an invoice PDF' },
-			{ name: 'Download XML', value: 'downloadXml', description: 'Get the XML version of an invoice as a file', action: 'Download an invoice XML' },
-			{ name: 'Get', value: 'get', description: 'Get an invoice by ID or number', action: 'Get an invoice' },
-			{ name: 'Get Many', value: 'getMany', description: 'List invoices and bills by date, type, status, contractor or amount', action: 'Get many invoices' },
-			{ name: 'Register Payment', value: 'registerPayment', description: 'Record a payment received for an invoice (wpłata)', action: 'Register a payment for an invoice' },
-			{ name: 'Send by E-Mail', value: 'sendByEmail', description: 'E-mail the invoice to the contractor or another address', action: 'Send an invoice by e mail' },
-			{ name: 'Send by Post', value: 'sendByPost', description: 'Send the invoice by traditional post through iFirma', action: 'Send an invoice by post' },
-			{ name: 'Send to KSeF', value: 'sendToKsef', description: 'Send the invoice to the national e-invoice system KSeF', action: 'Send an invoice to k se f' },
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Issue an invoice of any type (domestic, non-VAT, mail-order, currency, WDT, export, OSS ...)',
+				action: 'Create an invoice',
+			},
+			{
+				name: 'Create Correction',
+				value: 'createCorrection',
+				description: 'Issue a correcting invoice to a domestic invoice (korekta)',
+				action: 'Create a correcting invoice',
+			},
+			{
+				name: 'Download PDF',
+				value: 'downloadPdf',
+				description: 'Get the print of an invoice as a PDF file',
+				action: 'Download an invoice PDF',
+			},
+			{
+				name: 'Download XML',
+				value: 'downloadXml',
+				description: 'Get the XML version of an invoice as a file',
+				action: 'Download an invoice XML',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an invoice by ID or number',
+				action: 'Get an invoice',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List invoices and bills by date, type, status, contractor or amount',
+				action: 'Get many invoices',
+			},
+			{
+				name: 'Register Payment',
+				value: 'registerPayment',
+				description: 'Record a payment received for an invoice (wpłata)',
+				action: 'Register a payment for an invoice',
+			},
+			{
+				name: 'Send by E-Mail',
+				value: 'sendByEmail',
+				description: 'E-mail the invoice to the contractor or another address',
+				action: 'Send an invoice by e mail',
+			},
+			{
+				name: 'Send by Post',
+				value: 'sendByPost',
+				description: 'Send the invoice by traditional post through iFirma',
+				action: 'Send an invoice by post',
+			},
+			{
+				name: 'Send to KSeF',
+				value: 'sendToKsef',
+				description: 'Send the invoice to the national e-invoice system KSeF',
+				action: 'Send an invoice to k se f',
+			},
 		],
 		default: 'create',
 	},

@@ -13,7 +13,10 @@ const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);
 
 const properties: INodeProperties[] = [kindField(SENDABLE), documentRefField, emailOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendByEmail'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['sendByEmail'] } },
+	properties,
+);
 
 /**
  * POST `<slug>/send/{ref}.json?wyslijEfaktura=true` (docs/api/ifirma.md §5.7). Not retried: a second call would
@@ -30,5 +33,10 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		body,
 		safeToRepeat: false,
 	});
-	return { document: ref, sent: true, recipient: body.SkrzynkaEmailOdbiorcy ?? 'contractor', Informacja: response.Informacja ?? '' };
+	return {
+		document: ref,
+		sent: true,
+		recipient: body.SkrzynkaEmailOdbiorcy ?? 'contractor',
+		Informacja: response.Informacja ?? '',
+	};
 };

@@ -10,19 +10,24 @@ import { kindOf } from './kind';
 
 const SENDABLE = DOCUMENT_KINDS.filter((kind) => kind.sendable);
 
-const properties: INodeProperties[] = [
-	kindField(SENDABLE),
-	documentRefField,
-	postMessageField,
-];
+const properties: INodeProperties[] = [kindField(SENDABLE), documentRefField, postMessageField];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendByPost'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['sendByPost'] } },
+	properties,
+);
 
 /** POST `<slug>/send/{ref}.json?wyslijPoczta=true`: iFirma's paid letter service. Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const kind = kindOf(this, itemIndex, SENDABLE);
 	const ref = readDocumentRef(this, itemIndex);
-	const text = optionalText(this, this.getNodeParameter('text', itemIndex, ''), itemIndex, 'Message', 1000);
+	const text = optionalText(
+		this,
+		this.getNodeParameter('text', itemIndex, ''),
+		itemIndex,
+		'Message',
+		1000,
+	);
 	const response = await callIfirma.call(this, itemIndex, {
 		method: 'POST',
 		path: `${kind.slug}/send/${documentRef(ref)}.json`,

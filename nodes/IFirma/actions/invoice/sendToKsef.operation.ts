@@ -15,12 +15,22 @@ import { kindOf } from './kind';
 const KSEF: InvoiceType[] = [
 	...DOCUMENT_KINDS.filter((kind) => kind.ksef),
 	...WEB_ONLY_KINDS,
-	{ value: 'correction', name: 'Correction of a Domestic Invoice (Korekta)', slug: 'fakturakraj/korekta', code: '', sendable: false, ksef: true },
+	{
+		value: 'correction',
+		name: 'Correction of a Domestic Invoice (Korekta)',
+		slug: 'fakturakraj/korekta',
+		code: '',
+		sendable: false,
+		ksef: true,
+	},
 ];
 
 const properties: INodeProperties[] = [kindField(KSEF), documentRefField];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['sendToKsef'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['sendToKsef'] } },
+	properties,
+);
 
 /**
  * POST `<slug>/ksef/send/{ref}.json` with `{"DataWysylki": null}` = send now (docs/api/ifirma.md §5.8). Never

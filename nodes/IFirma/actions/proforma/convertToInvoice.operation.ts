@@ -5,18 +5,21 @@ import { callIfirma, documentRef } from '../../transport';
 import { returnDocumentField } from '../fields';
 import { createdOutput, readDocumentRef } from '../shared';
 
-export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['convertToInvoice'] } }, [
-	{
-		displayName: 'Proforma Number',
-		name: 'documentRef',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'PRO 3/10/2026',
-		description: 'Full number of the domestic proforma (PelnyNumer); "/" is sent as "_"',
-	},
-	returnDocumentField,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['proforma'], operation: ['convertToInvoice'] } },
+	[
+		{
+			displayName: 'Proforma Number',
+			name: 'documentRef',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'PRO 3/10/2026',
+			description: 'Full number of the domestic proforma (PelnyNumer); "/" is sent as "_"',
+		},
+		returnDocumentField,
+	],
+);
 
 /**
  * GET `fakturaproformakraj/add/{number}.json` (docs/api/ifirma.md §5.2, M): a GET that creates an invoice, so it is
@@ -24,6 +27,10 @@ export const description = updateDisplayOptions({ show: { resource: ['proforma']
  */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex, 'documentRef', 'Proforma Number');
-	const response = await callIfirma.call(this, itemIndex, { method: 'GET', path: `fakturaproformakraj/add/${documentRef(ref)}.json`, safeToRepeat: false });
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'GET',
+		path: `fakturaproformakraj/add/${documentRef(ref)}.json`,
+		safeToRepeat: false,
+	});
 	return { ...(await createdOutput(this, itemIndex, response, 'fakturakraj')), proforma: ref };
 };

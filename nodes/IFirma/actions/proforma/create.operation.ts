@@ -80,8 +80,17 @@ const properties: INodeProperties[] = [
 	...contractorModeFields,
 	issueDateField,
 	paymentMethodField,
-	{ ...paymentTermField, description: 'Days after the issue date the payment is due (TerminPlatnosci)' },
-	{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '', description: 'NumerZamowienia' },
+	{
+		...paymentTermField,
+		description: 'Days after the issue date the payment is due (TerminPlatnosci)',
+	},
+	{
+		displayName: 'Order Number',
+		name: 'orderNumber',
+		type: 'string',
+		default: '',
+		description: 'NumerZamowienia',
+	},
 	...linesFields,
 	{
 		displayName: 'Additional Fields',
@@ -89,12 +98,17 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: documentOptionalFields.filter((field) => !['paid', 'paidOnDocument', 'saleDateFormat'].includes(field.name)),
+		options: documentOptionalFields.filter(
+			(field) => !['paid', 'paidOnDocument', 'saleDateFormat'].includes(field.name),
+		),
 	},
 	returnDocumentField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['proforma'], operation: ['create'] } },
+	properties,
+);
 
 /** POST `fakturaproformakraj.json` / `fakturaproformaeksport.json` (docs/api/ifirma.md §5.2). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
@@ -104,19 +118,40 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const { body } = readHeader(this, itemIndex, { omit });
 	const slug = type === 'export' ? 'fakturaproformaeksport' : 'fakturaproformakraj';
 	if (type === 'export') {
-		body.TypFaktury = this.getNodeParameter('exportType', itemIndex, 'prz_eksport_towarow') as string;
+		body.TypFaktury = this.getNodeParameter(
+			'exportType',
+			itemIndex,
+			'prz_eksport_towarow',
+		) as string;
 		readForeignFields(this, itemIndex, body);
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		body.Jezyk = (extra.language as string) || (this.getNodeParameter('printLanguage', itemIndex, 'en') as string) || 'en';
+		body.Jezyk =
+			(extra.language as string) ||
+			(this.getNodeParameter('printLanguage', itemIndex, 'en') as string) ||
+			'en';
 	} else {
 		body.TypFakturyKrajowej = this.getNodeParameter('domesticType', itemIndex, 'SPRZ') as string;
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		if (extra.language) body.Jezyk = extra.language;
 	}
-	const order = optionalText(this, this.getNodeParameter('orderNumber', itemIndex, ''), itemIndex, 'Order Number');
+	const order = optionalText(
+		this,
+		this.getNodeParameter('orderNumber', itemIndex, ''),
+		itemIndex,
+		'Order Number',
+	);
 	if (order) body.NumerZamowienia = order;
 	await checkAccountingMonth(this, itemIndex, String(body.DataWystawienia), 'Issue Date');
-	const request = mergeAdditionalJson(this, itemIndex, { ...body, ...readDocumentContractor(this, itemIndex), Pozycje: readLines(this, itemIndex, 'vat') });
-	const response = await callIfirma.call(this, itemIndex, { method: 'POST', path: `${slug}.json`, body: request, safeToRepeat: false });
+	const request = mergeAdditionalJson(this, itemIndex, {
+		...body,
+		...readDocumentContractor(this, itemIndex),
+		Pozycje: readLines(this, itemIndex, 'vat'),
+	});
+	const response = await callIfirma.call(this, itemIndex, {
+		method: 'POST',
+		path: `${slug}.json`,
+		body: request,
+		safeToRepeat: false,
+	});
 	return await createdOutput(this, itemIndex, response, slug);
 };

@@ -5,12 +5,17 @@ import { callIfirma, documentRef } from '../../transport';
 import { documentRefField } from '../fields';
 import { readDocumentRef } from '../shared';
 
-export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['get'] } }, [
-	{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['proforma'], operation: ['get'] } },
+	[{ ...documentRefField, description: 'ID or full number of a domestic proforma' }],
+);
 
 /** GET `fakturaproformakraj/{ref}.json`. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex);
-	return await callIfirma.call(this, itemIndex, { method: 'GET', path: `fakturaproformakraj/${documentRef(ref)}.json`, safeToRepeat: true });
+	return await callIfirma.call(this, itemIndex, {
+		method: 'GET',
+		path: `fakturaproformakraj/${documentRef(ref)}.json`,
+		safeToRepeat: true,
+	});
 };

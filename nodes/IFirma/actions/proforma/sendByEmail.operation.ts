@@ -6,10 +6,13 @@ import { emailOptionsField, readEmailBody } from '../document';
 import { documentRefField } from '../fields';
 import { readDocumentRef } from '../shared';
 
-export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['sendByEmail'] } }, [
-	{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
-	emailOptionsField,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['proforma'], operation: ['sendByEmail'] } },
+	[
+		{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
+		emailOptionsField,
+	],
+);
 
 /** POST `fakturaproformakraj/send/{ref}.json?wyslijEfaktura=true`. Never retried (a second e-mail). */
 export const execute: OperationExecute = async function (this, itemIndex) {
@@ -22,5 +25,10 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		body,
 		safeToRepeat: false,
 	});
-	return { document: ref, sent: true, recipient: body.SkrzynkaEmailOdbiorcy ?? 'contractor', Informacja: response.Informacja ?? '' };
+	return {
+		document: ref,
+		sent: true,
+		recipient: body.SkrzynkaEmailOdbiorcy ?? 'contractor',
+		Informacja: response.Informacja ?? '',
+	};
 };

@@ -5,15 +5,24 @@ import { callIfirma, documentRef } from '../../transport';
 import { documentRefField, postMessageField } from '../fields';
 import { optionalText, readDocumentRef } from '../shared';
 
-export const description = updateDisplayOptions({ show: { resource: ['proforma'], operation: ['sendByPost'] } }, [
-	{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
-	postMessageField,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['proforma'], operation: ['sendByPost'] } },
+	[
+		{ ...documentRefField, description: 'ID or full number of a domestic proforma' },
+		postMessageField,
+	],
+);
 
 /** POST `fakturaproformakraj/send/{ref}.json?wyslijPoczta=true`: iFirma's paid letter service (docs/api/ifirma.md §5.7). Never retried. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const ref = readDocumentRef(this, itemIndex);
-	const text = optionalText(this, this.getNodeParameter('text', itemIndex, ''), itemIndex, 'Message', 1000);
+	const text = optionalText(
+		this,
+		this.getNodeParameter('text', itemIndex, ''),
+		itemIndex,
+		'Message',
+		1000,
+	);
 	const response = await callIfirma.call(this, itemIndex, {
 		method: 'POST',
 		path: `fakturaproformakraj/send/${documentRef(ref)}.json`,

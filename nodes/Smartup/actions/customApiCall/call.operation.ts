@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '/b/anor/mxsx/mr/product_group$export',
-		description: 'The method\'s path after the base URL, $ included (every Smartup method is a POST)',
+		description:
+			"The method's path after the base URL, $ included (every Smartup method is a POST)",
 	},
 	{
 		displayName: 'Body',
@@ -33,15 +34,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customApiCall'], operation: ['call'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customApiCall'], operation: ['call'] } },
+	properties,
+);
 
 /** Any method with the credential's auth and headers; the answer is returned as it is (errors[] included). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const path = readString(this, 'path', itemIndex, 'Path', { required: true });
 	if (!/^\/[\w/$:.+-]*$/.test(path) || path.includes('..')) {
-		throw fieldError(this, itemIndex, 'Path', 'must start with / and be a path such as /b/anor/mxsx/mr/product_group$export (no host, no spaces)');
+		throw fieldError(
+			this,
+			itemIndex,
+			'Path',
+			'must start with / and be a path such as /b/anor/mxsx/mr/product_group$export (no host, no spaces)',
+		);
 	}
 	const body = (readJson(this, 'body', itemIndex, 'Body', 'object') ?? {}) as IDataObject;
 	const safeToRepeat = this.getNodeParameter('safeToRepeat', itemIndex, false) as boolean;
-	return await callSmartup.call(this, { path, body, safeToRepeat, itemIndex, itemErrorsExpected: true });
+	return await callSmartup.call(this, {
+		path,
+		body,
+		safeToRepeat,
+		itemIndex,
+		itemErrorsExpected: true,
+	});
 };

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customApiCall'] } },
-		options: [{ name: 'Call', value: 'call', description: 'Call any Smartup method with the credential', action: 'Make a custom API call' }],
+		options: [
+			{
+				name: 'Call',
+				value: 'call',
+				description: 'Call any Smartup method with the credential',
+				action: 'Make a custom API call',
+			},
+		],
 		default: 'call',
 	},
 	...call.description,

@@ -1,7 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError, readString, type NodeContext, type ParameterContext } from '../../../common/validate';
+import {
+	fieldError,
+	readString,
+	type NodeContext,
+	type ParameterContext,
+} from '../../../common/validate';
 import { DOCUMENT_TYPES, ORDER_STATUSES, type DocumentType } from '../../types';
 import {
 	EXTERNAL_ID_MAX,
@@ -45,7 +50,8 @@ function properties(type: DocumentType): INodeProperties[] {
 			name: 'documentId',
 			type: 'string',
 			default: '',
-			description: 'Fill in to update that document; leave empty to create one (or let the duplicate check decide by External ID)',
+			description:
+				'Fill in to update that document; leave empty to create one (or let the duplicate check decide by External ID)',
 		},
 		{
 			displayName: 'Document Fields',
@@ -56,10 +62,20 @@ function properties(type: DocumentType): INodeProperties[] {
 			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Dates may be ISO (2026-03-05) or n8n dates: they are written dd.mm.yyyy; numbers and true/false are sent as text and Y/N. Required: ${type.required.join(', ')}.`,
 		},
 	];
-	properties.push(nameValueField('fieldValues', 'Field Values', 'Fields one by one, e.g. person_code from a previous node; they replace the same names in Document Fields'));
+	properties.push(
+		nameValueField(
+			'fieldValues',
+			'Field Values',
+			'Fields one by one, e.g. person_code from a previous node; they replace the same names in Document Fields',
+		),
+	);
 	if (type.linesKey) {
 		properties.push(
-			nameValueField('lineValues', 'Line Values', 'One more line from this item, field by field (e.g. product_code, order_quant); handy with Group Items Into One Document'),
+			nameValueField(
+				'lineValues',
+				'Line Values',
+				'One more line from this item, field by field (e.g. product_code, order_quant); handy with Group Items Into One Document',
+			),
 			{
 				displayName: 'Lines',
 				name: 'lines',
@@ -74,7 +90,12 @@ function properties(type: DocumentType): INodeProperties[] {
 				type: 'options',
 				options: [
 					{ name: 'One Document per Item', value: 'perItem' },
-					{ name: 'Group Items Into One Document', value: 'group', description: 'Items with the same Group Key make one document; each item adds its lines' },
+					{
+						name: 'Group Items Into One Document',
+						value: 'group',
+						description:
+							'Items with the same Group Key make one document; each item adds its lines',
+					},
 				],
 				default: 'perItem',
 			},
@@ -85,7 +106,8 @@ function properties(type: DocumentType): INodeProperties[] {
 				default: '',
 				required: true,
 				placeholder: '={{ $json.order_number }}',
-				description: 'Items with the same value become one document; its header fields and External ID come from the first of them',
+				description:
+					'Items with the same value become one document; its header fields and External ID come from the first of them',
 				displayOptions: { show: { grouping: ['group'] } },
 			},
 		);
@@ -111,19 +133,36 @@ function properties(type: DocumentType): INodeProperties[] {
 	return properties;
 }
 
-function checkRequired(ctx: NodeContext, object: IDataObject, required: string[], itemIndex: number, field: string, what: string) {
+function checkRequired(
+	ctx: NodeContext,
+	object: IDataObject,
+	required: string[],
+	itemIndex: number,
+	field: string,
+	what: string,
+) {
 	for (const name of required) {
 		const value = object[name];
 		if (value === undefined || value === null || String(value).trim() === '') {
-			throw fieldError(ctx, itemIndex, field, `"${name}" is required for ${what} (Smartup marks it required)`);
+			throw fieldError(
+				ctx,
+				itemIndex,
+				field,
+				`"${name}" is required for ${what} (Smartup marks it required)`,
+			);
 		}
 	}
 }
 
 /** The fields of Create or Update, for each document type (the same names for every type). */
-export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).filter((type) => type.importPath).flatMap((type) =>
-	updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, properties(type)),
-);
+export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES)
+	.filter((type) => type.importPath)
+	.flatMap((type) =>
+		updateDisplayOptions(
+			{ show: { resource: [type.resource], operation: ['createOrUpdate'] } },
+			properties(type),
+		),
+	);
 
 /** What the importer needs to send one document type: how to build each object and how to check a lost answer. */
 export function importSpec(type: DocumentType): ImportSpec {
@@ -131,8 +170,15 @@ export function importSpec(type: DocumentType): ImportSpec {
 	const build = function (this: ParameterContext, itemIndex: number): BuiltObject {
 		const options = readOptions(this, itemIndex);
 		const zone = readTimeZone(this, itemIndex);
-		const externalId = checkExternalId(this, readString(this, 'externalId', itemIndex, 'External ID'), itemIndex, 'External ID', options.shortenIds === true);
-		const fields = (readJson(this, 'documentFields', itemIndex, 'Document Fields', 'object') ?? {}) as IDataObject;
+		const externalId = checkExternalId(
+			this,
+			readString(this, 'externalId', itemIndex, 'External ID'),
+			itemIndex,
+			'External ID',
+			options.shortenIds === true,
+		);
+		const fields = (readJson(this, 'documentFields', itemIndex, 'Document Fields', 'object') ??
+			{}) as IDataObject;
 		const object = toApiObject(this, fields, itemIndex, 'Document Fields', zone);
 		const values = readNameValues(this, 'fieldValues', itemIndex, 'Field Values');
 		if (values) Object.assign(object, toApiObject(this, values, itemIndex, 'Field Values', zone));
@@ -141,25 +187,58 @@ export function importSpec(type: DocumentType): ImportSpec {
 		if (filialCode) object.filial_code = filialCode;
 		const documentId = readString(this, 'documentId', itemIndex, `Smartup ID (${type.idField})`);
 		if (documentId) {
-			if (!/^\d+$/.test(documentId)) throw fieldError(this, itemIndex, `Smartup ID (${type.idField})`, `must be a whole number, got "${documentId.slice(0, 40)}"`);
+			if (!/^\d+$/.test(documentId))
+				throw fieldError(
+					this,
+					itemIndex,
+					`Smartup ID (${type.idField})`,
+					`must be a whole number, got "${documentId.slice(0, 40)}"`,
+				);
 			object[type.idField] = documentId;
 		}
 		checkRequired(this, object, type.required, itemIndex, 'Document Fields', `a ${label}`);
 		const status = object.status ?? object.status_code;
-		if (type.resource === 'order' && status !== undefined && !ORDER_STATUSES.some((known) => known.value === status)) {
-			throw fieldError(this, itemIndex, 'Document Fields', `status "${String(status)}" is not an order status (${ORDER_STATUSES.map((known) => `${known.value} ${known.russian}`).join(', ')})`);
+		if (
+			type.resource === 'order' &&
+			status !== undefined &&
+			!ORDER_STATUSES.some((known) => known.value === status)
+		) {
+			throw fieldError(
+				this,
+				itemIndex,
+				'Document Fields',
+				`status "${String(status)}" is not an order status (${ORDER_STATUSES.map((known) => `${known.value} ${known.russian}`).join(', ')})`,
+			);
 		}
 		if (type.resource === 'writeOff' && status === 'C') {
-			throw fieldError(this, itemIndex, 'Document Fields', 'status "C" cannot be set through the API for a write-off (use D, A or P)');
+			throw fieldError(
+				this,
+				itemIndex,
+				'Document Fields',
+				'status "C" cannot be set through the API for a write-off (use D, A or P)',
+			);
 		}
 		let lines: IDataObject[] | undefined;
 		let groupKey: string | undefined;
 		if (type.linesKey) {
-			const raw = (readJson(this, 'lines', itemIndex, 'Lines', 'objectOrList') ?? []) as IDataObject | IDataObject[];
-			lines = (Array.isArray(raw) ? raw : [raw]).map((line) => toApiObject(this, line, itemIndex, 'Lines', zone));
+			const raw = (readJson(this, 'lines', itemIndex, 'Lines', 'objectOrList') ?? []) as
+				| IDataObject
+				| IDataObject[];
+			lines = (Array.isArray(raw) ? raw : [raw]).map((line) =>
+				toApiObject(this, line, itemIndex, 'Lines', zone),
+			);
 			const lineValues = readNameValues(this, 'lineValues', itemIndex, 'Line Values');
 			if (lineValues) lines.push(toApiObject(this, lineValues, itemIndex, 'Line Values', zone));
-			lines.forEach((line, index) => checkRequired(this, line, type.requiredLine ?? [], itemIndex, 'Lines', `line ${index + 1} of a ${label}`));
+			lines.forEach((line, index) =>
+				checkRequired(
+					this,
+					line,
+					type.requiredLine ?? [],
+					itemIndex,
+					'Lines',
+					`line ${index + 1} of a ${label}`,
+				),
+			);
 			if (this.getNodeParameter('grouping', itemIndex, 'perItem') === 'group') {
 				groupKey = readString(this, 'groupKey', itemIndex, 'Group Key', { required: true });
 			}
@@ -188,7 +267,13 @@ export function importSpec(type: DocumentType): ImportSpec {
 		safeToRepeat: false,
 		build,
 		finish,
-		verify: { exportPath: type.exportPath, root: type.root, keyField: 'external_id', idField: type.idField, exportHidesSomeStatuses: type.resource === 'order' },
+		verify: {
+			exportPath: type.exportPath,
+			root: type.root,
+			keyField: 'external_id',
+			idField: type.idField,
+			exportHidesSomeStatuses: type.resource === 'order',
+		},
 		noDuplicateCheck: type.resource === 'crossOrgMovement',
 	};
 }

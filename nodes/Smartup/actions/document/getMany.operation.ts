@@ -12,7 +12,10 @@ import { exportDocuments, getManyProperties, shapeRows } from '../exporter';
 
 /** The fields of Get Many, for each document type (the same names for every type). */
 export const description: INodeProperties[] = Object.values(DOCUMENT_TYPES).flatMap((type) =>
-	updateDisplayOptions({ show: { resource: [type.resource], operation: ['getMany'] } }, getManyProperties(type)),
+	updateDisplayOptions(
+		{ show: { resource: [type.resource], operation: ['getMany'] } },
+		getManyProperties(type),
+	),
 );
 
 /** The execute of Get Many for one document type. */

@@ -17,11 +17,20 @@ export const operationSelectors: INodeProperties[] = Object.values(DOCUMENT_TYPE
 	.map((type) =>
 		type.resource === 'crossOrgMovement'
 			? documentOperations(type, [
-					{ name: 'Change Status', value: 'changeStatus', description: 'Set the status of cross-organization movements by movement_id', action: 'Change the status of a cross-organization movement' },
+					{
+						name: 'Change Status',
+						value: 'changeStatus',
+						description: 'Set the status of cross-organization movements by movement_id',
+						action: 'Change the status of a cross-organization movement',
+					},
 				])
 			: documentOperations(type),
 	);
 
-export const fields: INodeProperties[] = [...createOrUpdate.description, ...getMany.description, ...crossOrgChangeStatus.description];
+export const fields: INodeProperties[] = [
+	...createOrUpdate.description,
+	...getMany.description,
+	...crossOrgChangeStatus.description,
+];
 
 export { crossOrgChangeStatus };

@@ -18,14 +18,31 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...organizationCodeField },
-			{ displayName: 'Workspace Codes', name: 'roomCodes', type: 'string', default: '', placeholder: 'R1, R2', description: 'Comma-separated room codes (room_codes)' },
-			{ displayName: 'Product Codes', name: 'productCodes', type: 'string', default: '', placeholder: 'EQ-1, EQ-2', description: 'Comma-separated equipment product codes (product_codes)' },
+			{
+				displayName: 'Workspace Codes',
+				name: 'roomCodes',
+				type: 'string',
+				default: '',
+				placeholder: 'R1, R2',
+				description: 'Comma-separated room codes (room_codes)',
+			},
+			{
+				displayName: 'Product Codes',
+				name: 'productCodes',
+				type: 'string',
+				default: '',
+				placeholder: 'EQ-1, EQ-2',
+				description: 'Comma-separated equipment product codes (product_codes)',
+			},
 		],
 	},
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['equipmentBalance'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['equipmentBalance'], operation: ['getMany'] } },
+	properties,
+);
 
 const list = (text: unknown, key: string) =>
 	String(text ?? '')
@@ -54,9 +71,18 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 				safeToRepeat: true,
 				itemIndex,
 			});
-			if (!Array.isArray(answer.data)) throw fieldError(this, itemIndex, 'Get Many', 'Smartup answered without a "data" list of equipment');
+			if (!Array.isArray(answer.data))
+				throw fieldError(
+					this,
+					itemIndex,
+					'Get Many',
+					'Smartup answered without a "data" list of equipment',
+				);
 			const total = Number(answer.count);
-			return { items: answer.data as IDataObject[], total: Number.isFinite(total) ? total : undefined };
+			return {
+				items: answer.data as IDataObject[],
+				total: Number.isFinite(total) ? total : undefined,
+			};
 		},
 		{ limit: readLimit(this, itemIndex), pageSize: 50 },
 	);

@@ -22,7 +22,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Delivery Number', name: 'delivery_number', type: 'string', default: '', description: 'Invoice / delivery number' },
+			{
+				displayName: 'Delivery Number',
+				name: 'delivery_number',
+				type: 'string',
+				default: '',
+				description: 'Invoice / delivery number',
+			},
 			{ displayName: 'Expeditor Code', name: 'expeditor_code', type: 'string', default: '' },
 			{
 				displayName: 'Marking Attaching Method',
@@ -35,7 +41,13 @@ const properties: INodeProperties[] = [
 				default: 'O',
 			},
 			{ displayName: 'Note', name: 'note', type: 'string', default: '' },
-			{ displayName: 'Self Shipment', name: 'self_shipment', type: 'boolean', default: false, description: 'Whether the client collects the goods (Y/N)' },
+			{
+				displayName: 'Self Shipment',
+				name: 'self_shipment',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the client collects the goods (Y/N)',
+			},
 			{ displayName: 'Van Code', name: 'van_code', type: 'string', default: '' },
 		],
 	},
@@ -49,7 +61,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['attachData'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['attachData'] } },
+	properties,
+);
 
 /** `order$attach_data` `{order:[{deal_id, …}]}` (docs/api/smartup.md §8.3), batched; keyed by deal_id, so repeatable. */
 export const importSpec: ImportSpec = {
@@ -64,10 +79,12 @@ export const importSpec: ImportSpec = {
 		const object: IDataObject = { deal_id: dealId };
 		for (const [key, value] of Object.entries(fields)) {
 			if (typeof value === 'boolean') object[key] = value ? 'Y' : 'N';
-			else if (typeof value === 'string' || typeof value === 'number') object[key] = String(value).trim();
+			else if (typeof value === 'string' || typeof value === 'number')
+				object[key] = String(value).trim();
 			else throw fieldError(this, itemIndex, 'Data to Attach', `${key} must be text`);
 		}
-		if (Object.keys(object).length === 1) throw fieldError(this, itemIndex, 'Data to Attach', 'add at least one field to attach');
+		if (Object.keys(object).length === 1)
+			throw fieldError(this, itemIndex, 'Data to Attach', 'add at least one field to attach');
 		return { key: dealId, object };
 	},
 };

@@ -25,19 +25,39 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['attachMarkingCodes'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['attachMarkingCodes'] } },
+	properties,
+);
 
 /** `mdeal/order$import_order_marking_codes`: one flat object per order, not an array (docs/api/smartup.md §8.3). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const dealId = String(readPositiveInteger(this, 'dealId', itemIndex, 'Order ID (Deal_id)'));
-	const products = (readJson(this, 'products', itemIndex, 'Products', 'list') ?? []) as IDataObject[];
-	if (products.length === 0) throw fieldError(this, itemIndex, 'Products', 'needs at least one line');
+	const products = (readJson(this, 'products', itemIndex, 'Products', 'list') ??
+		[]) as IDataObject[];
+	if (products.length === 0)
+		throw fieldError(this, itemIndex, 'Products', 'needs at least one line');
 	const body = products.map((product, index) => {
 		const unit = String(product.product_unit_id ?? '').trim();
-		if (!/^\d+$/.test(unit)) throw fieldError(this, itemIndex, 'Products', `line ${index + 1}: product_unit_id must be a whole number`);
+		if (!/^\d+$/.test(unit))
+			throw fieldError(
+				this,
+				itemIndex,
+				'Products',
+				`line ${index + 1}: product_unit_id must be a whole number`,
+			);
 		const codes = product.marking_codes;
-		if (!Array.isArray(codes) || codes.length === 0 || codes.some((code) => typeof code !== 'string' || !code.trim())) {
-			throw fieldError(this, itemIndex, 'Products', `line ${index + 1}: marking_codes must be a list of codes`);
+		if (
+			!Array.isArray(codes) ||
+			codes.length === 0 ||
+			codes.some((code) => typeof code !== 'string' || !code.trim())
+		) {
+			throw fieldError(
+				this,
+				itemIndex,
+				'Products',
+				`line ${index + 1}: marking_codes must be a list of codes`,
+			);
 		}
 		return { product_unit_id: unit, marking_codes: codes.map((code) => String(code).trim()) };
 	});

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError, readPositiveInteger, readString, type ParameterContext } from '../../../common/validate';
+import {
+	fieldError,
+	readPositiveInteger,
+	readString,
+	type ParameterContext,
+} from '../../../common/validate';
 import { ORDER_STATUSES, PATHS } from '../../types';
 import { batchSizeOption } from '../fields';
 import type { ImportSpec } from '../importer';
@@ -19,7 +24,10 @@ const properties: INodeProperties[] = [
 		displayName: 'New Status',
 		name: 'status',
 		type: 'options',
-		options: ORDER_STATUSES.map((status) => ({ name: `${status.name} (${status.russian})`, value: status.value })),
+		options: ORDER_STATUSES.map((status) => ({
+			name: `${status.name} (${status.russian})`,
+			value: status.value,
+		})),
 		default: 'B#W',
 		description: 'The status code Smartup gets (B#N new, B#W waiting …)',
 	},
@@ -33,7 +41,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['changeStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['changeStatus'] } },
+	properties,
+);
 
 /** `order$change_status` `{order:[{deal_id,status}]}`, batched; setting a status again changes nothing, so it may be repeated. */
 export const importSpec: ImportSpec = {
@@ -46,7 +57,12 @@ export const importSpec: ImportSpec = {
 		const dealId = String(readPositiveInteger(this, 'dealId', itemIndex, 'Order ID (Deal_id)'));
 		const status = readString(this, 'status', itemIndex, 'New Status', { required: true });
 		if (!ORDER_STATUSES.some((known) => known.value === status)) {
-			throw fieldError(this, itemIndex, 'New Status', `"${status}" is not an order status (${ORDER_STATUSES.map((known) => known.value).join(', ')})`);
+			throw fieldError(
+				this,
+				itemIndex,
+				'New Status',
+				`"${status}" is not an order status (${ORDER_STATUSES.map((known) => known.value).join(', ')})`,
+			);
 		}
 		return { key: dealId, object: { deal_id: dealId, status } };
 	},

@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '777, 778',
-		description: 'Comma-separated price type codes. Required by Smartup when the credential\'s Organization ID is the head organization.',
+		description:
+			"Comma-separated price type codes. Required by Smartup when the credential's Organization ID is the head organization.",
 	},
 	{
 		displayName: 'Product Code',
@@ -27,7 +28,10 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['price'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['price'], operation: ['get'] } },
+	properties,
+);
 
 /** `api/v2/mkf/product_price$export` `{price_type_codes}` → `inventory[{inventory_code, price_type[]}]` (docs/api/smartup.md §8.9). */
 export const execute: OperationExecute = async function (this, itemIndex) {
@@ -38,7 +42,13 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		.filter(Boolean);
 	const product = readString(this, 'productCode', itemIndex, 'Product Code');
 	const body: IDataObject = codes.length ? { price_type_codes: codes } : {};
-	const answer = await callSmartup.call(this, { path: PATHS.priceExport, body, safeToRepeat: true, itemIndex, cacheable: true });
+	const answer = await callSmartup.call(this, {
+		path: PATHS.priceExport,
+		body,
+		safeToRepeat: true,
+		itemIndex,
+		cacheable: true,
+	});
 	const rows = (Array.isArray(answer.inventory) ? (answer.inventory as IDataObject[]) : []).filter(
 		(row) => !product || String(row.inventory_code ?? '') === product,
 	);

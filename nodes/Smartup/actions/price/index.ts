@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['price'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get product prices per price type', action: 'Get prices' },
-			{ name: 'Set', value: 'set', description: 'Set product prices (batched across all items)', action: 'Set prices' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get product prices per price type',
+				action: 'Get prices',
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				description: 'Set product prices (batched across all items)',
+				action: 'Set prices',
+			},
 		],
 		default: 'get',
 	},

@@ -7,10 +7,38 @@ import { batchSizeOption } from '../fields';
 import type { ImportSpec } from '../importer';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Product Code', name: 'productCode', type: 'string', required: true, default: '', description: 'The product\'s code (inventory_code)' },
-	{ displayName: 'Price Type Code', name: 'priceTypeCode', type: 'string', required: true, default: '', placeholder: '777' },
-	{ displayName: 'Price', name: 'price', type: 'string', required: true, default: '', placeholder: '12000', description: 'The price, e.g. 12000 or 12000.50' },
-	{ displayName: 'Card Code', name: 'cardCode', type: 'string', default: '', description: 'Only for price types with cards (with_card = Y)' },
+	{
+		displayName: 'Product Code',
+		name: 'productCode',
+		type: 'string',
+		required: true,
+		default: '',
+		description: "The product's code (inventory_code)",
+	},
+	{
+		displayName: 'Price Type Code',
+		name: 'priceTypeCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '777',
+	},
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '12000',
+		description: 'The price, e.g. 12000 or 12000.50',
+	},
+	{
+		displayName: 'Card Code',
+		name: 'cardCode',
+		type: 'string',
+		default: '',
+		description: 'Only for price types with cards (with_card = Y)',
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -21,7 +49,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['price'], operation: ['set'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['price'], operation: ['set'] } },
+	properties,
+);
 
 /**
  * `api/v2/mkf/product_price$import` `{inventory:[{inventory_code, price_type:[…]}]}`: items for the same
@@ -37,9 +68,20 @@ export const importSpec: ImportSpec = {
 	safeToRepeat: true,
 	build(this: ParameterContext, itemIndex: number) {
 		const code = readString(this, 'productCode', itemIndex, 'Product Code', { required: true });
-		const priceType = readString(this, 'priceTypeCode', itemIndex, 'Price Type Code', { required: true });
-		const priceText = readString(this, 'price', itemIndex, 'Price', { required: true }).replace(',', '.');
-		if (!/^\d+(\.\d+)?$/.test(priceText)) throw fieldError(this, itemIndex, 'Price', `must be a number like 12000.50, got "${priceText.slice(0, 40)}"`);
+		const priceType = readString(this, 'priceTypeCode', itemIndex, 'Price Type Code', {
+			required: true,
+		});
+		const priceText = readString(this, 'price', itemIndex, 'Price', { required: true }).replace(
+			',',
+			'.',
+		);
+		if (!/^\d+(\.\d+)?$/.test(priceText))
+			throw fieldError(
+				this,
+				itemIndex,
+				'Price',
+				`must be a number like 12000.50, got "${priceText.slice(0, 40)}"`,
+			);
 		const line: IDataObject = { price_type_code: priceType, price: priceText };
 		const card = readString(this, 'cardCode', itemIndex, 'Card Code');
 		if (card) line.card_code = card;

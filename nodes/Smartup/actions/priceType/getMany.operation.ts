@@ -11,7 +11,10 @@ import { simplifyField } from '../fields';
 
 const properties: INodeProperties[] = [...returnAllOrLimit, simplifyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['priceType'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['priceType'], operation: ['getMany'] } },
+	properties,
+);
 
 /** Smartup's v2 price types: `{limit ≤ 1000, offset}` in, `{count, data}` out (docs/api/smartup.md §8.9). */
 export const execute: OperationExecute = async function (this, itemIndex) {
@@ -25,9 +28,18 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 				itemIndex,
 				cacheable: true,
 			});
-			if (!Array.isArray(answer.data)) throw fieldError(this, itemIndex, 'Get Many', 'Smartup answered without a "data" list of price types');
+			if (!Array.isArray(answer.data))
+				throw fieldError(
+					this,
+					itemIndex,
+					'Get Many',
+					'Smartup answered without a "data" list of price types',
+				);
 			const total = Number(answer.count);
-			return { items: answer.data as IDataObject[], total: Number.isFinite(total) ? total : undefined };
+			return {
+				items: answer.data as IDataObject[],
+				total: Number.isFinite(total) ? total : undefined,
+			};
 		},
 		{ limit, pageSize: 1000 },
 	);

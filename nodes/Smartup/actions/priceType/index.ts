@@ -12,7 +12,10 @@ export { getMany };
  * Price type import (docs/api/smartup.md §8.9), keyed by code like the references. No look-up after a lost answer:
  * the v2 export takes no date filter, so the importer reports the outcome as unknown instead.
  */
-export const importSpec: ImportSpec = { ...reference.createOrUpdate.importSpec(PRICE_TYPE), verify: undefined };
+export const importSpec: ImportSpec = {
+	...reference.createOrUpdate.importSpec(PRICE_TYPE),
+	verify: undefined,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -28,10 +31,18 @@ export const description: INodeProperties[] = [
 				description: 'Send price types (типы цен) to Smartup by code, batched across all items',
 				action: 'Create or update price types',
 			},
-			{ name: 'Get Many', value: 'getMany', description: 'List the price types (типы цен)', action: 'Get many price types' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List the price types (типы цен)',
+				action: 'Get many price types',
+			},
 		],
 		default: 'getMany',
 	},
 	...getMany.description,
-	...updateDisplayOptions({ show: { resource: ['priceType'], operation: ['createOrUpdate'] } }, reference.createOrUpdate.properties(PRICE_TYPE)),
+	...updateDisplayOptions(
+		{ show: { resource: ['priceType'], operation: ['createOrUpdate'] } },
+		reference.createOrUpdate.properties(PRICE_TYPE),
+	),
 ];

@@ -3,7 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldError, readString, type ParameterContext } from '../../../common/validate';
 import { REFERENCE_TYPES, type ReferenceType } from '../../types';
-import { batchSizeOption, nameValueField, readJson, readNameValues, readTimeZone, timeZoneOption, toApiObject } from '../fields';
+import {
+	batchSizeOption,
+	nameValueField,
+	readJson,
+	readNameValues,
+	readTimeZone,
+	timeZoneOption,
+	toApiObject,
+} from '../fields';
 import type { ImportSpec } from '../importer';
 
 /**
@@ -19,7 +27,8 @@ export function properties(type: ReferenceType): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'Integration code: an existing object with this code is updated, otherwise one is created',
+			description:
+				'Integration code: an existing object with this code is updated, otherwise one is created',
 		},
 		{
 			displayName: 'Fields',
@@ -27,9 +36,17 @@ export function properties(type: ReferenceType): INodeProperties[] {
 			type: 'json',
 			default: '{}',
 			placeholder: JSON.stringify(type.example),
-			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Required: ${type.required.join(', ')} (${Object.entries(type.defaults).map(([key, value]) => `${key} defaults to ${String(value)}`).join(', ')}).`,
+			description: `The ${type.label} (${type.russian}) fields as Smartup names them. Required: ${type.required.join(', ')} (${Object.entries(
+				type.defaults,
+			)
+				.map(([key, value]) => `${key} defaults to ${String(value)}`)
+				.join(', ')}).`,
 		},
-		nameValueField('fieldValues', 'Field Values', 'Fields one by one (name and value); they replace the same names in Fields'),
+		nameValueField(
+			'fieldValues',
+			'Field Values',
+			'Fields one by one (name and value); they replace the same names in Fields',
+		),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -43,7 +60,10 @@ export function properties(type: ReferenceType): INodeProperties[] {
 }
 
 export const description: INodeProperties[] = Object.values(REFERENCE_TYPES).flatMap((type) =>
-	updateDisplayOptions({ show: { resource: [type.resource], operation: ['createOrUpdate'] } }, properties(type)),
+	updateDisplayOptions(
+		{ show: { resource: [type.resource], operation: ['createOrUpdate'] } },
+		properties(type),
+	),
 );
 
 /** What the importer needs to send one reference type. */
@@ -57,7 +77,8 @@ export function importSpec(type: ReferenceType): ImportSpec {
 		safeToRepeat: false,
 		build(this: ParameterContext, itemIndex: number) {
 			const code = readString(this, 'code', itemIndex, 'Code', { required: true });
-			const fields = (readJson(this, 'referenceFields', itemIndex, 'Fields', 'object') ?? {}) as IDataObject;
+			const fields = (readJson(this, 'referenceFields', itemIndex, 'Fields', 'object') ??
+				{}) as IDataObject;
 			const zone = readTimeZone(this, itemIndex);
 			const values = readNameValues(this, 'fieldValues', itemIndex, 'Field Values') ?? {};
 			const object: IDataObject = {
@@ -66,14 +87,25 @@ export function importSpec(type: ReferenceType): ImportSpec {
 				...toApiObject(this, values, itemIndex, 'Field Values', zone),
 				code,
 			};
-			if (type.resource === 'legalPerson' && !object.short_name && object.name) object.short_name = object.name;
+			if (type.resource === 'legalPerson' && !object.short_name && object.name)
+				object.short_name = object.name;
 			for (const name of type.required) {
 				if (object[name] === undefined || String(object[name]).trim() === '') {
-					throw fieldError(this, itemIndex, 'Fields', `"${name}" is required for a ${label} (Smartup marks it required)`);
+					throw fieldError(
+						this,
+						itemIndex,
+						'Fields',
+						`"${name}" is required for a ${label} (Smartup marks it required)`,
+					);
 				}
 			}
 			return { key: code, object };
 		},
-		verify: { exportPath: type.exportPath, root: type.root, keyField: 'code', idField: type.idField },
+		verify: {
+			exportPath: type.exportPath,
+			root: type.root,
+			keyField: 'code',
+			idField: type.idField,
+		},
 	};
 }

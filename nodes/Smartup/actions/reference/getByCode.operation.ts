@@ -14,7 +14,14 @@ import { exportOptions } from './operations';
 
 function properties(type: ReferenceType): INodeProperties[] {
 	const properties: INodeProperties[] = [
-		{ displayName: 'Code', name: 'code', type: 'string', required: true, default: '', description: `The ${type.label.toLowerCase()}'s integration code` },
+		{
+			displayName: 'Code',
+			name: 'code',
+			type: 'string',
+			required: true,
+			default: '',
+			description: `The ${type.label.toLowerCase()}'s integration code`,
+		},
 		simplifyField,
 		exportOptions,
 	];
@@ -22,19 +29,36 @@ function properties(type: ReferenceType): INodeProperties[] {
 }
 
 export const description: INodeProperties[] = Object.values(REFERENCE_TYPES).flatMap((type) =>
-	updateDisplayOptions({ show: { resource: [type.resource], operation: ['getByCode'] } }, properties(type)),
+	updateDisplayOptions(
+		{ show: { resource: [type.resource], operation: ['getByCode'] } },
+		properties(type),
+	),
 );
 
 /** The execute of Get by Code for one reference type. */
 export function execute(type: ReferenceType): OperationExecute {
 	return async function (this, itemIndex) {
 		const code = readString(this, 'code', itemIndex, 'Code', { required: true });
-		const answer = await callSmartup.call(this, { path: type.exportPath, body: { code }, safeToRepeat: true, itemIndex, cacheable: true });
+		const answer = await callSmartup.call(this, {
+			path: type.exportPath,
+			body: { code },
+			safeToRepeat: true,
+			itemIndex,
+			cacheable: true,
+		});
 		const rows = Array.isArray(answer[type.root]) ? (answer[type.root] as IDataObject[]) : [];
 		// One integrator saw filters ignored (docs/api/smartup.md §8.6): the code is checked here too.
 		const row = rows.find((candidate) => String(candidate.code ?? '') === code);
 		if (!row) {
-			throw apiError(this.getNode(), { message: `Smartup has no ${type.label.toLowerCase()} with code "${code}"`, httpCode: '404', itemIndex }, []);
+			throw apiError(
+				this.getNode(),
+				{
+					message: `Smartup has no ${type.label.toLowerCase()} with code "${code}"`,
+					httpCode: '404',
+					itemIndex,
+				},
+				[],
+			);
 		}
 		return shapeRows(this, [row], itemIndex);
 	};

@@ -39,7 +39,14 @@ function properties(type: ReferenceType): INodeProperties[] {
 	}
 	const properties: INodeProperties[] = [
 		...returnAllOrLimit,
-		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filters },
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		},
 		simplifyField,
 		exportOptions,
 	];
@@ -47,7 +54,10 @@ function properties(type: ReferenceType): INodeProperties[] {
 }
 
 export const description: INodeProperties[] = Object.values(REFERENCE_TYPES).flatMap((type) =>
-	updateDisplayOptions({ show: { resource: [type.resource], operation: ['getMany'] } }, properties(type)),
+	updateDisplayOptions(
+		{ show: { resource: [type.resource], operation: ['getMany'] } },
+		properties(type),
+	),
 );
 
 /** The execute of Get Many for one reference type. */
@@ -60,11 +70,18 @@ export function execute(type: ReferenceType): OperationExecute {
 		if (values.modifiedSince) {
 			const zone = readTimeZone(this, itemIndex);
 			const since = readDateTime(values.modifiedSince, zone);
-			if (!since) throw fieldError(this, itemIndex, 'Modified Since', 'must be a date like 2026-03-05');
+			if (!since)
+				throw fieldError(this, itemIndex, 'Modified Since', 'must be a date like 2026-03-05');
 			body.begin_modified_on = formatDate(since);
 			body.end_modified_on = formatDate(today(zone));
 		}
-		const answer = await callSmartup.call(this, { path: type.exportPath, body, safeToRepeat: true, itemIndex, cacheable: true });
+		const answer = await callSmartup.call(this, {
+			path: type.exportPath,
+			body,
+			safeToRepeat: true,
+			itemIndex,
+			cacheable: true,
+		});
 		const rows = Array.isArray(answer[type.root]) ? (answer[type.root] as IDataObject[]) : [];
 		return shapeRows(this, rows.slice(0, readLimit(this, itemIndex)), itemIndex);
 	};

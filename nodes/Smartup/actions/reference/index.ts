@@ -9,6 +9,12 @@ import { referenceOperations } from './operations';
 export { createOrUpdate, getByCode, getMany };
 
 /** The Operation dropdown of every reference type, then the fields of its three actions. */
-export const operationSelectors: INodeProperties[] = Object.values(REFERENCE_TYPES).map((type) => referenceOperations(type));
+export const operationSelectors: INodeProperties[] = Object.values(REFERENCE_TYPES).map((type) =>
+	referenceOperations(type),
+);
 
-export const fields: INodeProperties[] = [...createOrUpdate.description, ...getByCode.description, ...getMany.description];
+export const fields: INodeProperties[] = [
+	...createOrUpdate.description,
+	...getByCode.description,
+	...getMany.description,
+];

@@ -24,8 +24,18 @@ export function referenceOperations(type: ReferenceType): INodeProperties {
 				description: `Send ${label}s (${type.russian}) to Smartup by code, batched across all items`,
 				action: `Create or update ${label}s`,
 			},
-			{ name: 'Get by Code', value: 'getByCode', description: `Get one ${label} by its code`, action: `Get a ${label} by code` },
-			{ name: 'Get Many', value: 'getMany', description: `Export ${label}s`, action: `Get many ${label}s` },
+			{
+				name: 'Get by Code',
+				value: 'getByCode',
+				description: `Get one ${label} by its code`,
+				action: `Get a ${label} by code`,
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: `Export ${label}s`,
+				action: `Get many ${label}s`,
+			},
 		],
 		default: 'getMany',
 	};
@@ -40,4 +50,3 @@ export const exportOptions: INodeProperties = {
 	default: {},
 	options: [codeTypeOption, timeZoneOption],
 };
-

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['stock'] } },
-		options: [{ name: 'Get Balance', value: 'getBalance', description: 'Stock balance (остатки) per day, warehouse and product', action: 'Get the stock balance' }],
+		options: [
+			{
+				name: 'Get Balance',
+				value: 'getBalance',
+				description: 'Stock balance (остатки) per day, warehouse and product',
+				action: 'Get the stock balance',
+			},
+		],
 		default: 'getBalance',
 	},
 	...getBalance.description,

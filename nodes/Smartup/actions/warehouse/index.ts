@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				value: 'getMany',
 				// docs/api/smartup.md §8.8: not among the 63 official requests; its one public user sends project_code anor.
 				description:
-					'List the warehouses (склады) through mkw/warehouse$export, a path outside Smartup\'s official API documentation: it may answer 404 or 401 on some accounts',
+					"List the warehouses (склады) through mkw/warehouse$export, a path outside Smartup's official API documentation: it may answer 404 or 401 on some accounts",
 				action: 'Get many warehouses',
 			},
 		],

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the workspaces (рабочие зоны, rooms): every order and return needs a room_code',
+				description:
+					'List the workspaces (рабочие зоны, rooms): every order and return needs a room_code',
 				action: 'Get many workspaces',
 			},
 		],

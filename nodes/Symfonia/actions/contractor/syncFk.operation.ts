@@ -16,13 +16,24 @@ const properties: INodeProperties[] = [
 		],
 		default: 'code',
 	},
-	{ displayName: 'Value', name: 'value', type: 'string', required: true, default: '', description: 'The ID or code of the Handel contractor' },
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID or code of the Handel contractor',
+	},
 	{
 		displayName: 'New in FK',
 		name: 'isNew',
 		type: 'options',
 		options: [
-			{ name: 'Detect', value: 'detect', description: 'New when FK has no contractor with this code' },
+			{
+				name: 'Detect',
+				value: 'detect',
+				description: 'New when FK has no contractor with this code',
+			},
 			{ name: 'Yes', value: 'yes', description: 'FK does not have this contractor yet' },
 			{ name: 'No', value: 'no', description: 'FK has it: update the FK copy' },
 		],
@@ -31,7 +42,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['syncFk'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contractor'], operation: ['syncFk'] } },
+	properties,
+);
 
 /**
  * `PATCH /api/Contractors/SyncFK?contractorId|contractorCode&isNew` sends a Handel contractor to FK again
@@ -41,16 +55,42 @@ export const description = updateDisplayOptions({ show: { resource: ['contractor
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const findBy = this.getNodeParameter('findBy', itemIndex) as string;
 	const value = readString(this, 'value', itemIndex, 'Value', { required: true });
-	if (findBy !== 'id' && findBy !== 'code') throw fieldError(this, itemIndex, 'Find By', 'must be ID or Code');
-	const qs: IDataObject = findBy === 'id' ? { contractorId: toPositiveInteger(this, value, itemIndex, 'Value (ID)') } : { contractorCode: value };
+	if (findBy !== 'id' && findBy !== 'code')
+		throw fieldError(this, itemIndex, 'Find By', 'must be ID or Code');
+	const qs: IDataObject =
+		findBy === 'id'
+			? { contractorId: toPositiveInteger(this, value, itemIndex, 'Value (ID)') }
+			: { contractorCode: value };
 	const choice = this.getNodeParameter('isNew', itemIndex, 'detect') as string;
 	let isNew = choice === 'yes';
 	if (choice === 'detect') {
-		const handel = asList(await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Contractors', qs: findBy === 'id' ? { id: qs.contractorId } : { code: value }, safeToRepeat: true }, { requireBody: true }))[0];
+		const handel = asList(
+			await symfoniaRequest.call(
+				this,
+				itemIndex,
+				{
+					method: 'GET',
+					path: '/Contractors',
+					qs: findBy === 'id' ? { id: qs.contractorId } : { code: value },
+					safeToRepeat: true,
+				},
+				{ requireBody: true },
+			),
+		)[0];
 		const code = String(handel?.Code ?? value);
-		const inFk = await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/FKContractors', qs: { code }, safeToRepeat: true }, { notFoundAsUndefined: true });
+		const inFk = await symfoniaRequest.call(
+			this,
+			itemIndex,
+			{ method: 'GET', path: '/FKContractors', qs: { code }, safeToRepeat: true },
+			{ notFoundAsUndefined: true },
+		);
 		isNew = asList(inFk).length === 0;
 	}
-	await symfoniaRequest.call(this, itemIndex, { method: 'PATCH', path: '/Contractors/SyncFK', qs: { ...qs, isNew }, safeToRepeat: false });
+	await symfoniaRequest.call(this, itemIndex, {
+		method: 'PATCH',
+		path: '/Contractors/SyncFK',
+		qs: { ...qs, isNew },
+		safeToRepeat: false,
+	});
 	return { success: true, ...qs, isNew, symfoniaAction: isNew ? 'createdInFk' : 'updatedInFk' };
 };

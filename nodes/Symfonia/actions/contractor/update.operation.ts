@@ -7,16 +7,32 @@ import { asList, symfoniaRequest } from '../../transport';
 import { toContractorData } from '../fields';
 import { readLookup, updateContractor, updateFields } from '../contractors';
 
-export const description = updateDisplayOptions({ show: { resource: ['contractor'], operation: ['update'] } }, updateFields('handel'));
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contractor'], operation: ['update'] } },
+	updateFields('handel'),
+);
 
 /** Reads the contractor, then sends it whole with the changed fields (docs/api/symfonia.md §6.1); nothing is sent when nothing changes. */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const findBy = this.getNodeParameter('findBy', itemIndex) as string;
-	const lookup = readLookup(this, itemIndex, findBy, readString(this, 'value', itemIndex, 'Value', { required: true }));
+	const lookup = readLookup(
+		this,
+		itemIndex,
+		findBy,
+		readString(this, 'value', itemIndex, 'Value', { required: true }),
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) throw fieldError(this, itemIndex, 'Update Fields', 'add at least one field to change');
+	if (Object.keys(fields).length === 0)
+		throw fieldError(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	const patch = toContractorData(this, fields, itemIndex, 'handel');
-	const found = asList(await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Contractors', qs: lookup, safeToRepeat: true }))[0];
+	const found = asList(
+		await symfoniaRequest.call(this, itemIndex, {
+			method: 'GET',
+			path: '/Contractors',
+			qs: lookup,
+			safeToRepeat: true,
+		}),
+	)[0];
 	if (!found) throw fieldError(this, itemIndex, 'Value', 'no contractor found');
 	return await updateContractor(this, itemIndex, 'handel', found, patch);
 };

@@ -11,7 +11,15 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customApiCall'] } },
-		options: [{ name: 'Call', value: 'call', description: 'Call any WebAPI endpoint with the managed session (versions and add-ons differ between customers)', action: 'Make a custom API call' }],
+		options: [
+			{
+				name: 'Call',
+				value: 'call',
+				description:
+					'Call any WebAPI endpoint with the managed session (versions and add-ons differ between customers)',
+				action: 'Make a custom API call',
+			},
+		],
 		default: 'call',
 	},
 	...call.description,

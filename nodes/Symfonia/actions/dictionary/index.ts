@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['dictionary'] } },
-		options: [{ name: 'Get', value: 'get', description: 'Get the entries of a Handel or FK dictionary', action: 'Get a dictionary' }],
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the entries of a Handel or FK dictionary',
+				action: 'Get a dictionary',
+			},
+		],
 		default: 'get',
 	},
 	...get.description,

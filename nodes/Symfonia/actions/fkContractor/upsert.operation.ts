@@ -5,7 +5,10 @@ import { fieldError, isBlank } from '../../../common/validate';
 
 import { readMainFields, upsertContractor, upsertFields } from '../contractors';
 
-export const description = updateDisplayOptions({ show: { resource: ['fkContractor'], operation: ['upsert'] } }, upsertFields('fk'));
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fkContractor'], operation: ['upsert'] } },
+	upsertFields('fk'),
+);
 
 /** Find by NIP or code, then create or update (docs/api/symfonia.md §7.1). */
 export const execute: OperationExecute = async function (this, itemIndex) {

@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fkDocument'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * Into the FK buffer. Never sent twice automatically (FK does not deduplicate documents); with Skip If Already
@@ -31,7 +34,13 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const check = this.getNodeParameter('checkDuplicate', itemIndex, true) as boolean;
 	if (check) {
 		const found = await findFkDocument(this, itemIndex, body);
-		if (found) return { ...found.document, symfoniaAction: 'existing', symfoniaFoundIn: found.foundIn, symfoniaMessage: foundMessage(found) };
+		if (found)
+			return {
+				...found.document,
+				symfoniaAction: 'existing',
+				symfoniaFoundIn: found.foundIn,
+				symfoniaMessage: foundMessage(found),
+			};
 	}
 	const outcome = await postOnce(this, itemIndex, path, body).then(
 		(document) => ({ document }),
@@ -40,13 +49,30 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	if ('document' in outcome) return { ...outcome.document, symfoniaAction: 'created' };
 	if (check && mayHaveBeenApplied(outcome.failure)) {
 		const found = await findFkDocument(this, itemIndex, body);
-		if (found) return { ...found.document, symfoniaAction: 'created', symfoniaFoundIn: found.foundIn, symfoniaMessage: 'The answer to the create was lost; the document was found in FK afterwards' };
+		if (found)
+			return {
+				...found.document,
+				symfoniaAction: 'created',
+				symfoniaFoundIn: found.foundIn,
+				symfoniaMessage:
+					'The answer to the create was lost; the document was found in FK afterwards',
+			};
 	}
 	// Already a NodeApiError of the transport or of shapeCreated.
 	throw outcome.failure as NodeApiError;
 };
 
-async function postOnce(ctx: IExecuteFunctions, itemIndex: number, path: string, body: IDataObject): Promise<IDataObject> {
-	const answer = await symfoniaRequest.call(ctx, itemIndex, { method: 'POST', path, body, safeToRepeat: false });
+async function postOnce(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	body: IDataObject,
+): Promise<IDataObject> {
+	const answer = await symfoniaRequest.call(ctx, itemIndex, {
+		method: 'POST',
+		path,
+		body,
+		safeToRepeat: false,
+	});
 	return shapeCreated(ctx, itemIndex, answer);
 }

@@ -11,20 +11,41 @@ export type FoundIn = 'buffer' | 'accountingBooks';
  * contractor the same `TypeCode`). Both lists carry these members (docs/api/symfonia.md, "FK documents: finding
  * one again"). Which date the lists filter on is not documented, so the whole fiscal year is asked for.
  */
-export async function findFkDocument(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<{ document: IDataObject; foundIn: FoundIn } | undefined> {
+export async function findFkDocument(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<{ document: IDataObject; foundIn: FoundIn } | undefined> {
 	const number = normalised(body.DocumentNumber);
 	if (!number) return undefined;
-	const years = asList(await symfoniaRequest.call(ctx, itemIndex, { method: 'GET', path: '/FKYears', safeToRepeat: true }));
+	const years = asList(
+		await symfoniaRequest.call(ctx, itemIndex, {
+			method: 'GET',
+			path: '/FKYears',
+			safeToRepeat: true,
+		}),
+	);
 	const year = years.find((entry) => Number(prop(entry, 'Id')) === Number(body.YearId));
-	if (!year) throw fieldError(ctx, itemIndex, 'Fiscal Year', `FK has no fiscal year with ID ${String(body.YearId)}`);
+	if (!year)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Fiscal Year',
+			`FK has no fiscal year with ID ${String(body.YearId)}`,
+		);
 	const qs: IDataObject = {
 		yearId: body.YearId,
 		dateFrom: String(prop(year, 'StartDate') ?? '').slice(0, 10),
 		dateTo: String(prop(year, 'EndDate') ?? '').slice(0, 10),
 	};
 	if (body.ContractorPosition !== undefined) qs.contractorPosition = body.ContractorPosition;
-	for (const [path, foundIn] of [['/FKDocuments/Buffer', 'buffer'], ['/FKDocuments/AccountingBooks', 'accountingBooks']] as const) {
-		const list = asList(await symfoniaRequest.call(ctx, itemIndex, { method: 'GET', path, qs, safeToRepeat: true }));
+	for (const [path, foundIn] of [
+		['/FKDocuments/Buffer', 'buffer'],
+		['/FKDocuments/AccountingBooks', 'accountingBooks'],
+	] as const) {
+		const list = asList(
+			await symfoniaRequest.call(ctx, itemIndex, { method: 'GET', path, qs, safeToRepeat: true }),
+		);
 		const document = list.find((entry) => isSameDocument(entry, body, number));
 		if (document) return { document, foundIn };
 	}
@@ -33,7 +54,8 @@ export async function findFkDocument(ctx: IExecuteFunctions, itemIndex: number, 
 
 function isSameDocument(entry: IDataObject, body: IDataObject, number: string): boolean {
 	if (normalised(prop(entry, 'DocumentNumber')) !== number) return false;
-	if (body.ContractorPosition !== undefined) return Number(prop(entry, 'ContractorPosition')) === Number(body.ContractorPosition);
+	if (body.ContractorPosition !== undefined)
+		return Number(prop(entry, 'ContractorPosition')) === Number(body.ContractorPosition);
 	return normalised(prop(entry, 'TypeCode')) === normalised(body.TypeCode);
 }
 
@@ -44,6 +66,9 @@ function normalised(value: unknown): string {
 export function foundMessage(found: { document: IDataObject; foundIn: FoundIn }): string {
 	const where = found.foundIn === 'buffer' ? 'the FK buffer' : 'the FK accounting books';
 	const position = prop(found.document, 'ContractorPosition');
-	const of = position === undefined || position === null ? '' : ` of contractor position ${String(position)}`;
+	const of =
+		position === undefined || position === null
+			? ''
+			: ` of contractor position ${String(position)}`;
 	return `Document ${String(prop(found.document, 'DocumentNumber'))}${of} is already in ${where} (ID ${String(prop(found.document, 'Id'))}); nothing was created`;
 }

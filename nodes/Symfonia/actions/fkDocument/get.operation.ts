@@ -11,10 +11,18 @@ const properties: INodeProperties[] = [
 	yearField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fkDocument'], operation: ['get'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const id = readPositiveInteger(this, 'documentId', itemIndex, 'Document ID');
 	const yearId = readPositiveInteger(this, 'yearId', itemIndex, 'Fiscal Year');
-	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/FKDocuments', qs: { id, yearId }, safeToRepeat: true }, { requireBody: true })) as IDataObject;
+	return (await symfoniaRequest.call(
+		this,
+		itemIndex,
+		{ method: 'GET', path: '/FKDocuments', qs: { id, yearId }, safeToRepeat: true },
+		{ requireBody: true },
+	)) as IDataObject;
 };

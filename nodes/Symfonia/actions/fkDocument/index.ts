@@ -16,11 +16,38 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['fkDocument'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a purchase / sale invoice, simple or custom document with postings in the FK buffer', action: 'Create an accounting document in FK' },
-			{ name: 'Create by Posting Scheme', value: 'createBusiness', description: "Create an invoice that FK posts by its own posting scheme (FKDocumentsBussinessIssue)", action: 'Create an accounting document by FK posting scheme' },
-			{ name: 'Get', value: 'get', description: 'Get an FK document by ID and fiscal year', action: 'Get an accounting document from FK' },
-			{ name: 'Get Many', value: 'getMany', description: 'List FK documents of the buffer or the books by date', action: 'Get many accounting documents from FK' },
-			{ name: 'Validate Only', value: 'validate', description: "Check a document with FK's rules without saving it (PATCH)", action: 'Validate an accounting document without saving' },
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Create a purchase / sale invoice, simple or custom document with postings in the FK buffer',
+				action: 'Create an accounting document in FK',
+			},
+			{
+				name: 'Create by Posting Scheme',
+				value: 'createBusiness',
+				description:
+					'Create an invoice that FK posts by its own posting scheme (FKDocumentsBussinessIssue)',
+				action: 'Create an accounting document by FK posting scheme',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an FK document by ID and fiscal year',
+				action: 'Get an accounting document from FK',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List FK documents of the buffer or the books by date',
+				action: 'Get many accounting documents from FK',
+			},
+			{
+				name: 'Validate Only',
+				value: 'validate',
+				description: "Check a document with FK's rules without saving it (PATCH)",
+				action: 'Validate an accounting document without saving',
+			},
 		],
 		default: 'create',
 	},

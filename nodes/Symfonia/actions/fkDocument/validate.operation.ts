@@ -4,7 +4,10 @@ import type { OperationExecute } from '../../../common/router';
 import { fkMessagesOf, symfoniaRequest } from '../../transport';
 import { documentFields, readFkDocument, validationOutput } from './helpers';
 
-export const description = updateDisplayOptions({ show: { resource: ['fkDocument'], operation: ['validate'] } }, documentFields());
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fkDocument'], operation: ['validate'] } },
+	documentFields(),
+);
 
 /**
  * The PATCH dry run on the same path as the create (docs/api/symfonia.md §7.4; "same path" is inferred): FK checks the
@@ -13,7 +16,14 @@ export const description = updateDisplayOptions({ show: { resource: ['fkDocument
  */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const { path, body } = await readFkDocument(this, itemIndex);
-	const answer = await symfoniaRequest.call(this, itemIndex, { method: 'PATCH', path, body, safeToRepeat: true });
-	const messages = Array.isArray(answer) ? fkMessagesOf({ FKMessages: answer }) : fkMessagesOf(answer as never);
+	const answer = await symfoniaRequest.call(this, itemIndex, {
+		method: 'PATCH',
+		path,
+		body,
+		safeToRepeat: true,
+	});
+	const messages = Array.isArray(answer)
+		? fkMessagesOf({ FKMessages: answer })
+		: fkMessagesOf(answer as never);
 	return { ...validationOutput(messages), document: body };
 };

@@ -5,10 +5,18 @@ import type { OperationExecute } from '../../../common/router';
 import { symfoniaRequest } from '../../transport';
 import { lookupFields, readLookup } from '../handelDocuments';
 
-export const description = updateDisplayOptions({ show: { resource: ['salesDocument'], operation: ['get'] } }, lookupFields(true));
+export const description = updateDisplayOptions(
+	{ show: { resource: ['salesDocument'], operation: ['get'] } },
+	lookupFields(true),
+);
 
 /** `GET /api/Sales?id=` or `?number=` (docs/api/symfonia.md §6.3). */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const qs = readLookup(this, itemIndex, { id: 'id', number: 'number' }, true);
-	return (await symfoniaRequest.call(this, itemIndex, { method: 'GET', path: '/Sales', qs, safeToRepeat: true }, { requireBody: true })) as IDataObject;
+	return (await symfoniaRequest.call(
+		this,
+		itemIndex,
+		{ method: 'GET', path: '/Sales', qs, safeToRepeat: true },
+		{ requireBody: true },
+	)) as IDataObject;
 };

@@ -15,7 +15,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['company'], operation: ['list'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['company'], operation: ['list'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const companies = await listCompanies(this, requestSettings(this, itemIndex));

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Every current customer, supplier, account or dimension value of a company, for the initial load',
+				description:
+					'Every current customer, supplier, account or dimension value of a company, for the initial load',
 				action: 'Get many master data',
 			},
 		],

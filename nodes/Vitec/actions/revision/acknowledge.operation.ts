@@ -14,14 +14,16 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.integrationId }}',
 		required: true,
-		description: 'The Integration-ID of the Prenumeration. The default takes it from the trigger\'s items.',
+		description:
+			"The Integration-ID of the Prenumeration. The default takes it from the trigger's items.",
 	},
 	{
 		displayName: 'Company ID',
 		name: 'companyId',
 		type: 'string',
 		default: '={{ $json.companyId }}',
-		description: 'The company the revisions belong to (empty for currency rates). The default takes it from the trigger\'s items.',
+		description:
+			"The company the revisions belong to (empty for currency rates). The default takes it from the trigger's items.",
 	},
 	{
 		displayName: 'Event IDs',
@@ -29,7 +31,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.eventIds ?? $json.eventId }}',
 		required: true,
-		description: 'The EventId of each revision to confirm: a number, a list, or numbers separated by commas. The default takes them from the trigger\'s items (per revision or per batch).',
+		description:
+			"The EventId of each revision to confirm: a number, a list, or numbers separated by commas. The default takes them from the trigger's items (per revision or per batch).",
 	},
 	{
 		displayName: 'Information Type',
@@ -48,7 +51,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['revision'], operation: ['acknowledge'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['revision'], operation: ['acknowledge'] } },
+	properties,
+);
 
 interface Receipt {
 	integrationId: string;
@@ -59,11 +65,29 @@ interface Receipt {
 
 function readEventIds(ctx: IExecuteFunctions, itemIndex: number): Array<number | string> {
 	const raw = ctx.getNodeParameter('eventIds', itemIndex, '') as unknown;
-	const parts = Array.isArray(raw) ? raw : typeof raw === 'number' ? [raw] : typeof raw === 'string' ? raw.split(/[\s,;]+/).filter(Boolean) : undefined;
-	if (!parts || !parts.length) throw fieldError(ctx, itemIndex, 'Event IDs', 'is required (map the eventId or eventIds of the trigger\'s items)');
+	const parts = Array.isArray(raw)
+		? raw
+		: typeof raw === 'number'
+			? [raw]
+			: typeof raw === 'string'
+				? raw.split(/[\s,;]+/).filter(Boolean)
+				: undefined;
+	if (!parts || !parts.length)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Event IDs',
+			"is required (map the eventId or eventIds of the trigger's items)",
+		);
 	return parts.map((part) => {
 		const text = typeof part === 'number' || typeof part === 'string' ? String(part).trim() : '';
-		if (!/^\d+$/.test(text)) throw fieldError(ctx, itemIndex, 'Event IDs', `"${text || typeof part}" is not an event id (whole numbers only)`);
+		if (!/^\d+$/.test(text))
+			throw fieldError(
+				ctx,
+				itemIndex,
+				'Event IDs',
+				`"${text || typeof part}" is not an event id (whole numbers only)`,
+			);
 		const number = Number(text);
 		return Number.isSafeInteger(number) ? number : text;
 	});
@@ -75,16 +99,35 @@ function readReceipt(ctx: IExecuteFunctions, itemIndex: number): Receipt {
 	// Text only: an object mapped in would otherwise be quoted as "[object Object]".
 	const typeValue = readString(ctx, 'informationType', itemIndex, 'Information Type');
 	const type = typeValue ? INFORMATION_TYPE_BY_VALUE.get(typeValue) : undefined;
-	if (typeValue && !type) throw fieldError(ctx, itemIndex, 'Information Type', `"${typeValue}" is not one of ${[...INFORMATION_TYPE_BY_VALUE.keys()].join(', ')}`);
+	if (typeValue && !type)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Information Type',
+			`"${typeValue}" is not one of ${[...INFORMATION_TYPE_BY_VALUE.keys()].join(', ')}`,
+		);
 	const companyRaw = ctx.getNodeParameter('companyId', itemIndex, '') as unknown;
-	const companyId = companyRaw === '' || companyRaw === null || companyRaw === undefined || type?.perCompany === false ? null : toCompanyId(ctx, companyRaw, itemIndex);
+	const companyId =
+		companyRaw === '' ||
+		companyRaw === null ||
+		companyRaw === undefined ||
+		type?.perCompany === false
+			? null
+			: toCompanyId(ctx, companyRaw, itemIndex);
 	// Only currency rates are not per company: an acknowledgement of a per-company type without its
 	// company would not say which company's revisions were received.
-	if (companyId === null && type?.perCompany) throw fieldError(ctx, itemIndex, 'Company ID', `is required for ${type.value} revisions (only currency rates have no company)`);
+	if (companyId === null && type?.perCompany)
+		throw fieldError(
+			ctx,
+			itemIndex,
+			'Company ID',
+			`is required for ${type.value} revisions (only currency rates have no company)`,
+		);
 	return { integrationId, companyId, type, eventIds: readEventIds(ctx, itemIndex) };
 }
 
-const groupOf = (receipt: Receipt) => `${receipt.integrationId}|${receipt.companyId}|${receipt.type?.contract ?? 'Accounting'}|${receipt.type?.value ?? ''}`;
+const groupOf = (receipt: Receipt) =>
+	`${receipt.integrationId}|${receipt.companyId}|${receipt.type?.contract ?? 'Accounting'}|${receipt.type?.value ?? ''}`;
 
 /** The group of a neighbouring item, or undefined when that item is invalid (it reports its own error). */
 function neighbourGroup(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
@@ -107,11 +150,29 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	const count = this.getInputData().length;
 	if (itemIndex + 1 < count && neighbourGroup(this, itemIndex + 1) === group) return [];
 	const eventIds = [...receipt.eventIds];
-	for (let previous = itemIndex - 1; previous >= 0 && neighbourGroup(this, previous) === group; previous--) eventIds.unshift(...readEventIds(this, previous));
+	for (
+		let previous = itemIndex - 1;
+		previous >= 0 && neighbourGroup(this, previous) === group;
+		previous--
+	)
+		eventIds.unshift(...readEventIds(this, previous));
 	const unique = [...new Set(eventIds)];
 	const request = requestSettings(this, itemIndex);
 	await acknowledge(this, receipt.type, receipt.companyId, receipt.integrationId, unique, request);
-	if (receipt.type) await verifyReceipt(this, { type: receipt.type, companyId: receipt.companyId }, receipt.integrationId, unique, request);
-	const json: IDataObject = { integrationId: receipt.integrationId, companyId: receipt.companyId, acknowledged: unique.length, eventIds: unique, verified: !!receipt.type };
+	if (receipt.type)
+		await verifyReceipt(
+			this,
+			{ type: receipt.type, companyId: receipt.companyId },
+			receipt.integrationId,
+			unique,
+			request,
+		);
+	const json: IDataObject = {
+		integrationId: receipt.integrationId,
+		companyId: receipt.companyId,
+		acknowledged: unique.length,
+		eventIds: unique,
+		verified: !!receipt.type,
+	};
 	return json;
 };

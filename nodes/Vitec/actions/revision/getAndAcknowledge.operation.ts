@@ -2,10 +2,23 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../../common/router';
-import { acknowledge, fetchBatch, receiptError, returnedAfterReceipt, revisionItem } from '../../revisions';
+import {
+	acknowledge,
+	fetchBatch,
+	receiptError,
+	returnedAfterReceipt,
+	revisionItem,
+} from '../../revisions';
 import type { Revision } from '../../soap';
 import { fieldError } from '../../../common/validate';
-import { asNodeError, readFetchSettings, readInformationType, requestSettings, revisionReadFields, toCompanyId } from '../shared';
+import {
+	asNodeError,
+	readFetchSettings,
+	readInformationType,
+	requestSettings,
+	revisionReadFields,
+	toCompanyId,
+} from '../shared';
 
 const properties: INodeProperties[] = [
 	...revisionReadFields(),
@@ -15,11 +28,15 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: 10,
-		description: 'At most this many batches of up to 5000 revisions per run; the rest waits for the next run',
+		description:
+			'At most this many batches of up to 5000 revisions per run; the rest waits for the next run',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['revision'], operation: ['getAndAcknowledge'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['revision'], operation: ['getAndAcknowledge'] } },
+	properties,
+);
 
 /**
  * Fetch → confirm, batch after batch, until Vitec returns nothing (its documented loop). If a call fails
@@ -28,10 +45,13 @@ export const description = updateDisplayOptions({ show: { resource: ['revision']
  */
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const type = readInformationType(this, itemIndex);
-	const companyId = type.perCompany ? toCompanyId(this, this.getNodeParameter('companyId', itemIndex, ''), itemIndex) : null;
+	const companyId = type.perCompany
+		? toCompanyId(this, this.getNodeParameter('companyId', itemIndex, ''), itemIndex)
+		: null;
 	const settings = readFetchSettings(this, itemIndex, type);
 	const maxBatches = Number(this.getNodeParameter('maxBatches', itemIndex, 10));
-	if (!Number.isInteger(maxBatches) || maxBatches < 1 || maxBatches > 100) throw fieldError(this, itemIndex, 'Max Batches', 'must be a whole number from 1 to 100');
+	if (!Number.isInteger(maxBatches) || maxBatches < 1 || maxBatches > 100)
+		throw fieldError(this, itemIndex, 'Max Batches', 'must be a whole number from 1 to 100');
 	const request = requestSettings(this, itemIndex);
 	const output: IDataObject[] = [];
 	const fetchedAt = new Date().toISOString();
@@ -51,7 +71,11 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 		if (returned.length) throw receiptError(this, target, returned, itemIndex);
 		// One fetch more than Max Batches: it only checks the last receipt; its revisions wait for the next run.
 		if (!revisions.length || batch === maxBatches) break;
-		output.push(...revisions.map((revision) => revisionItem(revision, type, settings.integrationId, fetchedAt)));
+		output.push(
+			...revisions.map((revision) =>
+				revisionItem(revision, type, settings.integrationId, fetchedAt),
+			),
+		);
 		acknowledged = revisions.map((revision) => revision.eventId);
 		try {
 			await acknowledge(this, type, companyId, settings.integrationId, acknowledged, request);

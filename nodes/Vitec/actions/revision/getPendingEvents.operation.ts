@@ -10,7 +10,10 @@ import { readIntegrationId, requestSettings } from '../shared';
 
 const properties: INodeProperties[] = [integrationIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['revision'], operation: ['getPendingEvents'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['revision'], operation: ['getPendingEvents'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, itemIndex) {
 	const integrationId = readIntegrationId(this, itemIndex);
@@ -23,5 +26,10 @@ export const execute: OperationExecute = async function (this, itemIndex) {
 	}));
 	const total = events.reduce((sum, entry) => sum + (entry.count ?? 0), 0);
 	// countsReported false: Vitec said something is pending without (readable) numbers.
-	return { integrationId, total, countsReported: events.every((entry) => entry.count !== null), events };
+	return {
+		integrationId,
+		total,
+		countsReported: events.every((entry) => entry.count !== null),
+		events,
+	};
 };

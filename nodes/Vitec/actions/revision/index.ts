@@ -18,25 +18,29 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Acknowledge',
 				value: 'acknowledge',
-				description: 'Confirm receipt of revisions (SendProofOfReceiptForRevisions), e.g. from the trigger in Later mode; Vitec then removes them',
+				description:
+					'Confirm receipt of revisions (SendProofOfReceiptForRevisions), e.g. from the trigger in Later mode; Vitec then removes them',
 				action: 'Acknowledge revisions',
 			},
 			{
 				name: 'Get and Acknowledge',
 				value: 'getAndAcknowledge',
-				description: 'Fetch and confirm batch after batch until the queue is empty (for schedule-started workflows)',
+				description:
+					'Fetch and confirm batch after batch until the queue is empty (for schedule-started workflows)',
 				action: 'Get and acknowledge revisions',
 			},
 			{
 				name: 'Get Pending Events',
 				value: 'getPendingEvents',
-				description: 'What waits for this Integration-ID, per company and type (GetListOfPendingEvents)',
+				description:
+					'What waits for this Integration-ID, per company and type (GetListOfPendingEvents)',
 				action: 'Get pending events',
 			},
 			{
 				name: 'Get Revisions',
 				value: 'getRevisions',
-				description: 'Read the oldest (up to 5000) revisions without confirming them: they stay in Vitec',
+				description:
+					'Read the oldest (up to 5000) revisions without confirming them: they stay in Vitec',
 				action: 'Get revisions',
 			},
 		],
