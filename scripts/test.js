@@ -115,6 +115,7 @@ const ok =
 		path.join(root, 'scripts', 'release-check.js'),
 	]) &&
 	step('lint (n8n community rules, strict)', bin('n8n-node'), ['lint']) &&
+	step('formatting (prettier --check)', bin('prettier'), ['--check', '.']) &&
 	step('import cycles (nodes/, credentials/)', process.execPath, [
 		path.join(root, 'scripts', 'check-import-cycles.js'),
 	]) &&
